@@ -1,0 +1,33 @@
+/**
+ * The whole domain in one call chain: Grid → KpiSheet → Evaluation → WritePlan.
+ * Hosts (xlsx, Excel, the demo page) call these and nothing deeper.
+ */
+import { evaluate } from './evaluate';
+import { readKpiSheet } from './layout';
+import { planWrite } from './plan';
+import type { Evaluation, Grid, KpiSheet, LayoutFailure, Settings, WritePlan } from './types';
+
+export interface Analysis {
+  readonly grid: Grid;
+  readonly sheet: KpiSheet;
+  readonly evaluation: Evaluation;
+}
+
+export type AnalysisResult =
+  | { readonly ok: true; readonly analysis: Analysis }
+  | { readonly ok: false; readonly failure: LayoutFailure };
+
+export function analyze(grid: Grid, settings: Settings): AnalysisResult {
+  const layout = readKpiSheet(grid);
+  if (!layout.ok) return layout;
+  return { ok: true, analysis: { grid, sheet: layout.sheet, evaluation: evaluate(layout.sheet, settings) } };
+}
+
+export interface PlanContext {
+  /** When the run happens: printed on the summary sheet and the footer. */
+  readonly now: Date;
+}
+
+export function plan(analysis: Analysis, context: PlanContext): WritePlan {
+  return planWrite({ ...analysis, now: context.now });
+}

@@ -1,0 +1,87 @@
+/** How each KPI fares against its target (EVALUATION.md section 3). */
+import type { CellRef } from './grid';
+import type { Direction } from './kpi-sheet';
+import type { FiscalYear, Reading } from './reading';
+import type { Grade, Settings } from './settings';
+
+/** Where the direction came from: the user's 方向 cell, a lower-is-better word in the name, or the default. */
+export type DirectionSource = 'user' | 'name' | 'default';
+
+/** Change of the latest reading against the baseline, in the KPI's direction: ↗ better, → same, ↘ worse. */
+export type Trend = 'better' | 'same' | 'worse';
+
+/** What the grade was decided on. */
+export type GradeBasisUsed = 'achievement' | 'progress' | 'achieved' | 'rank' | 'none';
+
+export interface KpiEvaluation {
+  readonly kpiId: string;
+  readonly row: number;
+  readonly direction: Direction;
+  readonly directionSource: DirectionSource;
+  /** The evaluation year. */
+  readonly year: FiscalYear;
+  /** Year of the reading used (at or before `year`), null when there is none. */
+  readonly latestYear: FiscalYear | null;
+  readonly latest: Reading | null;
+  readonly latestCell: CellRef | null;
+  readonly achieved: boolean | null;
+  /** Fractions: 0.359 for 35.9 %; null where undefined. */
+  readonly achievementRate: number | null;
+  readonly progressRate: number | null;
+  /** Straight-line target for `year` when it is before the target year and the setting is on. */
+  readonly pathTarget: number | null;
+  readonly trend: Trend | null;
+  readonly grade: Grade;
+  readonly basisUsed: GradeBasisUsed;
+  /** Short Japanese notes that say why: `R4の値で評価`, `按分目標 R4: 118`. */
+  readonly notes: readonly string[];
+}
+
+export type GradeCounts = Readonly<Record<Grade, number>>;
+
+export interface SummaryGroup {
+  /** The 基本目標, the 担当課, or `全体`. */
+  readonly key: string;
+  /** KPIs judged (廃止 excluded; X included). */
+  readonly judged: number;
+  readonly counts: GradeCounts;
+  /** Share of judged KPIs with grade A, as a fraction; null when none judged. */
+  readonly achievedShare: number | null;
+}
+
+export interface FollowUp {
+  readonly kpiId: string;
+  readonly row: number;
+  readonly goal: string;
+  readonly name: string;
+  readonly department: string;
+  readonly grade: Grade;
+  /** As the sheet would show them: `14人 (R6)`, `39人`. */
+  readonly latest: string;
+  readonly target: string;
+  /** Target minus latest in the row's unit, signed in the KPI's direction; null when not comparable. */
+  readonly gap: number | null;
+}
+
+export interface DataIssue {
+  /** A1 address on the KPI sheet. */
+  readonly cell: string;
+  readonly kind: string;
+  readonly message: string;
+}
+
+export interface Summary {
+  readonly overall: SummaryGroup;
+  readonly byGoal: readonly SummaryGroup[];
+  readonly byDepartment: readonly SummaryGroup[];
+  readonly followUps: readonly FollowUp[];
+  readonly dataIssues: readonly DataIssue[];
+}
+
+export interface Evaluation {
+  readonly year: FiscalYear;
+  readonly settings: Settings;
+  /** One per KPI and headline, in sheet order. */
+  readonly kpis: readonly KpiEvaluation[];
+  readonly summary: Summary;
+}

@@ -1,0 +1,101 @@
+/**
+ * What to write, declaratively (ARCHITECTURE.md: WritePlan). The plan knows addresses and Excel
+ * semantics but no API: each host turns every operation into its own calls and holds no rule.
+ */
+import type { CellRange, OutputMark } from './grid';
+
+/** '#RRGGBB'. */
+export type Color = string;
+
+export type PlanValue = string | number | null;
+
+export interface CellStyle {
+  readonly fill?: Color;
+  readonly fontColor?: Color;
+  readonly bold?: boolean;
+  readonly fontSize?: number;
+  readonly horizontal?: 'left' | 'center' | 'right';
+  readonly vertical?: 'top' | 'middle' | 'bottom';
+  readonly wrap?: boolean;
+  /** Thin border on every edge of every cell in the range. */
+  readonly border?: Color;
+  readonly numberFormat?: string;
+}
+
+export interface FillStyle {
+  readonly fill: Color;
+  readonly fontColor?: Color;
+}
+
+export type ConditionalRule =
+  /** Cell text equals `text` (grade codes on 判定). */
+  | { readonly type: 'textEquals'; readonly text: string; readonly style: FillStyle }
+  /** Data bar from 0 to `max` (1 = 100 %). */
+  | { readonly type: 'dataBar'; readonly color: Color; readonly max: number }
+  /** A formula written for the range's top-left cell, relative as Excel reads it: `=$P5="A"`. */
+  | { readonly type: 'formula'; readonly formula: string; readonly style: FillStyle };
+
+export interface PageLayout {
+  readonly orientation: 'landscape' | 'portrait';
+  readonly paperSize: 'A4' | 'A3';
+  /** Fit all columns to one page wide; height free. */
+  readonly fitToWidth: boolean;
+  readonly printArea: CellRange;
+  /** Rows repeated at the top of each printed page. */
+  readonly titleRows: { readonly first: number; readonly last: number } | null;
+  /** Header and footer in Excel's codes (`&A`, `&P / &N`). */
+  readonly header: string;
+  readonly footer: string;
+  /** Manual page breaks before these rows. */
+  readonly rowBreaks: readonly number[];
+  readonly centerHorizontally: boolean;
+}
+
+export type SheetVisibility = 'visible' | 'hidden' | 'veryHidden';
+
+export type WriteOp =
+  // Removal of an earlier run's output, found by its marks.
+  | { readonly op: 'clearRange'; readonly sheet: string; readonly range: CellRange }
+  | { readonly op: 'removeConditionalFormats'; readonly sheet: string; readonly range: CellRange }
+  | { readonly op: 'removeDataValidation'; readonly sheet: string; readonly range: CellRange }
+  | { readonly op: 'deleteSheet'; readonly sheet: string }
+  | { readonly op: 'removeMark'; readonly name: string }
+  // Writing.
+  | { readonly op: 'addSheet'; readonly sheet: string; readonly visibility: SheetVisibility }
+  | {
+      readonly op: 'setValues';
+      readonly sheet: string;
+      /** Top-left cell; the range is as large as `values`. */
+      readonly row: number;
+      readonly col: number;
+      readonly values: readonly (readonly PlanValue[])[];
+    }
+  | { readonly op: 'setStyle'; readonly sheet: string; readonly range: CellRange; readonly style: CellStyle }
+  | { readonly op: 'mergeCells'; readonly sheet: string; readonly range: CellRange }
+  | {
+      readonly op: 'setColumnWidths';
+      readonly sheet: string;
+      readonly firstCol: number;
+      /** Character widths, as Excel's column width. */
+      readonly widths: readonly number[];
+    }
+  | {
+      readonly op: 'addConditionalFormat';
+      readonly sheet: string;
+      readonly range: CellRange;
+      readonly rule: ConditionalRule;
+    }
+  | {
+      readonly op: 'setDataValidationList';
+      readonly sheet: string;
+      readonly range: CellRange;
+      readonly list: readonly string[];
+    }
+  | { readonly op: 'setPageLayout'; readonly sheet: string; readonly layout: PageLayout }
+  | { readonly op: 'addMark'; readonly mark: OutputMark };
+
+export interface WritePlan {
+  readonly ops: readonly WriteOp[];
+  /** Japanese notes for the user: `フラグ列は R 列から書きました (Q 列が使用中のため)`. */
+  readonly notices: readonly string[];
+}

@@ -1,0 +1,32 @@
+/**
+ * What the task pane needs from a workbook, whoever hosts it: Excel through Office.js, or the demo
+ * page's in-memory sample. The pane talks only to this interface.
+ */
+import type { Grid, WritePlan } from '../core/types';
+
+export interface SkippedOperation {
+  /** The plan operation, `addConditionalFormat`. */
+  readonly op: string;
+  /** Japanese reason for the pane: `この Excel では条件付き書式のデータバーを使えません`. */
+  readonly reason: string;
+}
+
+export interface ApplyResult {
+  /** Number of plan operations carried out. */
+  readonly applied: number;
+  readonly skipped: readonly SkippedOperation[];
+  /** Round trips to the host (`context.sync()` calls); 0 for in-memory hosts. */
+  readonly syncs: number;
+}
+
+export interface WorkbookHost {
+  /** Reads the active worksheet (or the named one) into a Grid, with the add-in's marks. */
+  readGrid(sheet?: string): Promise<Grid>;
+  applyPlan(plan: WritePlan): Promise<ApplyResult>;
+  /** Settings JSON saved in the workbook by an earlier run, or null. */
+  readSettings(): Promise<string | null>;
+  /** Selects a cell so the user sees it (`F12` on the named sheet). */
+  selectCell(sheet: string, address: string): Promise<void>;
+  /** Calls back with the sheet rows a user edited; returns a function that stops listening. */
+  onRowsEdited(listener: (sheet: string, rows: readonly number[]) => void): Promise<() => void>;
+}

@@ -1,0 +1,44 @@
+/**
+ * `kpi-sheet`: the command line over .xlsx files (xlsx host). Each subcommand lives in its own module
+ * and returns the process exit code: 0 done, 1 failed unexpectedly, 2 bad input (options, file, sheet).
+ */
+import { runEvaluate } from './evaluate';
+import { runInspect } from './inspect';
+import { EXIT_USAGE } from './exit-codes';
+
+const VERSION = '0.1.0';
+
+const HELP = `kpi-sheet ${VERSION} — 地方創生 KPI 一覧の読み取り・評価・書き戻し
+
+使い方 / Usage:
+  kpi-sheet inspect <file.xlsx> [--sheet NAME] [--json]
+      KPI 表を読み取り、基本目標ごとの KPI を表示します (何も書き込みません)。
+  kpi-sheet evaluate <file.xlsx> [--json] [-o out.xlsx] [options]
+      各 KPI を目標と比べて判定します。-o で判定列・書式・サマリーを書いたブックを保存します。
+  kpi-sheet --help | --version
+
+詳しくは各コマンドの --help をご覧ください (kpi-sheet evaluate --help)。
+`;
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case undefined:
+    case '-h':
+    case '--help':
+    case 'help':
+      process.stdout.write(HELP);
+      return 0;
+    case '-v':
+    case '--version':
+      process.stdout.write(`${VERSION}\n`);
+      return 0;
+    case 'inspect':
+      return runInspect(rest);
+    case 'evaluate':
+      return runEvaluate(rest);
+    default:
+      process.stderr.write(`不明なコマンドです: ${command}\n\n${HELP}`);
+      return EXIT_USAGE;
+  }
+}

@@ -1,6 +1,23 @@
-// Placeholder until the evaluation lands (issue 5).
-import type { Evaluation, KpiSheet, Settings } from '../types';
+/** From a KpiSheet and Settings to an Evaluation of every KPI and headline (EVALUATION.md section 3). */
+import type { Evaluation, KpiEvaluation, KpiSheet, Settings } from '../types';
+import { evaluateKpi } from './kpi';
+import { summarize } from './summary';
+import { defaultEvaluationYear } from './year';
 
-export function evaluate(_sheet: KpiSheet, _settings: Settings): Evaluation {
-  throw new Error('evaluate: not implemented yet');
+export function evaluate(sheet: KpiSheet, settings: Settings): Evaluation {
+  const year = settings.evaluationYear ?? defaultEvaluationYear(sheet);
+  const kpis: KpiEvaluation[] = sheet.blocks.flatMap((block) =>
+    [...block.headlines, ...block.kpis].map((kpi) => evaluateKpi(kpi, year, settings)),
+  );
+  const byId = new Map(kpis.map((k) => [k.kpiId, k]));
+  return { year, settings, kpis, summary: summarize(sheet, byId) };
 }
+
+export { resolveDirection, directionFromName, LOWER_IS_BETTER_WORDS } from './direction';
+export { defaultEvaluationYear, pickLatest } from './year';
+export { achievementRate, progressRate, isAchieved } from './rates';
+export { pathTarget } from './interim-path';
+export { trendOf, TREND_ARROWS } from './trend';
+export { gradeFromRate } from './grade';
+export { summarize, cellAddress, OVERALL_KEY, NO_DEPARTMENT_KEY } from './summary';
+export { evaluateKpi } from './kpi';

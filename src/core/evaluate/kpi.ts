@@ -1,0 +1,203 @@
+/** One KPI's evaluation: picks the reading, checks what it can be compared with, and grades it. */
+import type {
+  AgeReading,
+  Direction,
+  FiscalYear,
+  Kpi,
+  KpiEvaluation,
+  PresenceReading,
+  QuantityReading,
+  Reading,
+  Settings,
+  Trend,
+  YearCell,
+} from '../types';
+import { sameUnitKind } from '../read';
+import { resolveDirection } from './direction';
+import { fiscalYearLabel, formatNumber } from './format';
+import { gradeByRank, gradeByRates } from './grade';
+import { pathTarget } from './interim-path';
+import { achievementRate, isAchieved, progressRate } from './rates';
+import { trendOf } from './trend';
+import { cellYear, pickLatest } from './year';
+
+type RankReading = AgeReading | PresenceReading;
+
+function isQuantity(reading: Reading): reading is QuantityReading {
+  return reading.kind === 'number' || reading.kind === 'percent';
+}
+
+function isRank(reading: Reading): reading is RankReading {
+  return reading.kind === 'age' || reading.kind === 'presence';
+}
+
+function unitName(reading: Reading): string {
+  return reading.unit === '' ? '単位なし' : reading.unit;
+}
+
+/**
+ * Whether two quantities can be compared. Spellings of one unit (箇所 / か所) are the same unit. A number
+ * against a percent cannot be compared. Two numbers with different units are still compared (a row that says 件 in one cell and 回 in another counts the same thing in
+ * practice) but noted; a bare number (a numeric cell without a format) takes the other's unit silently.
+ */
+function quantityMismatch(
+  a: QuantityReading,
+  b: QuantityReading,
+): { comparable: boolean; note: string | null } {
+  if (sameUnitKind(a.unit, b.unit)) return { comparable: true, note: null };
+  const note = `単位不一致: ${unitName(a)} / ${unitName(b)}`;
+  if (a.kind !== b.kind) return { comparable: false, note };
+  if (a.unit === '' || b.unit === '') return { comparable: true, note: null };
+  return { comparable: true, note };
+}
+
+interface Common {
+  readonly kpi: Kpi;
+  readonly year: FiscalYear;
+  readonly direction: Direction;
+  readonly directionSource: KpiEvaluation['directionSource'];
+}
+
+function result(
+  common: Common,
+  latest: { cell: YearCell; year: FiscalYear } | null,
+  fields: Partial<Omit<KpiEvaluation, 'kpiId' | 'row' | 'direction' | 'directionSource' | 'year'>> &
+    Pick<KpiEvaluation, 'grade' | 'basisUsed' | 'notes'>,
+): KpiEvaluation {
+  return {
+    kpiId: common.kpi.id,
+    row: common.kpi.row,
+    direction: common.direction,
+    directionSource: common.directionSource,
+    year: common.year,
+    latestYear: latest ? latest.year : null,
+    latest: latest ? latest.cell.reading : null,
+    latestCell: latest ? latest.cell.cell : null,
+    achieved: null,
+    achievementRate: null,
+    progressRate: null,
+    pathTarget: null,
+    trend: null,
+    ...fields,
+  };
+}
+
+function unjudgeable(common: Common, latest: { cell: YearCell; year: FiscalYear } | null, notes: string[]) {
+  return result(common, latest, { grade: 'X', basisUsed: 'none', notes });
+}
+
+function evaluateRank(
+  common: Common,
+  latest: { cell: YearCell; year: FiscalYear },
+  reading: RankReading,
+  target: RankReading,
+  baseline: Reading | null,
+  notes: string[],
+): KpiEvaluation {
+  const achieved = isAchieved(reading.value, target.value, common.direction);
+  const grade =
+    reading.kind === 'presence'
+      ? gradeByRank(reading.value, target.value, common.direction, 0)
+      : achieved
+        ? 'A'
+        : 'D';
+  const trend: Trend | null =
+    baseline && baseline.kind === reading.kind
+      ? trendOf(reading.value, baseline.value, common.direction, 0)
+      : null;
+  return result(common, latest, { achieved, trend, grade, basisUsed: 'rank', notes });
+}
+
+export function evaluateKpi(kpi: Kpi, year: FiscalYear, settings: Settings): KpiEvaluation {
+  const { direction, source } = resolveDirection(kpi);
+  const common: Common = { kpi, year, direction, directionSource: source };
+  const pick = pickLatest(kpi, year);
+  const notes = [...pick.notes];
+
+  if (pick.kind === 'abolished') {
+    notes.push(`${fiscalYearLabel(pick.since)}から廃止`);
+    return result(common, pick, { grade: '廃止', basisUsed: 'none', notes });
+  }
+  if (pick.kind === 'none') {
+    notes.push(`${fiscalYearLabel(year)}までの実績値なし`);
+    return unjudgeable(common, null, notes);
+  }
+
+  const reading = pick.cell.reading;
+  const targetCell = kpi.target;
+  const target = targetCell?.reading ?? null;
+  if (!targetCell || !target || target.kind === 'missing') {
+    notes.push('目標値なし');
+    return unjudgeable(common, pick, notes);
+  }
+  if (target.kind === 'abolished') {
+    notes.push('目標値が廃止');
+    return result(common, pick, { grade: '廃止', basisUsed: 'none', notes });
+  }
+  if (target.kind === 'text') {
+    notes.push(`目標値「${target.raw.trim()}」を読めません`);
+    return unjudgeable(common, pick, notes);
+  }
+
+  const baselineReading = kpi.baseline?.reading ?? null;
+
+  if (isRank(reading) || isRank(target)) {
+    if (!isRank(reading) || !isRank(target) || reading.kind !== target.kind) {
+      notes.push(`実績値と目標値の種類が異なります: ${reading.raw.trim()} / ${target.raw.trim()}`);
+      return unjudgeable(common, pick, notes);
+    }
+    return evaluateRank(common, pick, reading, target, baselineReading, notes);
+  }
+  if (!isQuantity(reading) || !isQuantity(target)) {
+    notes.push('比較できる値がありません');
+    return unjudgeable(common, pick, notes);
+  }
+
+  const units = quantityMismatch(reading, target);
+  if (units.note) notes.push(units.note);
+  if (!units.comparable) return unjudgeable(common, pick, notes);
+
+  // The baseline counts only when it is a quantity comparable with the reading.
+  const baseline =
+    kpi.baseline &&
+    baselineReading &&
+    isQuantity(baselineReading) &&
+    quantityMismatch(baselineReading, reading).comparable
+      ? { year: cellYear(kpi.baseline), value: baselineReading.value }
+      : null;
+
+  // Before the target year, the value is compared with where the line stood in the value's own year (an R4
+  // value evaluated at R5 against R4's share), so an older reading is not held to a later year's target.
+  const targetYear = cellYear(targetCell);
+  const path =
+    settings.interimPath && baseline && year < targetYear
+      ? pathTarget(baseline, { year: targetYear, value: target.value }, pick.year)
+      : null;
+  if (path !== null) notes.push(`按分目標 ${fiscalYearLabel(pick.year)}: ${formatNumber(path)}`);
+  const goal = path ?? target.value;
+
+  const achieved = isAchieved(reading.value, goal, direction);
+  const achievement = achievementRate(reading.value, goal, direction);
+  const progress = baseline ? progressRate(reading.value, baseline.value, goal, direction) : null;
+  const trend = baseline ? trendOf(reading.value, baseline.value, direction, settings.trendTolerance) : null;
+  const decision = gradeByRates({
+    achievementRate: achievement,
+    progressRate: progress,
+    achieved,
+    target: goal,
+    basis: settings.basis,
+    thresholds: settings.thresholds,
+  });
+  notes.push(...decision.notes);
+
+  return result(common, pick, {
+    achieved,
+    achievementRate: achievement,
+    progressRate: progress,
+    pathTarget: path,
+    trend,
+    grade: decision.grade,
+    basisUsed: decision.basisUsed,
+    notes,
+  });
+}

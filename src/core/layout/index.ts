@@ -1,9 +1,3 @@
-// Placeholder until the layout reader lands (issue 4).
-import type { Grid, LayoutResult } from '../types';
-
-export function readKpiSheet(_grid: Grid): LayoutResult {
-  return {
-    ok: false,
-    failure: { reason: 'noKpiTable', message: 'KPI 表の読み取りはまだ実装されていません。' },
-  };
-}
+/** The layout reader: a Grid read into the KpiSheet model (blocks, headlines, KPIs, diagnostics). */
+export { readKpiSheet } from './read-sheet';
+export { periodOf } from './labels';

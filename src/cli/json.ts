@@ -1,0 +1,94 @@
+/**
+ * The public JSON of `kpi-sheet inspect --json` (docs/json-format.md). `kpi-sheet evaluate --json` is this
+ * plus the evaluation, so both commands build it here.
+ */
+import type { Block, Diagnostic, Kpi, KpiSheet, Period, Reading, YearCell } from '../core/types';
+
+export interface ReadingJson {
+  readonly kind: Reading['kind'];
+  /** Percent in points (16 for 16 %); the age limit in years; the presence rank; null for the rest. */
+  readonly value: number | null;
+  readonly unit: string;
+  readonly raw: string;
+  readonly qualifier?: string;
+}
+
+export interface YearReadingJson {
+  /** Fiscal year as the Gregorian year it starts in: R2 → 2020. */
+  readonly year: number;
+  readonly reading: ReadingJson;
+}
+
+export interface KpiJson {
+  /** Stable within a sheet (`R12`); the evaluate JSON adds its evaluation by this id. */
+  readonly id: string;
+  /** The sheet's 1-based row. */
+  readonly row: number;
+  readonly name: string;
+  readonly framework: string;
+  readonly measure: string;
+  readonly period: Period | null;
+  readonly department: string;
+  readonly unit: string;
+  readonly baseline: YearReadingJson | null;
+  readonly actuals: readonly YearReadingJson[];
+  readonly target: YearReadingJson | null;
+}
+
+export interface BlockJson {
+  readonly goal: string;
+  /** The block's 数値目標 rows (usually one; the strategy table can write two in one cell). */
+  readonly headline: readonly KpiJson[];
+  readonly kpis: readonly KpiJson[];
+}
+
+export interface InspectJson {
+  readonly file: string;
+  readonly sheet: string;
+  readonly blocks: readonly BlockJson[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export function readingToJson(reading: Reading): ReadingJson {
+  return {
+    kind: reading.kind,
+    value: reading.value,
+    unit: reading.unit,
+    raw: reading.raw,
+    ...(reading.qualifier === undefined ? {} : { qualifier: reading.qualifier }),
+  };
+}
+
+function yearCellToJson(cell: YearCell): YearReadingJson {
+  return { year: cell.year, reading: readingToJson(cell.reading) };
+}
+
+export function kpiToJson(kpi: Kpi): KpiJson {
+  return {
+    id: kpi.id,
+    row: kpi.row,
+    name: kpi.name,
+    framework: kpi.framework,
+    measure: kpi.measure,
+    period: kpi.period,
+    department: kpi.department,
+    unit: kpi.unit,
+    baseline: kpi.baseline ? yearCellToJson(kpi.baseline) : null,
+    actuals: kpi.actuals.map(yearCellToJson),
+    target: kpi.target ? yearCellToJson(kpi.target) : null,
+  };
+}
+
+function blockToJson(block: Block): BlockJson {
+  return { goal: block.goal, headline: block.headlines.map(kpiToJson), kpis: block.kpis.map(kpiToJson) };
+}
+
+/** `file` is the path as the user gave it. */
+export function kpiSheetToJson(sheet: KpiSheet, file: string): InspectJson {
+  return {
+    file,
+    sheet: sheet.sheet,
+    blocks: sheet.blocks.map(blockToJson),
+    diagnostics: sheet.diagnostics.map((d) => ({ cell: d.cell, kind: d.kind, message: d.message })),
+  };
+}

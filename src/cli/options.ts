@@ -1,0 +1,283 @@
+/**
+ * Command-line options: a small declarative parser, and the options of `kpi-sheet evaluate`.
+ * A command lists its options as data (EVALUATE_OPTIONS); adding an option is one entry there and one
+ * field where the parsed values are turned into the command (parseEvaluateArgs).
+ */
+import { parseFiscalYear } from '../core/read';
+import { CUSTOM_PRESET, DEFAULT_SETTINGS, PRESETS, validThresholds, validYear } from '../core/settings';
+import type { GradeBasis, Settings, Thresholds } from '../core/types';
+import { OUTPUT_OPTIONS } from './output-options';
+
+export type OptionKind =
+  /** `--no-path`: present or not. */
+  | 'flag'
+  /** `--year R5` or `--year=R5`. */
+  | 'value'
+  /** `--json` or `--json report.json`: takes the next argument only when `acceptsValue` says it is its value. */
+  | 'optionalValue';
+
+export interface OptionSpec {
+  readonly name: string;
+  readonly aliases?: readonly string[];
+  readonly kind: OptionKind;
+  /** Shown in the help: `R5`, `NAME`. */
+  readonly valueName?: string;
+  readonly help: string;
+  readonly acceptsValue?: (next: string) => boolean;
+}
+
+export interface ParsedCommandLine {
+  readonly positionals: readonly string[];
+  /** By option name; `true` for a flag or an optional value left out. The last occurrence wins. */
+  readonly options: ReadonlyMap<string, string | true>;
+}
+
+export type Parsed<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
+
+function fail<T>(message: string): Parsed<T> {
+  return { ok: false, message };
+}
+
+export function parseCommandLine(
+  argv: readonly string[],
+  specs: readonly OptionSpec[],
+): Parsed<ParsedCommandLine> {
+  const byName = new Map<string, OptionSpec>();
+  for (const spec of specs) for (const name of [spec.name, ...(spec.aliases ?? [])]) byName.set(name, spec);
+  const positionals: string[] = [];
+  const options = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') {
+      positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      positionals.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
+    const spec = byName.get(name);
+    if (!spec) return fail(`不明なオプションです: ${name}`);
+    if (spec.kind === 'flag') {
+      if (inline !== undefined) return fail(`${spec.name} は値を取りません: ${arg}`);
+      options.set(spec.name, true);
+      continue;
+    }
+    if (inline !== undefined) {
+      if (inline === '') return fail(`${spec.name} の値が空です`);
+      options.set(spec.name, inline);
+      continue;
+    }
+    const next = argv[i + 1];
+    if (spec.kind === 'optionalValue') {
+      if (next !== undefined && spec.acceptsValue?.(next)) {
+        options.set(spec.name, next);
+        i++;
+      } else {
+        options.set(spec.name, true);
+      }
+      continue;
+    }
+    if (next === undefined || (next.startsWith('-') && !/^-\d/.test(next))) {
+      return fail(`${spec.name} には値が必要です (例: ${spec.name} ${spec.valueName ?? '値'})`);
+    }
+    options.set(spec.name, next);
+    i++;
+  }
+  return { ok: true, value: { positionals, options } };
+}
+
+/** Help lines for a command's options, aligned. */
+export function optionHelp(specs: readonly OptionSpec[]): string {
+  const heads = specs.map((s) => {
+    const names = [s.name, ...(s.aliases ?? [])].join(', ');
+    if (s.kind === 'value') return `${names} ${s.valueName ?? 'VALUE'}`;
+    if (s.kind === 'optionalValue') return `${names} [${s.valueName ?? 'VALUE'}]`;
+    return names;
+  });
+  const width = Math.max(...heads.map((h) => h.length));
+  return specs.map((s, i) => `  ${heads[i].padEnd(width)}  ${s.help}`).join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// kpi-sheet evaluate
+
+export const EVALUATE_OPTIONS: readonly OptionSpec[] = [
+  {
+    name: '--json',
+    kind: 'optionalValue',
+    valueName: 'report.json',
+    help: 'JSON で出力します (ファイル名を続けるとそのファイルに書きます)',
+    acceptsValue: (next) => /\.json$/i.test(next),
+  },
+  {
+    name: '--sheet',
+    kind: 'value',
+    valueName: 'NAME',
+    help: '読み取るシート (既定: KPI 表のある最初のシート)',
+  },
+  {
+    name: '--year',
+    kind: 'value',
+    valueName: 'R5',
+    help: '評価年度 (R5, 2023, 令和5年度; 既定: 実績のある最新年度)',
+  },
+  {
+    name: '--basis',
+    kind: 'value',
+    valueName: 'achievement|progress',
+    help: '判定の基準: 達成率 (achievement) か進捗率 (progress)',
+  },
+  { name: '--thresholds', kind: 'value', valueName: '100,80,60', help: 'A / B / C の境目 (%)' },
+  { name: '--no-path', kind: 'flag', help: '目標年度より前でも按分目標を使わず、最終目標と比べます' },
+  {
+    name: '--preset',
+    kind: 'value',
+    valueName: 'NAME',
+    help: `設定のプリセット (${Object.keys(PRESETS).join(' / ')})`,
+  },
+  {
+    name: '--tolerance',
+    kind: 'value',
+    valueName: '0.05',
+    help: '傾向を → とみなす現状値からの変化の幅 (0.05 または 5%)',
+  },
+  ...OUTPUT_OPTIONS,
+  { name: '--help', aliases: ['-h'], kind: 'flag', help: 'この説明を表示します' },
+];
+
+export type JsonOutput =
+  { readonly to: 'none' } | { readonly to: 'stdout' } | { readonly to: 'file'; readonly path: string };
+
+export interface EvaluateCommand {
+  readonly file: string;
+  readonly sheet: string | undefined;
+  readonly json: JsonOutput;
+  readonly settings: Settings;
+  /** Everything the command line said, for options a later step reads (`-o`, `--pdf`). */
+  readonly parsed: ParsedCommandLine;
+}
+
+export type EvaluateArgs = { readonly help: true } | ({ readonly help: false } & EvaluateCommand);
+
+function stringOption(parsed: ParsedCommandLine, name: string): string | undefined {
+  const value = parsed.options.get(name);
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function parseBasis(text: string): GradeBasis | null {
+  switch (text.trim()) {
+    case 'achievement':
+    case '達成率':
+      return 'achievement';
+    case 'progress':
+    case '進捗率':
+      return 'progress';
+    default:
+      return null;
+  }
+}
+
+export function parseThresholds(text: string): Thresholds | null {
+  const parts = text
+    .normalize('NFKC')
+    .split(/[,/、]/)
+    .map((p) => p.trim().replace(/%$/, ''));
+  if (parts.length !== 3 || parts.some((p) => !/^\d+(\.\d+)?$/.test(p))) return null;
+  const [a, b, c] = parts.map(Number);
+  return validThresholds({ a, b, c });
+}
+
+/** `0.05` or `5%`, as a fraction in [0, 1). */
+export function parseTolerance(text: string): number | null {
+  const normalized = text.normalize('NFKC').trim();
+  const percent = /^(\d+(?:\.\d+)?)%$/.exec(normalized);
+  const value = percent
+    ? Number(percent[1]) / 100
+    : /^\d+(\.\d+)?$/.test(normalized)
+      ? Number(normalized)
+      : NaN;
+  return Number.isFinite(value) && value >= 0 && value < 1 ? value : null;
+}
+
+export function parseEvaluateArgs(argv: readonly string[]): Parsed<EvaluateArgs> {
+  const line = parseCommandLine(argv, EVALUATE_OPTIONS);
+  if (!line.ok) return line;
+  const parsed = line.value;
+  if (parsed.options.has('--help')) return { ok: true, value: { help: true } };
+
+  if (parsed.positionals.length === 0) return fail('評価する .xlsx ファイルを指定してください');
+  if (parsed.positionals.length > 1)
+    return fail(`ファイルは 1 つだけ指定してください: ${parsed.positionals.join(' ')}`);
+
+  const presetName = stringOption(parsed, '--preset');
+  let settings: Settings = DEFAULT_SETTINGS;
+  if (presetName !== undefined) {
+    const preset = PRESETS[presetName];
+    if (!preset)
+      return fail(`不明なプリセットです: ${presetName} (使えるもの: ${Object.keys(PRESETS).join('、')})`);
+    settings = preset;
+  }
+
+  let customized = false;
+  const basisText = stringOption(parsed, '--basis');
+  if (basisText !== undefined) {
+    const basis = parseBasis(basisText);
+    if (!basis) return fail(`--basis の値が不正です: ${basisText} (achievement か progress)`);
+    settings = { ...settings, basis };
+    customized = true;
+  }
+  const thresholdsText = stringOption(parsed, '--thresholds');
+  if (thresholdsText !== undefined) {
+    const thresholds = parseThresholds(thresholdsText);
+    if (!thresholds) {
+      return fail(`--thresholds の値が不正です: ${thresholdsText} (大きい順に 3 つ、例: 100,80,60)`);
+    }
+    settings = { ...settings, thresholds };
+    customized = true;
+  }
+  if (parsed.options.has('--no-path')) {
+    settings = { ...settings, interimPath: false };
+    customized = true;
+  }
+  const toleranceText = stringOption(parsed, '--tolerance');
+  if (toleranceText !== undefined) {
+    const trendTolerance = parseTolerance(toleranceText);
+    if (trendTolerance === null)
+      return fail(`--tolerance の値が不正です: ${toleranceText} (0 以上 1 未満、例: 0.05 または 5%)`);
+    settings = { ...settings, trendTolerance };
+    customized = true;
+  }
+  if (customized) settings = { ...settings, preset: CUSTOM_PRESET };
+
+  const yearText = stringOption(parsed, '--year');
+  if (yearText !== undefined) {
+    const year = validYear(parseFiscalYear(yearText));
+    if (year === null) return fail(`--year の値が不正です: ${yearText} (例: R5, 2023, 令和5年度)`);
+    settings = { ...settings, evaluationYear: year };
+  }
+
+  const jsonOption = parsed.options.get('--json');
+  const json: JsonOutput =
+    jsonOption === undefined
+      ? { to: 'none' }
+      : jsonOption === true
+        ? { to: 'stdout' }
+        : { to: 'file', path: jsonOption };
+
+  return {
+    ok: true,
+    value: {
+      help: false,
+      file: parsed.positionals[0],
+      sheet: stringOption(parsed, '--sheet'),
+      json,
+      settings,
+      parsed,
+    },
+  };
+}

@@ -1,0 +1,503 @@
+/**
+ * Grid → KpiSheet: blocks per 基本目標 with their 数値目標 headlines and KPI rows (ARCHITECTURE.md).
+ * Header rows are found by what they say, hierarchy is carried down through merged and blank cells,
+ * shifted rows are realigned, and every guess is a diagnostic with its cell address.
+ */
+import { formatFiscalYear, readCell } from '../read';
+import type { Block, Diagnostic, Grid, Kpi, KpiSheet, LayoutResult, TableRegion, YearCell } from '../types';
+import { findHeaders, type Column, type HeaderRows } from './headers';
+import { parseHeadlineText } from './headline-text';
+import {
+  directionOf,
+  goalMarker,
+  goalNumberOf,
+  labelLevel,
+  periodOf,
+  splitFootnote,
+  withoutEditMarks,
+  type LabelLevel,
+} from './labels';
+import { rowShift, type RowColumns } from './realign';
+import { a1, sheetCells, type SheetCells } from './sheet-cells';
+import { readYearCells, type YearCells, type YearColumn } from './year-cells';
+
+const NO_TABLE_MESSAGE =
+  'このシートに KPI 表が見つかりません。KPI 評価は、見出し行に「KPI」「重要業績評価指標」「指標名」「成果指標」の' +
+  'いずれかの列と、年度の列 (「H30 (現状値)」「R2」「R6 (目標値)」や「現状値 (H30年度)」「目標値 (R6年度)」) が' +
+  'ある表を読み取ります。KPI 表のあるシートを選ぶか、見出し行にこれらの語を書いてください。';
+
+const EMPTY_MESSAGE =
+  'このシートは空です。KPI 表 (「KPI」の列と「H30 (現状値)」「R6 (目標値)」などの年度の列がある表) のあるシートを選んでください。';
+
+interface BlockDraft {
+  goal: string;
+  goalNumber: number | null;
+  firstRow: number;
+  headlines: Kpi[];
+  kpis: Kpi[];
+  headlineTable: TableRegion | null;
+  kpiTable: TableRegion | null;
+}
+
+interface Context {
+  readonly cells: SheetCells;
+  readonly diagnostics: Diagnostic[];
+  /** Rows that start something else (headers, goal markers): a table ends before them. */
+  readonly stops: ReadonlySet<number>;
+}
+
+function roleCol(columns: readonly Column[], kind: Column['role']['kind']): number | null {
+  return columns.find((c) => c.role.kind === kind)?.col ?? null;
+}
+
+function inMark(grid: Grid, col: number, top: number, bottom: number): boolean {
+  return grid.marks.some(
+    (m) =>
+      m.sheet === grid.sheet &&
+      col >= m.range.left &&
+      col <= m.range.right &&
+      m.range.top <= bottom &&
+      m.range.bottom >= top,
+  );
+}
+
+function tableEnd(ctx: Context, header: HeaderRows): number {
+  let row = header.row;
+  while (row + 1 <= ctx.cells.lastRow && !ctx.cells.isEmptyRow(row + 1) && !ctx.stops.has(row + 1)) row += 1;
+  return row;
+}
+
+function lastUsedCol(cells: SheetCells, row: number, from: number): number {
+  let last = from;
+  for (let col = from; col <= cells.lastCol; col += 1) if (cells.text(row, col) !== '') last = col;
+  return last;
+}
+
+function region(ctx: Context, header: HeaderRows, lastRow: number, columns: readonly Column[]): TableRegion {
+  const { grid } = ctx.cells;
+  const own = columns.filter(
+    (c) =>
+      !(c.role.kind === 'ignored' && c.role.ownFlag) &&
+      c.role.kind !== 'direction' &&
+      !inMark(grid, c.col, header.top, lastRow),
+  );
+  const firstCol = Math.min(...columns.map((c) => c.col));
+  let lastCol = Math.max(...own.map((c) => c.col));
+  // A shifted row can run past the last header: flags must not cover it.
+  for (let row = header.top; row <= lastRow; row += 1) {
+    const used = lastUsedCol(ctx.cells, row, firstCol);
+    for (let col = lastCol + 1; col <= used; col += 1) {
+      if (inMark(grid, col, header.top, lastRow)) break;
+      const label = columns.find((c) => c.col === col);
+      if (label && label.role.kind === 'ignored' && label.role.ownFlag) break;
+      if (label?.role.kind === 'direction') break;
+      lastCol = col;
+    }
+  }
+  return {
+    headerTop: header.top,
+    headerRow: header.row,
+    firstRow: header.row + 1,
+    lastRow,
+    firstCol,
+    lastCol,
+  };
+}
+
+/** Columns the row reads, minus the add-in's own output and anything inside its marks. */
+function usableColumns(ctx: Context, header: HeaderRows, lastRow: number): Column[] {
+  const { grid } = ctx.cells;
+  const usable: Column[] = [];
+  for (const column of header.columns) {
+    if (column.role.kind === 'direction') {
+      usable.push(column);
+      continue;
+    }
+    if (inMark(grid, column.col, header.top, lastRow)) continue;
+    if (column.role.kind === 'ignored') {
+      if (!column.role.ownFlag) {
+        ctx.diagnostics.push({
+          cell: a1(header.row, column.col),
+          kind: 'ignoredColumn',
+          message: `「${column.label}」の列は KPI の値ではないため読み取りませんでした。`,
+        });
+      }
+      continue;
+    }
+    usable.push(column);
+  }
+  return usable;
+}
+
+function yearColumns(columns: readonly Column[], shift: number): YearColumn[] {
+  const years: YearColumn[] = [];
+  for (const c of columns)
+    if (c.role.kind === 'year') years.push({ col: c.col + shift, header: c.role.header });
+  return years;
+}
+
+interface RowFacts {
+  readonly row: number;
+  readonly role: Kpi['role'];
+  readonly name: string;
+  readonly framework: string;
+  readonly measure: string;
+  readonly department: string;
+  readonly values: YearCells;
+  readonly direction: Kpi['directionChoice'];
+  readonly notes: readonly string[];
+}
+
+function kpiOf(facts: RowFacts): Kpi {
+  const { row, values } = facts;
+  return {
+    id: `R${row}`,
+    role: facts.role,
+    row,
+    name: facts.name,
+    framework: facts.framework,
+    measure: facts.measure,
+    period: periodOf(facts.name),
+    department: facts.department,
+    unit: values.unit,
+    baseline: values.baseline,
+    actuals: values.actuals,
+    target: values.target,
+    directionChoice: facts.direction,
+    notes: [...facts.notes, ...values.notes],
+  };
+}
+
+/** Whether most labels in a hierarchy column are numbered (`1 …`, `①…`), so an unnumbered one is no label. */
+function numberingUsed(cells: SheetCells, col: number | null, first: number, last: number): boolean {
+  if (col === null) return false;
+  let numbered = 0;
+  let filled = 0;
+  for (let row = first; row <= last; row += 1) {
+    const text = cells.text(row, col);
+    if (text === '') continue;
+    filled += 1;
+    if (labelLevel(text) !== null) numbered += 1;
+  }
+  return filled > 0 && numbered * 2 >= filled;
+}
+
+const LEVEL_NAME: Readonly<Record<LabelLevel, string>> = {
+  framework: '施策の枠組み',
+  measure: '具体的な施策',
+};
+
+function readKpiTable(ctx: Context, header: HeaderRows, block: BlockDraft): void {
+  const { cells } = ctx;
+  const lastRow = tableEnd(ctx, header);
+  const columns = usableColumns(ctx, header, lastRow);
+  block.kpiTable = region(ctx, header, lastRow, header.columns);
+  const nameCol = roleCol(columns, 'name');
+  if (nameCol === null) return;
+  const frameworkCol = roleCol(columns, 'framework');
+  const measureCol = roleCol(columns, 'measure');
+  const departmentCol = roleCol(columns, 'department');
+  const unitCol = roleCol(columns, 'unit');
+  const directionCol = roleCol(columns, 'direction');
+  const rowColumns: RowColumns = {
+    name: nameCol,
+    department: departmentCol,
+    unit: unitCol,
+    years: yearColumns(columns, 0).map((y) => y.col),
+  };
+  const numbered: Readonly<Record<LabelLevel, boolean>> = {
+    framework: numberingUsed(cells, frameworkCol, header.row + 1, lastRow),
+    measure: numberingUsed(cells, measureCol, header.row + 1, lastRow),
+  };
+  const levelOfColumn = (col: number): LabelLevel | null =>
+    col === frameworkCol ? 'framework' : col === measureCol ? 'measure' : null;
+
+  let framework = '';
+  let measure = '';
+  for (let row = header.row + 1; row <= lastRow; row += 1) {
+    const shift = rowShift(cells, row, rowColumns);
+    const nameAt = nameCol + shift;
+    if (shift !== 0) {
+      const side = shift > 0 ? '右' : '左';
+      const back = shift > 0 ? '左' : '右';
+      const n = Math.abs(shift);
+      const clue =
+        departmentCol !== null && cells.text(row, departmentCol + shift) !== ''
+          ? ` (担当課「${cells.text(row, departmentCol + shift)}」が ${a1(row, departmentCol + shift)} にありました)`
+          : '';
+      ctx.diagnostics.push({
+        cell: a1(row, nameAt),
+        kind: 'realigned',
+        message: `${row} 行目は見出しより ${n} 列${side}にずれていたため、${n} 列${back}に戻して読み取りました${clue}。`,
+      });
+    }
+
+    // Hierarchy labels left of the name: their numbering says their level, wherever they sit.
+    let rowFramework: string | null = null;
+    let rowMeasure: string | null = null;
+    for (let col = cells.firstCol; col < nameAt; col += 1) {
+      const raw = cells.text(row, col);
+      if (raw === '') continue;
+      const label = withoutEditMarks(raw);
+      if (label === '') continue;
+      // A shifted row may keep its labels in place (an edit mark pushed only the rest), so both count.
+      const physical = levelOfColumn(col);
+      const expected = levelOfColumn(col - shift) ?? physical;
+      const level = labelLevel(label) ?? (expected !== null && !numbered[expected] ? expected : null);
+      if (level === null) {
+        if (expected !== null) {
+          ctx.diagnostics.push({
+            cell: a1(row, col),
+            kind: 'guessed',
+            message: `「${label}」は${LEVEL_NAME[expected]}の番号 (① や 1 など) がないため、階層には使わず上の行の${LEVEL_NAME[expected]}を引き継ぎました。`,
+          });
+        }
+        continue;
+      }
+      if (expected !== level && physical !== level) {
+        ctx.diagnostics.push({
+          cell: a1(row, col),
+          kind: 'realigned',
+          message: `${LEVEL_NAME[level]}「${label}」が${expected ? LEVEL_NAME[expected] : '別'}の列にあったため、${LEVEL_NAME[level]}として読み取りました。`,
+        });
+      }
+      if (level === 'framework') rowFramework = label;
+      else rowMeasure = label;
+    }
+    if (rowFramework !== null && rowFramework !== framework) {
+      framework = rowFramework;
+      measure = '';
+    }
+    if (rowMeasure !== null) measure = rowMeasure;
+
+    const name = cells.text(row, nameAt);
+    if (name === '') continue;
+    const department = departmentCol === null ? '' : cells.text(row, departmentCol + shift);
+    const unit = unitCol === null ? '' : cells.text(row, unitCol + shift);
+    const values = readYearCells(cells, row, yearColumns(columns, shift), name, unit);
+    ctx.diagnostics.push(...values.diagnostics);
+    const direction = directionCol === null ? null : directionOf(cells.text(row, directionCol));
+    block.kpis.push(
+      kpiOf({ row, role: 'kpi', name, framework, measure, department, values, direction, notes: [] }),
+    );
+  }
+}
+
+function readHeadlineTable(ctx: Context, header: HeaderRows, block: BlockDraft): void {
+  const { cells } = ctx;
+  const lastRow = tableEnd(ctx, header);
+  const columns = usableColumns(ctx, header, lastRow);
+  block.headlineTable = region(ctx, header, lastRow, header.columns);
+  const goalCol = roleCol(columns, 'goal');
+  const nameCol = roleCol(columns, 'headlineName');
+  const directionCol = roleCol(columns, 'direction');
+  if (nameCol === null) return;
+  for (let row = header.row + 1; row <= lastRow; row += 1) {
+    const goal = goalCol === null ? '' : cells.mergedText(row, goalCol);
+    if (goal !== '' && block.goal === '') {
+      block.goal = goal;
+      block.goalNumber = goalNumberOf(goal);
+    }
+    const written = cells.text(row, nameCol);
+    if (written === '') continue;
+    const { name, footnote } = splitFootnote(written);
+    const values = readYearCells(cells, row, yearColumns(columns, 0), name, '');
+    ctx.diagnostics.push(...values.diagnostics);
+    const direction = directionCol === null ? null : directionOf(cells.text(row, directionCol));
+    const notes = footnote ? [`注 ${footnote}`] : [];
+    block.headlines.push(
+      kpiOf({
+        row,
+        role: 'headline',
+        name,
+        framework: '',
+        measure: '',
+        department: '',
+        values,
+        direction,
+        notes,
+      }),
+    );
+  }
+}
+
+/** A 数値目標 written as text (the strategy table): one or more headline KPIs from one cell. */
+function readHeadlineText(ctx: Context, row: number, col: number, text: string, block: BlockDraft): boolean {
+  const parsed = parseHeadlineText(text);
+  if (!parsed) return false;
+  const address = a1(row, col);
+  for (const headline of parsed) {
+    const cell = { row, col };
+    const placed = headline.values.map((v) => ({ header: v.header, reading: readCell({ value: v.text }) }));
+    const toYearCell = (p: (typeof placed)[number]): YearCell => ({
+      year: p.header.year,
+      reading: p.reading,
+      cell,
+    });
+    const baselines = placed.filter((p) => p.header.role === 'baseline');
+    const targets = placed
+      .filter((p) => p.header.role === 'target')
+      .sort((a, b) => a.header.year - b.header.year);
+    const actuals = placed.filter((p) => p.header.role === 'actual').map(toYearCell);
+    const baseline = baselines.length > 0 ? toYearCell(baselines[0]) : null;
+    const target = targets.length > 0 ? toYearCell(targets[targets.length - 1]) : null;
+    const notes = targets
+      .slice(0, -1)
+      .map((t) => `中間目標 ${formatFiscalYear(t.header.year)}: ${t.reading.raw}`);
+    for (const p of placed) {
+      if (p.reading.kind === 'text') {
+        ctx.diagnostics.push({
+          cell: address,
+          kind: 'unreadable',
+          message: `値として読み取れません: 「${p.reading.raw}」 (${headline.name})`,
+        });
+      }
+    }
+    if (!baseline || baseline.reading.kind === 'missing') {
+      ctx.diagnostics.push({
+        cell: address,
+        kind: 'missingBaseline',
+        message: `${headline.name}: 現状値 (基準値) がありません。`,
+      });
+    }
+    if (!target || target.reading.kind === 'missing') {
+      ctx.diagnostics.push({
+        cell: address,
+        kind: 'missingTarget',
+        message: `${headline.name}: 目標値がありません。`,
+      });
+    }
+    const units = placed.map((p) => p.reading.unit).filter((u) => u !== '');
+    block.headlines.push({
+      id: `R${row}${parsed.length > 1 ? `-${block.headlines.length + 1}` : ''}`,
+      role: 'headline',
+      row,
+      name: headline.name,
+      framework: '',
+      measure: '',
+      period: periodOf(headline.name),
+      department: '',
+      unit: units[units.length - 1] ?? '',
+      baseline,
+      actuals,
+      target,
+      directionChoice: null,
+      notes,
+    });
+  }
+  return true;
+}
+
+function firstFilled(cells: SheetCells, row: number): { col: number; text: string } | null {
+  for (let col = cells.firstCol; col <= cells.lastCol; col += 1) {
+    const text = cells.text(row, col);
+    if (text !== '') return { col, text };
+  }
+  return null;
+}
+
+function newBlock(firstRow: number, goal: string, goalNumber: number | null): BlockDraft {
+  return { goal, goalNumber, firstRow, headlines: [], kpis: [], headlineTable: null, kpiTable: null };
+}
+
+function diagnosticOrder(a: Diagnostic, b: Diagnostic): number {
+  const pa = /^([A-Z]+)(\d+)$/.exec(a.cell);
+  const pb = /^([A-Z]+)(\d+)$/.exec(b.cell);
+  if (!pa || !pb) return 0;
+  const rowDiff = Number(pa[2]) - Number(pb[2]);
+  if (rowDiff !== 0) return rowDiff;
+  return pa[1].length - pb[1].length || pa[1].localeCompare(pb[1]);
+}
+
+export function readKpiSheet(grid: Grid): LayoutResult {
+  const cells = sheetCells(grid);
+  let anything = false;
+  for (let row = cells.firstRow; row <= cells.lastRow && !anything; row += 1)
+    anything = !cells.isEmptyRow(row);
+  if (!anything) return { ok: false, failure: { reason: 'empty', message: EMPTY_MESSAGE } };
+
+  const headers = findHeaders(cells);
+  if (!headers.some((h) => h.kind === 'kpi')) {
+    return { ok: false, failure: { reason: 'noKpiTable', message: NO_TABLE_MESSAGE } };
+  }
+
+  const goalRows = new Map<number, { number: number; title: string }>();
+  for (let row = cells.firstRow; row <= cells.lastRow; row += 1) {
+    const first = firstFilled(cells, row);
+    const marker = first ? goalMarker(first.text) : null;
+    if (!first || !marker) continue;
+    const title = marker.title !== '' ? marker.title : nextText(cells, row, first.col);
+    goalRows.set(row, { number: marker.number, title });
+  }
+  const stops = new Set<number>([...headers.map((h) => h.top), ...goalRows.keys()]);
+  const ctx: Context = { cells, diagnostics: [], stops };
+
+  const blocks: BlockDraft[] = [];
+  let block: BlockDraft | null = null;
+  const headerAt = new Map(headers.map((h) => [h.top, h]));
+  const firstStart = Math.min(...stops);
+  let title: string | null = null;
+  for (let row = cells.firstRow; row < firstStart; row += 1) {
+    const first = firstFilled(cells, row);
+    if (first) {
+      title = first.text;
+      break;
+    }
+  }
+
+  for (let row = cells.firstRow; row <= cells.lastRow; row += 1) {
+    const goal = goalRows.get(row);
+    if (goal) {
+      block = newBlock(row, `${goal.number} ${goal.title}`.trim(), goal.number);
+      blocks.push(block);
+      continue;
+    }
+    const header = headerAt.get(row);
+    if (header) {
+      if (header.kind === 'headline') {
+        // A 数値目標 table opens a block unless a 基本目標 line just did.
+        if (!block || block.headlines.length > 0 || block.kpis.length > 0 || block.headlineTable) {
+          block = newBlock(header.top, '', null);
+          blocks.push(block);
+        }
+        readHeadlineTable(ctx, header, block);
+      } else {
+        if (!block || block.kpiTable) {
+          block = newBlock(header.top, '', null);
+          blocks.push(block);
+        }
+        readKpiTable(ctx, header, block);
+      }
+      row =
+        (block.kpiTable && header.kind === 'kpi' ? block.kpiTable.lastRow : block.headlineTable?.lastRow) ??
+        row;
+      continue;
+    }
+    if (block && !block.kpiTable) {
+      const first = firstFilled(cells, row);
+      if (first && /^数値目標/u.test(first.text)) {
+        const text = first.text === '数値目標' ? nextText(cells, row, first.col) : first.text;
+        const col = first.text === '数値目標' ? nextCol(cells, row, first.col) : first.col;
+        if (text && col !== null) readHeadlineText(ctx, row, col, text, block);
+      }
+    }
+  }
+
+  const sheet: KpiSheet = {
+    sheet: grid.sheet,
+    title,
+    blocks: blocks.map((b): Block => ({ ...b })),
+    diagnostics: [...ctx.diagnostics].sort(diagnosticOrder),
+  };
+  return { ok: true, sheet };
+}
+
+function nextCol(cells: SheetCells, row: number, after: number): number | null {
+  for (let col = after + 1; col <= cells.lastCol; col += 1) if (cells.text(row, col) !== '') return col;
+  return null;
+}
+
+function nextText(cells: SheetCells, row: number, after: number): string {
+  const col = nextCol(cells, row, after);
+  return col === null ? '' : cells.text(row, col);
+}

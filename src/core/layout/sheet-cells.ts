@@ -1,0 +1,65 @@
+/** Reading a Grid by sheet coordinates: values, display texts, formats, merge masters, A1 addresses. */
+import type { CellRange, CellValue, Grid } from '../types';
+
+export interface SheetCells {
+  readonly grid: Grid;
+  readonly firstRow: number;
+  readonly lastRow: number;
+  readonly firstCol: number;
+  readonly lastCol: number;
+  value(row: number, col: number): CellValue;
+  /** Display text, trimmed. */
+  text(row: number, col: number): string;
+  format(row: number, col: number): string;
+  /** Text of the merge covering the cell (its top-left cell's), or the cell's own text. */
+  mergedText(row: number, col: number): string;
+  mergeAt(row: number, col: number): CellRange | null;
+  isEmptyRow(row: number): boolean;
+}
+
+export function columnLetters(col: number): string {
+  let letters = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/** `F12`. */
+export function a1(row: number, col: number): string {
+  return `${columnLetters(col)}${row}`;
+}
+
+export function sheetCells(grid: Grid): SheetCells {
+  const height = grid.values.length;
+  const width = grid.values.reduce((max, row) => Math.max(max, row.length), 0);
+  const at = <T>(rows: readonly (readonly T[])[], row: number, col: number): T | undefined =>
+    rows[row - grid.top]?.[col - grid.left];
+  const value = (row: number, col: number): CellValue => at(grid.values, row, col) ?? '';
+  const text = (row: number, col: number): string => {
+    const shown = at(grid.texts, row, col);
+    if (shown !== undefined && shown !== '') return shown.trim();
+    const raw = value(row, col);
+    return raw === '' ? '' : String(raw).trim();
+  };
+  const mergeAt = (row: number, col: number): CellRange | null =>
+    grid.merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) ?? null;
+  return {
+    grid,
+    firstRow: grid.top,
+    lastRow: grid.top + height - 1,
+    firstCol: grid.left,
+    lastCol: grid.left + width - 1,
+    value,
+    text,
+    format: (row, col) => at(grid.formats, row, col) ?? 'General',
+    mergedText: (row, col) => {
+      const merge = mergeAt(row, col);
+      return merge ? text(merge.top, merge.left) : text(row, col);
+    },
+    mergeAt,
+    isEmptyRow: (row) => {
+      for (let col = grid.left; col < grid.left + width; col += 1) if (text(row, col) !== '') return false;
+      return true;
+    },
+  };
+}

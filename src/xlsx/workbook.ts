@@ -1,0 +1,64 @@
+/** Opening a .xlsx file and choosing the sheet to read, with Japanese errors instead of stack traces. */
+import { stat } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+
+export type WorkbookErrorKind = 'notFound' | 'notAFile' | 'corrupt' | 'unknownSheet' | 'noSheet';
+
+/** A problem with the file or sheet the user named; `message` is Japanese and says what to do. */
+export class WorkbookError extends Error {
+  readonly kind: WorkbookErrorKind;
+
+  constructor(kind: WorkbookErrorKind, message: string) {
+    super(message);
+    this.name = 'WorkbookError';
+    this.kind = kind;
+  }
+}
+
+export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
+  const info = await stat(path).catch(() => null);
+  if (!info) throw new WorkbookError('notFound', `ファイルが見つかりません: ${path}`);
+  if (!info.isFile()) throw new WorkbookError('notAFile', `ファイルではありません: ${path}`);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.readFile(path);
+  } catch {
+    throw new WorkbookError(
+      'corrupt',
+      `Excel ブック (.xlsx) として読み込めませんでした: ${path}\n` +
+        'ファイルが壊れているか、.xlsx 以外の形式 (.xls, .csv など) です。Excel で開いて .xlsx 形式で保存し直してください。',
+    );
+  }
+  if (workbook.worksheets.length === 0)
+    throw new WorkbookError('noSheet', `ブックにシートがありません: ${path}`);
+  return workbook;
+}
+
+function isVisible(sheet: ExcelJS.Worksheet): boolean {
+  return sheet.state === undefined || sheet.state === 'visible';
+}
+
+/**
+ * The sheet named `name`, or else the first visible sheet for which `hasKpiTable` holds, or else the first
+ * visible sheet (so the caller reports why that one could not be read).
+ */
+export function pickSheet(
+  workbook: ExcelJS.Workbook,
+  name: string | undefined,
+  hasKpiTable: (sheet: ExcelJS.Worksheet) => boolean,
+): ExcelJS.Worksheet {
+  if (name !== undefined) {
+    const sheet = workbook.worksheets.find((ws) => ws.name === name);
+    if (!sheet) {
+      const names = workbook.worksheets.map((ws) => `「${ws.name}」`).join('、');
+      throw new WorkbookError(
+        'unknownSheet',
+        `シート「${name}」が見つかりません。このブックのシート: ${names}`,
+      );
+    }
+    return sheet;
+  }
+  const visible = workbook.worksheets.filter(isVisible);
+  const candidates = visible.length > 0 ? visible : workbook.worksheets;
+  return candidates.find(hasKpiTable) ?? candidates[0];
+}

@@ -13,6 +13,11 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const DEV_URL = 'https://localhost:3000/';
 const OFFICE_JS_DIR = path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
+const FLUENT_FAST_ELEMENT = path.dirname(
+  require.resolve('@microsoft/fast-element/package.json', {
+    paths: [path.dirname(require.resolve('@fluentui/web-components/package.json'))],
+  }),
+);
 
 /**
  * What office.js loads from beside itself when the host is Excel: the Excel host scripts (named after
@@ -63,6 +68,9 @@ module.exports = async (env = {}, argv = {}) => {
     devtool: production ? false : 'source-map',
     resolve: {
       extensions: ['.ts', '.js'],
+      // One FAST runtime for Fluent: npm nests two copies of fast-element 1.x (a top-level 3.x takes the
+      // hoisted slot), and styles made by one copy are empty in components built by the other.
+      alias: { '@microsoft/fast-element$': FLUENT_FAST_ELEMENT },
     },
     module: {
       rules: [

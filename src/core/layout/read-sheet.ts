@@ -18,7 +18,7 @@ import {
   type LabelLevel,
 } from './labels';
 import { rowShift, type RowColumns } from './realign';
-import { a1, sheetCells, type SheetCells } from './sheet-cells';
+import { a1, clippedAt, sheetCells, type SheetCells } from './sheet-cells';
 import { readYearCells, type YearCells, type YearColumn } from './year-cells';
 
 const NO_TABLE_MESSAGE =
@@ -188,10 +188,12 @@ const LEVEL_NAME: Readonly<Record<LabelLevel, string>> = {
 };
 
 function readKpiTable(ctx: Context, header: HeaderRows, block: BlockDraft): void {
-  const { cells } = ctx;
   const lastRow = tableEnd(ctx, header);
   const columns = usableColumns(ctx, header, lastRow);
-  block.kpiTable = region(ctx, header, lastRow, header.columns);
+  const table = region(ctx, header, lastRow, header.columns);
+  block.kpiTable = table;
+  // Values and labels come from the city's table only; the 方向 column beside it is read on its own.
+  const cells = clippedAt(ctx.cells, table.lastCol);
   const nameCol = roleCol(columns, 'name');
   if (nameCol === null) return;
   const frameworkCol = roleCol(columns, 'framework');
@@ -276,7 +278,7 @@ function readKpiTable(ctx: Context, header: HeaderRows, block: BlockDraft): void
     const unit = unitCol === null ? '' : cells.text(row, unitCol + shift);
     const values = readYearCells(cells, row, yearColumns(columns, shift), name, unit);
     ctx.diagnostics.push(...values.diagnostics);
-    const direction = directionCol === null ? null : directionOf(cells.text(row, directionCol));
+    const direction = directionCol === null ? null : directionOf(ctx.cells.text(row, directionCol));
     block.kpis.push(
       kpiOf({ row, role: 'kpi', name, framework, measure, department, values, direction, notes: [] }),
     );

@@ -63,3 +63,20 @@ export function sheetCells(grid: Grid): SheetCells {
     },
   };
 }
+
+/**
+ * The same cells with every column right of `lastCol` read as empty: a shifted row's reading must never reach
+ * into the add-in's own flag columns beside the table (a re-run would take 最新値 for the target).
+ */
+export function clippedAt(cells: SheetCells, lastCol: number): SheetCells {
+  const inside = (col: number): boolean => col <= lastCol;
+  return {
+    ...cells,
+    lastCol: Math.min(cells.lastCol, lastCol),
+    value: (row, col) => (inside(col) ? cells.value(row, col) : ''),
+    text: (row, col) => (inside(col) ? cells.text(row, col) : ''),
+    format: (row, col) => (inside(col) ? cells.format(row, col) : 'General'),
+    mergedText: (row, col) => (inside(col) ? cells.mergedText(row, col) : ''),
+    mergeAt: (row, col) => (inside(col) ? cells.mergeAt(row, col) : null),
+  };
+}

@@ -130,6 +130,26 @@ describe('columns that are not values are skipped; the add-in’s 方向 is read
     expect(sheet.blocks[0].kpiTable?.lastCol).toBe(8);
   });
 
+  test('a row shifted right does not take the add-in’s 最新値 beside the table for its target', () => {
+    // Seed rows 16–18: the row starts one column right and lost its target; a re-run has flags in G:H.
+    const shifted = [
+      ['施策の枠組み', 'KPI', '担当課', 'H30 (現状値)', 'R2', 'R6 (目標値)', '最新値', '方向'],
+      ['1 産業', '創業者数 (年間)', '産業振興課', '15人', '8人', '39人', '8人 (R2)', '↑'],
+      ['', '', '補給件数 (年間)', '産業振興課', '12件', '16件', '16件 (R2)', '↑'],
+    ];
+    const sheet = read(
+      inlineGrid(shifted, {
+        marks: [{ name: 'KPISHEET_FLAGS_1', sheet: 'KPI', range: { top: 1, left: 7, bottom: 3, right: 8 } }],
+      }),
+    );
+    const kpi = sheet.blocks[0].kpis[1];
+    expect(kpi.name).toBe('補給件数 (年間)');
+    expect(kpi.baseline?.reading.raw).toBe('12件');
+    expect(kpi.actuals.map((a) => a.reading.raw)).toEqual(['16件']);
+    expect(kpi.target).toBeNull();
+    expect(kpi.directionChoice).toBe('up');
+  });
+
   test('延べ in the name is a total; an empty actual cell is no reading', () => {
     const sheet = read(inlineGrid(rows));
     expect(sheet.blocks[0].kpis[1].period).toBe('total');

@@ -82,7 +82,8 @@ function region(ctx: Context, header: HeaderRows, lastRow: number, columns: read
       !inMark(grid, c.col, header.top, lastRow),
   );
   const firstCol = Math.min(...columns.map((c) => c.col));
-  let lastCol = Math.max(...own.map((c) => c.col));
+  // firstCol keeps the bound finite when every header column is the add-in's own.
+  let lastCol = Math.max(firstCol, ...own.map((c) => c.col));
   // A shifted row can run past the last header: flags must not cover it.
   for (let row = header.top; row <= lastRow; row += 1) {
     const used = lastUsedCol(ctx.cells, row, firstCol);

@@ -1,7 +1,95 @@
-/** `kpi-sheet evaluate`: placeholder until its issue lands. */
-import { EXIT_USAGE } from './exit-codes';
+/**
+ * `kpi-sheet evaluate <file.xlsx> [--json [report.json]] [--sheet NAME] [settings]`: reads the KPI sheet, judges
+ * every KPI and reports. Three steps, each its own function so later options (`-o out.xlsx`, `--pdf`) add an
+ * output step without touching the others: parseEvaluateArgs → analyzeFile → writeEvaluationOutput.
+ */
+import { writeFile } from 'node:fs/promises';
+import { analyze, type Analysis } from '../core/pipeline';
+import { readKpiSheet } from '../core/layout';
+import { loadWorkbook, pickSheet, WorkbookError } from '../xlsx/workbook';
+import { readGrid } from '../xlsx/read-grid';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './exit-codes';
+import { evaluationJson } from './evaluate-json';
+import { renderEvaluationTable } from './evaluate-table';
+import { EVALUATE_OPTIONS, optionHelp, parseEvaluateArgs, type EvaluateCommand } from './options';
+import { outputRequestOf } from './output-options';
+import { writeOutput } from './write-output';
 
-export async function runEvaluate(_argv: readonly string[]): Promise<number> {
-  process.stderr.write('kpi-sheet evaluate: まだ実装されていません\n');
-  return EXIT_USAGE;
+export const EVALUATE_HELP = `使い方: kpi-sheet evaluate <file.xlsx> [-o out.xlsx | --in-place] [--pdf] [--json [report.json]] [オプション]
+  KPI 表の各 KPI を目標と比べて判定し、基本目標ごとの表 (または JSON) を出力します。
+  -o を付けると、判定列・条件付き書式・サマリーシート・印刷設定を書いたブックを保存します (元のファイルはそのまま)。
+
+${optionHelp(EVALUATE_OPTIONS)}
+`;
+
+export type AnalyzeOutcome =
+  { readonly ok: true; readonly analysis: Analysis } | { readonly ok: false; readonly message: string };
+
+/** Opens the workbook, reads the sheet and evaluates it; file and layout problems come back as messages. */
+export async function analyzeFile(command: EvaluateCommand): Promise<AnalyzeOutcome> {
+  try {
+    const workbook = await loadWorkbook(command.file);
+    const worksheet = pickSheet(workbook, command.sheet, (ws) => readKpiSheet(readGrid(ws)).ok);
+    const result = analyze(readGrid(worksheet), command.settings);
+    if (!result.ok) return { ok: false, message: `シート「${worksheet.name}」: ${result.failure.message}` };
+    return { ok: true, analysis: result.analysis };
+  } catch (error) {
+    if (error instanceof WorkbookError) return { ok: false, message: error.message };
+    throw error;
+  }
+}
+
+/** The report: JSON to stdout or a file, or the table on the terminal. Returns the exit code. */
+export async function writeEvaluationOutput(command: EvaluateCommand, analysis: Analysis): Promise<number> {
+  const { json } = command;
+  if (json.to === 'none') {
+    process.stdout.write(renderEvaluationTable(analysis.sheet, analysis.evaluation));
+    return EXIT_OK;
+  }
+  const text = `${JSON.stringify(evaluationJson(analysis, command.file), null, 2)}\n`;
+  if (json.to === 'stdout') {
+    process.stdout.write(text);
+    return EXIT_OK;
+  }
+  try {
+    await writeFile(json.path, text, 'utf8');
+  } catch {
+    process.stderr.write(`JSON を書き込めませんでした: ${json.path}\n`);
+    return EXIT_FAILURE;
+  }
+  process.stderr.write(`JSON を書きました: ${json.path}\n`);
+  return EXIT_OK;
+}
+
+export async function runEvaluate(argv: readonly string[]): Promise<number> {
+  const args = parseEvaluateArgs(argv);
+  if (!args.ok) {
+    process.stderr.write(`kpi-sheet evaluate: ${args.message}\n\n${EVALUATE_HELP}`);
+    return EXIT_USAGE;
+  }
+  if (args.value.help) {
+    process.stdout.write(EVALUATE_HELP);
+    return EXIT_OK;
+  }
+  const command = args.value;
+  const output = outputRequestOf(command.file, command.parsed);
+  if (!output.ok) {
+    process.stderr.write(`kpi-sheet evaluate: ${output.message}\n`);
+    return EXIT_USAGE;
+  }
+  if (output.value.to === 'file') {
+    const written = await writeOutput(command, output.value, new Date());
+    if (!written.ok) {
+      process.stderr.write(`kpi-sheet evaluate: ${written.message}\n`);
+      return written.usage ? EXIT_USAGE : EXIT_FAILURE;
+    }
+    const code = await writeEvaluationOutput(command, written.analysis);
+    return code === EXIT_OK && written.pdfFailed ? EXIT_FAILURE : code;
+  }
+  const outcome = await analyzeFile(command);
+  if (!outcome.ok) {
+    process.stderr.write(`kpi-sheet evaluate: ${outcome.message}\n`);
+    return EXIT_USAGE;
+  }
+  return writeEvaluationOutput(command, outcome.analysis);
 }

@@ -1,13 +1,125 @@
-// Placeholder until the write plan lands (issue 6).
-import type { Evaluation, Grid, KpiSheet, WritePlan } from '../types';
+/**
+ * The write plan: remove an earlier run's output (found by its marks), then write the flag columns,
+ * their rules, the summary sheet, the saved settings and the print setup, each marked for the next run.
+ */
+import type { Evaluation, Grid, KpiEvaluation, KpiSheet, TableRegion, WriteOp, WritePlan } from '../types';
+import { rangeOf } from './a1';
+import { flagRuleOps, tintRuleOps } from './conditional';
+import { FLAG_COUNT, FLAG_OFFSET, FLAG_WIDTHS, flagOps } from './flags';
+import { mark, markKind, marksOf, ownSheets, removalOps } from './marks';
+import { cityRight, placeFlags } from './placement';
+import { kpiSheetPrintOp, summaryPrintOp } from './print';
+import { SETTINGS_CELL, SETTINGS_SHEET, settingsSheetOps } from './settings-sheet';
+import { freeSheetName } from './sheet-names';
+import { SUMMARY_SHEET, summarySheetOps } from './summary-sheet';
+
+export { flagValuesFor, gradeText, gradeFromText, FLAG_HEADERS, FLAG_OFFSET } from './flags';
+export { MARK_PREFIX } from './marks';
+export { SUMMARY_SHEET, SUMMARY_TITLE } from './summary-sheet';
+export { SETTINGS_SHEET } from './settings-sheet';
 
 export interface PlanInput {
   readonly grid: Grid;
   readonly sheet: KpiSheet;
   readonly evaluation: Evaluation;
+  /** When the run happens: printed on the summary sheet and in the footer. */
   readonly now: Date;
 }
 
-export function planWrite(_input: PlanInput): WritePlan {
-  return { ops: [], notices: [] };
+function tablesOf(sheet: KpiSheet): TableRegion[] {
+  return sheet.blocks.flatMap((block) =>
+    [block.headlineTable, block.kpiTable].filter((t): t is TableRegion => t !== null),
+  );
 }
+
+/** Last row of the grid with any content: footnotes under the last table print too. */
+function lastContentRow(grid: Grid): number {
+  for (let i = grid.values.length - 1; i >= 0; i--) {
+    if (grid.values[i].some((v) => v !== '')) return grid.top + i;
+  }
+  return grid.top;
+}
+
+/** Numbers for new FLAGS/TINT marks that do not clash with other KPI sheets' marks. */
+function firstFreeMarkIndex(grid: Grid): number {
+  let max = 0;
+  for (const m of grid.marks) {
+    const kind = markKind(m.name);
+    if ((kind === 'flags' || kind === 'tint') && m.sheet !== grid.sheet) {
+      const n = Number(/_(\d+)$/.exec(m.name)?.[1] ?? 0);
+      if (n > max) max = n;
+    }
+  }
+  return max + 1;
+}
+
+export function planWrite(input: PlanInput): WritePlan {
+  const { grid, sheet, evaluation, now } = input;
+  const settings = evaluation.settings;
+  const notices: string[] = [];
+  const tables = tablesOf(sheet);
+  const ops: WriteOp[] = removalOps(grid, tables);
+  if (tables.length === 0) return { ops, notices: ['KPI の表が見つからないため、何も書きませんでした'] };
+
+  const ourMarks = grid.marks.filter((m) => m.sheet === grid.sheet);
+  const ours = ourMarks.filter((m) => markKind(m.name) === 'flags');
+  const placement = placeFlags(grid, tables, ours);
+  if (placement.notice) notices.push(placement.notice);
+  const { startCol } = placement;
+  const lastFlagCol = startCol + FLAG_COUNT - 1;
+  const byRow = new Map<number, KpiEvaluation>(evaluation.kpis.map((k) => [k.row, k]));
+
+  ops.push({ op: 'setColumnWidths', sheet: grid.sheet, firstCol: startCol, widths: FLAG_WIDTHS });
+  const markOps: WriteOp[] = [];
+  let index = firstFreeMarkIndex(grid);
+  for (const table of tables) {
+    const target = { sheet: grid.sheet, table, startCol, cityRight: cityRight(grid, table, ourMarks) };
+    ops.push(...flagOps(target, byRow, settings), ...flagRuleOps(target));
+    markOps.push(
+      mark('flags', grid.sheet, rangeOf(table.headerTop, startCol, table.lastRow, lastFlagCol), index),
+    );
+    if (settings.rowTint && table.lastRow >= table.firstRow) {
+      ops.push(...tintRuleOps(target));
+      const gradeCol = startCol + FLAG_OFFSET.grade;
+      markOps.push(
+        mark('tint', grid.sheet, rangeOf(table.firstRow, gradeCol, table.lastRow, gradeCol), index),
+      );
+    }
+    index++;
+  }
+
+  // The summary and settings sheets: our earlier ones are deleted above, so their names are free again.
+  const reusable = new Set(ownSheets(grid));
+  const taken = grid.sheetNames.filter((name) => !reusable.has(name));
+  const summaryName = freeSheetName(SUMMARY_SHEET, taken);
+  if (summaryName !== SUMMARY_SHEET) {
+    notices.push(`「${SUMMARY_SHEET}」というシートが既にあるため、サマリーは「${summaryName}」に書きました`);
+  }
+  const summary = summarySheetOps({ sheetName: summaryName, kpiSheet: sheet, evaluation, now });
+  const summaryArea = rangeOf(1, 1, summary.lastRow, summary.lastCol);
+  ops.push({ op: 'addSheet', sheet: summaryName, visibility: 'visible' }, ...summary.ops);
+  ops.push(summaryPrintOp(summaryName, summaryArea, evaluation));
+  markOps.push(mark('summary', summaryName, summaryArea));
+
+  const settingsName = freeSheetName(SETTINGS_SHEET, [...taken, summaryName]);
+  ops.push(...settingsSheetOps(settingsName, settings));
+  markOps.push(mark('settings', settingsName, SETTINGS_CELL));
+
+  const top = Math.min(grid.top, ...tables.map((t) => t.headerTop));
+  const left = Math.min(...tables.map((t) => t.firstCol));
+  const bottom = Math.max(lastContentRow(grid), ...tables.map((t) => t.lastRow));
+  ops.push(
+    kpiSheetPrintOp({
+      sheet: grid.sheet,
+      blocks: sheet.blocks,
+      area: rangeOf(top, left, bottom, lastFlagCol),
+      evaluation,
+      now,
+    }),
+  );
+  ops.push(...markOps);
+  return { ops, notices };
+}
+
+/** Marks of this plan's kinds: for tests and hosts that list what a run left. */
+export { marksOf };

@@ -20,6 +20,11 @@ export interface CellStyle {
   /** Thin border on every edge of every cell in the range. */
   readonly border?: Color;
   readonly numberFormat?: string;
+  /**
+   * Height in points of every row of the range, as Office.js `range.format.rowHeight`: for wrapped text,
+   * since neither Excel nor LibreOffice fits row heights when it opens a file.
+   */
+  readonly rowHeight?: number;
 }
 
 export interface FillStyle {
@@ -51,12 +56,25 @@ export interface PageLayout {
   readonly centerHorizontally: boolean;
 }
 
+/** How a removal finds its conditional formats (see removeConditionalFormats). */
+export type ConditionalFormatMatch = 'inside' | 'sameRange';
+
 export type SheetVisibility = 'visible' | 'hidden' | 'veryHidden';
 
 export type WriteOp =
   // Removal of an earlier run's output, found by its marks.
   | { readonly op: 'clearRange'; readonly sheet: string; readonly range: CellRange }
-  | { readonly op: 'removeConditionalFormats'; readonly sheet: string; readonly range: CellRange }
+  | {
+      readonly op: 'removeConditionalFormats';
+      readonly sheet: string;
+      readonly range: CellRange;
+      /**
+       * Which formats go: 'inside' (default) every one whose range lies inside `range` (the add-in's own
+       * columns); 'sameRange' only those applied to exactly `range` (the row tint over the city's table,
+       * where the city's own formats must stay).
+       */
+      readonly match?: ConditionalFormatMatch;
+    }
   | { readonly op: 'removeDataValidation'; readonly sheet: string; readonly range: CellRange }
   | { readonly op: 'deleteSheet'; readonly sheet: string }
   | { readonly op: 'removeMark'; readonly name: string }

@@ -1,0 +1,84 @@
+/**
+ * The JSON of `kpi-sheet evaluate --json`: the inspect JSON, each KPI with `direction` and `evaluation`, and
+ * `summary` at the top level. Years are numbers, rates fractions (0.359), `grade` always the code
+ * (A/B/C/D/X/廃止) whatever labels the settings show, `trend` the Trend code (better/same/worse): codes,
+ * like the grade, so a script need not know the arrows.
+ */
+import type { Analysis } from '../core/pipeline';
+import type { Direction, KpiEvaluation } from '../core/types';
+import type { Settings, Summary } from '../core/types';
+import { kpiSheetToJson, type BlockJson, type InspectJson, type KpiJson } from './json';
+
+export interface KpiEvaluationJson {
+  readonly year: number;
+  readonly latestYear: number | null;
+  readonly achieved: boolean | null;
+  readonly achievementRate: number | null;
+  readonly progressRate: number | null;
+  readonly pathTarget: number | null;
+  readonly trend: KpiEvaluation['trend'];
+  readonly grade: KpiEvaluation['grade'];
+  readonly basisUsed: KpiEvaluation['basisUsed'];
+  readonly notes: readonly string[];
+}
+
+export function kpiEvaluationJson(e: KpiEvaluation): KpiEvaluationJson {
+  return {
+    year: e.year,
+    latestYear: e.latestYear,
+    achieved: e.achieved,
+    achievementRate: e.achievementRate,
+    progressRate: e.progressRate,
+    pathTarget: e.pathTarget,
+    trend: e.trend,
+    grade: e.grade,
+    basisUsed: e.basisUsed,
+    notes: e.notes,
+  };
+}
+
+export type KpiWithEvaluationJson = KpiJson & {
+  readonly direction: Direction;
+  readonly directionSource: KpiEvaluation['directionSource'];
+  readonly evaluation: KpiEvaluationJson | null;
+};
+
+export interface BlockWithEvaluationJson extends Omit<BlockJson, 'headline' | 'kpis'> {
+  readonly headline: readonly KpiWithEvaluationJson[];
+  readonly kpis: readonly KpiWithEvaluationJson[];
+}
+
+export interface EvaluateJson extends Omit<InspectJson, 'blocks'> {
+  readonly blocks: readonly BlockWithEvaluationJson[];
+  /** The evaluation year (Gregorian year the fiscal year starts in). */
+  readonly year: number;
+  readonly settings: Settings;
+  readonly summary: Summary;
+}
+
+/** The inspect JSON of the sheet, each KPI with its direction and evaluation, and the summary. */
+export function evaluationJson(analysis: Analysis, file: string): EvaluateJson {
+  const { evaluation } = analysis;
+  const byId = new Map(evaluation.kpis.map((e) => [e.kpiId, e]));
+  const withEvaluation = (kpi: KpiJson): KpiWithEvaluationJson => {
+    const e = byId.get(kpi.id);
+    return {
+      ...kpi,
+      direction: e?.direction ?? 'up',
+      directionSource: e?.directionSource ?? 'default',
+      evaluation: e ? kpiEvaluationJson(e) : null,
+    };
+  };
+  const inspect = kpiSheetToJson(analysis.sheet, file);
+  return {
+    ...inspect,
+    blocks: inspect.blocks.map((block) => ({
+      ...block,
+      headline: block.headline.map(withEvaluation),
+      kpis: block.kpis.map(withEvaluation),
+    })),
+    year: evaluation.year,
+    settings: evaluation.settings,
+    summary: evaluation.summary,
+  };
+}

@@ -1,0 +1,40 @@
+/** Options of `kpi-sheet evaluate` that write the evaluated workbook: `-o`, `--in-place`, `--pdf`. */
+import { resolve } from 'node:path';
+import type { OptionSpec, Parsed, ParsedCommandLine } from './options';
+
+export const OUTPUT_OPTIONS: readonly OptionSpec[] = [
+  {
+    name: '--output',
+    aliases: ['-o'],
+    kind: 'value',
+    valueName: 'out.xlsx',
+    help: '判定列・条件付き書式・サマリー・印刷設定を書いたブックをこのファイルに保存します',
+  },
+  { name: '--in-place', kind: 'flag', help: '元のファイルに上書き保存します (-o の代わり)' },
+  { name: '--pdf', kind: 'flag', help: '保存したブックを LibreOffice で PDF にもします (out.pdf)' },
+];
+
+/** Where the evaluated workbook goes, if anywhere. */
+export type OutputRequest =
+  { readonly to: 'none' } | { readonly to: 'file'; readonly path: string; readonly pdf: boolean };
+
+export function outputRequestOf(file: string, parsed: ParsedCommandLine): Parsed<OutputRequest> {
+  const output = parsed.options.get('--output');
+  const inPlace = parsed.options.has('--in-place');
+  const pdf = parsed.options.has('--pdf');
+  if (typeof output === 'string') {
+    if (inPlace) return { ok: false, message: '-o と --in-place は一緒に使えません' };
+    if (resolve(output) === resolve(file)) {
+      return {
+        ok: false,
+        message: `-o が元のファイルと同じです: ${output}\n元のファイルに上書きするときは -o の代わりに --in-place を付けてください`,
+      };
+    }
+    if (!/\.xlsx$/i.test(output))
+      return { ok: false, message: `-o には .xlsx ファイルを指定してください: ${output}` };
+    return { ok: true, value: { to: 'file', path: output, pdf } };
+  }
+  if (inPlace) return { ok: true, value: { to: 'file', path: file, pdf } };
+  if (pdf) return { ok: false, message: '--pdf は -o out.xlsx か --in-place と一緒に指定してください' };
+  return { ok: true, value: { to: 'none' } };
+}

@@ -1,0 +1,314 @@
+/**
+ * The xlsx host's writer: carries out a WritePlan on an ExcelJS workbook, one op at a time, with no
+ * rule of its own. Styles are replaced whole (a plan never layers two styles on one cell), so a re-run
+ * that clears and rewrites its cells ends exactly where one run does.
+ */
+import type ExcelJS from 'exceljs';
+import type { CellRange, CellStyle, ConditionalRule, PageLayout, WriteOp, WritePlan } from '../core/types';
+import type { ApplyResult, SkippedOperation } from '../excel/workbook-host';
+import { columnLetter, rangeAddress } from '../core/plan/a1';
+
+type Workbook = ExcelJS.Workbook;
+
+/** Worksheet internals ExcelJS has but does not declare. */
+interface RowBreak {
+  id: number;
+  max: number;
+  man: number;
+}
+type Worksheet = ExcelJS.Worksheet & {
+  rowBreaks: RowBreak[];
+  conditionalFormattings: ExcelJS.ConditionalFormattingOptions[];
+  dataValidations: { model: Record<string, ExcelJS.DataValidation | undefined> } & {
+    add(address: string, validation: ExcelJS.DataValidation): void;
+  };
+};
+
+/** ARGB for ExcelJS: `#C6EFCE` → `FFC6EFCE`. */
+function argb(color: string): string {
+  return `FF${color.replace('#', '').toUpperCase()}`;
+}
+
+function excelStyle(style: CellStyle): Partial<ExcelJS.Style> {
+  const out: Partial<ExcelJS.Style> = {};
+  const font: Partial<ExcelJS.Font> = {};
+  if (style.bold) font.bold = true;
+  if (style.fontSize !== undefined) font.size = style.fontSize;
+  if (style.fontColor) font.color = { argb: argb(style.fontColor) };
+  if (Object.keys(font).length > 0) out.font = font;
+  if (style.fill) out.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(style.fill) } };
+  const alignment: Partial<ExcelJS.Alignment> = {};
+  if (style.horizontal) alignment.horizontal = style.horizontal;
+  if (style.vertical) alignment.vertical = style.vertical;
+  if (style.wrap) alignment.wrapText = true;
+  if (Object.keys(alignment).length > 0) out.alignment = alignment;
+  if (style.border) {
+    const edge: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: argb(style.border) } };
+    out.border = { top: edge, left: edge, bottom: edge, right: edge };
+  }
+  if (style.numberFormat) out.numFmt = style.numberFormat;
+  return out;
+}
+
+function forEachCell(ws: Worksheet, range: CellRange, fn: (cell: ExcelJS.Cell) => void): void {
+  for (let row = range.top; row <= range.bottom; row++) {
+    for (let col = range.left; col <= range.right; col++) fn(ws.getCell(row, col));
+  }
+}
+
+/** `A1:B5` or `C3` (ExcelJS refs, possibly several separated by spaces) → ranges. */
+function parseRefs(ref: string): CellRange[] {
+  return ref
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((part) => {
+      const [a, b = a] = part.replace(/\$/g, '').split(':');
+      const decode = (addr: string) => {
+        const m = /^([A-Z]+)(\d+)$/.exec(addr);
+        if (!m) return { row: 0, col: 0 };
+        let col = 0;
+        for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+        return { row: Number(m[2]), col };
+      };
+      const p = decode(a);
+      const q = decode(b);
+      return { top: p.row, left: p.col, bottom: q.row, right: q.col };
+    });
+}
+
+function inside(inner: CellRange, outer: CellRange): boolean {
+  return (
+    inner.top >= outer.top &&
+    inner.bottom <= outer.bottom &&
+    inner.left >= outer.left &&
+    inner.right <= outer.right
+  );
+}
+
+function sameRange(a: CellRange, b: CellRange): boolean {
+  return a.top === b.top && a.left === b.left && a.bottom === b.bottom && a.right === b.right;
+}
+
+/** Rules without a priority: ExcelJS numbers them in the order they were added, after the city's own. */
+function conditionalRule(rule: ConditionalRule): ExcelJS.ConditionalFormattingRule {
+  return excelRule(rule) as unknown as ExcelJS.ConditionalFormattingRule;
+}
+
+function excelRule(rule: ConditionalRule): Record<string, unknown> {
+  switch (rule.type) {
+    case 'textEquals':
+      return {
+        type: 'cellIs',
+        operator: 'equal',
+        formulae: [`"${rule.text.replace(/"/g, '""')}"`],
+        style: fillStyle(rule.style),
+      };
+    case 'formula':
+      return { type: 'expression', formulae: [rule.formula.replace(/^=/, '')], style: fillStyle(rule.style) };
+    case 'dataBar':
+      return {
+        type: 'dataBar',
+        gradient: false,
+        cfvo: [
+          { type: 'num', value: 0 },
+          { type: 'num', value: rule.max },
+        ],
+        color: { argb: argb(rule.color) },
+      };
+  }
+}
+
+function fillStyle(style: { fill: string; fontColor?: string }): Partial<ExcelJS.Style> {
+  // Conditional fills use bgColor: Excel reads a dxf's solid fill from it.
+  const out: Partial<ExcelJS.Style> = {
+    fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(style.fill) } },
+  };
+  if (style.fontColor) out.font = { color: { argb: argb(style.fontColor) } };
+  return out;
+}
+
+const PAPER_SIZE: Readonly<Record<PageLayout['paperSize'], number>> = { A4: 9, A3: 8 };
+
+/** `A$1:L$50`: ExcelJS adds the column `$` itself and leaves rows relative without these. */
+function printAreaRef(range: CellRange): string {
+  return `${columnLetter(range.left)}$${range.top}:${columnLetter(range.right)}$${range.bottom}`;
+}
+
+function setPageLayout(ws: Worksheet, layout: PageLayout): void {
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    orientation: layout.orientation,
+    paperSize: PAPER_SIZE[layout.paperSize],
+    fitToPage: layout.fitToWidth,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printArea: printAreaRef(layout.printArea),
+    printTitlesRow: layout.titleRows ? `${layout.titleRows.first}:${layout.titleRows.last}` : undefined,
+    horizontalCentered: layout.centerHorizontally,
+  } as ExcelJS.PageSetup;
+  ws.headerFooter = { ...ws.headerFooter, oddHeader: layout.header, oddFooter: layout.footer };
+  // Excel's break id is the row after which the page ends.
+  ws.rowBreaks = layout.rowBreaks.map((row) => ({ id: row - 1, max: 16383, man: 1 }));
+}
+
+function definedNameRef(sheet: string, range: CellRange): string {
+  const quoted = `'${sheet.replace(/'/g, "''")}'`;
+  const a = `$${columnLetter(range.left)}$${range.top}`;
+  const b = `$${columnLetter(range.right)}$${range.bottom}`;
+  return range.top === range.bottom && range.left === range.right ? `${quoted}!${a}` : `${quoted}!${a}:${b}`;
+}
+
+interface DefinedNameModel {
+  name: string;
+  ranges: string[];
+}
+
+function definedNames(wb: Workbook): { model: DefinedNameModel[] } {
+  return wb.definedNames as unknown as { model: DefinedNameModel[] };
+}
+
+class PlanApplier {
+  constructor(private readonly wb: Workbook) {}
+
+  sheet(name: string): Worksheet {
+    const ws = this.wb.getWorksheet(name) as Worksheet | undefined;
+    if (!ws) throw new Error(`シート「${name}」が見つかりません`);
+    return ws;
+  }
+
+  apply(op: WriteOp): void {
+    switch (op.op) {
+      case 'clearRange': {
+        const ws = this.sheet(op.sheet);
+        forEachCell(ws, op.range, (cell) => {
+          cell.value = null;
+          cell.style = {};
+        });
+        return;
+      }
+      case 'removeConditionalFormats': {
+        const ws = this.sheet(op.sheet);
+        const goes =
+          op.match === 'sameRange'
+            ? (ref: string) => {
+                const ranges = parseRefs(ref);
+                return ranges.length === 1 && sameRange(ranges[0], op.range);
+              }
+            : (ref: string) => parseRefs(ref).every((r) => inside(r, op.range));
+        ws.conditionalFormattings = ws.conditionalFormattings.filter((cf) => !goes(cf.ref));
+        return;
+      }
+      case 'removeDataValidation': {
+        const ws = this.sheet(op.sheet);
+        const model = ws.dataValidations.model;
+        for (const address of Object.keys(model)) {
+          if (parseRefs(address).every((r) => inside(r, op.range))) delete model[address];
+        }
+        return;
+      }
+      case 'deleteSheet': {
+        const ws = this.wb.getWorksheet(op.sheet);
+        if (ws) this.wb.removeWorksheet(ws.id);
+        return;
+      }
+      case 'removeMark': {
+        const names = definedNames(this.wb);
+        names.model = names.model.filter((n) => n.name !== op.name);
+        return;
+      }
+      case 'addSheet':
+        this.wb.addWorksheet(op.sheet, { state: op.visibility });
+        return;
+      case 'setValues': {
+        const ws = this.sheet(op.sheet);
+        op.values.forEach((row, i) =>
+          row.forEach((value, j) => {
+            ws.getCell(op.row + i, op.col + j).value = value;
+          }),
+        );
+        return;
+      }
+      case 'setStyle': {
+        const ws = this.sheet(op.sheet);
+        const style = excelStyle(op.style);
+        forEachCell(ws, op.range, (cell) => {
+          cell.style = structuredClone(style) as ExcelJS.Style;
+        });
+        if (op.style.rowHeight !== undefined) {
+          for (let row = op.range.top; row <= op.range.bottom; row++)
+            ws.getRow(row).height = op.style.rowHeight;
+        }
+        return;
+      }
+      case 'mergeCells':
+        this.sheet(op.sheet).mergeCells(op.range.top, op.range.left, op.range.bottom, op.range.right);
+        return;
+      case 'setColumnWidths': {
+        const ws = this.sheet(op.sheet);
+        op.widths.forEach((width, i) => {
+          ws.getColumn(op.firstCol + i).width = width;
+        });
+        return;
+      }
+      case 'addConditionalFormat':
+        this.sheet(op.sheet).addConditionalFormatting({
+          ref: rangeAddress(op.range),
+          rules: [conditionalRule(op.rule)],
+        });
+        return;
+      case 'setDataValidationList': {
+        // One range entry: ExcelJS's per-cell merging can write overlapping ranges (Q10:Q18 and Q9:Q18).
+        this.sheet(op.sheet).dataValidations.add(rangeAddress(op.range), {
+          type: 'list',
+          allowBlank: true,
+          formulae: [`"${op.list.join(',')}"`],
+          showErrorMessage: true,
+        });
+        return;
+      }
+      case 'setPageLayout':
+        setPageLayout(this.sheet(op.sheet), op.layout);
+        return;
+      case 'addMark': {
+        const names = definedNames(this.wb);
+        const ref = definedNameRef(op.mark.sheet, op.mark.range);
+        names.model = [
+          ...names.model.filter((n) => n.name !== op.mark.name),
+          { name: op.mark.name, ranges: [ref] },
+        ];
+        return;
+      }
+    }
+  }
+}
+
+/** Applies every op in order; an op that fails is skipped with its reason and the rest go on. */
+export function applyPlan(workbook: Workbook, plan: WritePlan): ApplyResult {
+  const applier = new PlanApplier(workbook);
+  const skipped: SkippedOperation[] = [];
+  let applied = 0;
+  for (const op of plan.ops) {
+    try {
+      applier.apply(op);
+      applied++;
+    } catch (error) {
+      skipped.push({ op: op.op, reason: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return { applied, skipped, syncs: 0 };
+}
+
+/**
+ * ExcelJS reads a print area back as `A1:L50` and writes that with relative rows; give every sheet's
+ * print area absolute rows again before saving so the city's own print areas survive the round trip.
+ */
+export function fixPrintAreas(workbook: Workbook): void {
+  workbook.eachSheet((ws) => {
+    const area = ws.pageSetup?.printArea;
+    if (!area) return;
+    ws.pageSetup.printArea = area
+      .split('&&')
+      .map((part) => part.replace(/\$?([A-Z]+)\$?(\d+)/g, '$1$$$2'))
+      .join('&&');
+  });
+}

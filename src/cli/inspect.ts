@@ -1,6 +1,6 @@
 /**
  * `kpi-sheet inspect <file.xlsx> [--sheet NAME] [--json]`: reads the KPI table and prints its blocks and
- * KPIs, as a table or as JSON (docs/json-format.md). Never writes anything.
+ * KPIs, as a table or as JSON (README: JSON format of inspect / evaluate). Never writes anything.
  */
 import type ExcelJS from 'exceljs';
 import { readKpiSheet } from '../core/layout';

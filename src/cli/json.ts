@@ -1,5 +1,5 @@
 /**
- * The public JSON of `kpi-sheet inspect --json` (docs/json-format.md). `kpi-sheet evaluate --json` is this
+ * The public JSON of `kpi-sheet inspect --json` (README: JSON format of inspect / evaluate). `kpi-sheet evaluate --json` is this
  * plus the evaluation, so both commands build it here.
  */
 import type { Block, Diagnostic, Kpi, KpiSheet, Period, Reading, YearCell } from '../core/types';

@@ -1,0 +1,594 @@
+/**
+ * Applies a WritePlan through Office.js. Holds no rule: every operation becomes the matching API
+ * calls. Round trips, whatever the number of rows:
+ *   sync 1 — check: which sheets and names exist, which are protected, which conditional formats
+ *            touch the ranges the plan clears of rules (nothing written);
+ *   sync 2 — only on a re-run that removes rules: the range of each of those formats, so that only
+ *            the add-in's are deleted (the city's own rules on its table stay);
+ *   sync 3 — write: removal, sheets, marks, then values, styles, rules and print setup;
+ *   one more sync per payload block when a plan exceeds the per-request budget.
+ * Marks are written right after removal so that output left by a write that fails part-way is found
+ * and removed by the next run.
+ */
+import type {
+  CellRange,
+  CellStyle,
+  ConditionalRule,
+  PageLayout,
+  PlanValue,
+  WriteOp,
+  WritePlan,
+} from '../core/types';
+import { absoluteAddress, cellAddress, columnLetters, parseAreas, quoteSheet, rangeAddress } from './a1';
+import { describePartialWrite, ExcelHostError, officeErrorCode, traceMessages } from './errors';
+import type { Language } from './errors';
+import type { Features } from './features';
+import { DEFAULT_PAYLOAD_BUDGET, jsonBytes } from './payload';
+import type { ApplyResult, SkippedOperation } from './workbook-host';
+
+export interface ApplyOptions {
+  readonly features: Features;
+  /** Bytes one write sync may carry (default: half of Excel on the web's 5 MB). */
+  readonly payloadBudget?: number;
+  readonly language?: Language;
+}
+
+/**
+ * Column width: Excel's character width → points. 游ゴシック 11 (Japanese Excel's default font) has an
+ * 8-pixel digit and Excel adds 5 pixels of padding; 96 pixels are 72 points.
+ */
+export function columnWidthPoints(characters: number): number {
+  const pixels = Math.round(characters * 8 + 5);
+  return pixels * 0.75;
+}
+
+/** Short description of an operation for the pane: `setValues KPI!P5:Q40`. */
+export function describeOp(op: WriteOp): string {
+  switch (op.op) {
+    case 'deleteSheet':
+    case 'addSheet':
+      return `${op.op} ${op.sheet}`;
+    case 'removeMark':
+      return `${op.op} ${op.name}`;
+    case 'addMark':
+      return `${op.op} ${op.mark.name}`;
+    case 'setValues':
+      return `${op.op} ${op.sheet}!${rangeAddress(valuesRange(op))}`;
+    case 'setColumnWidths':
+      return `${op.op} ${op.sheet}!${columnLetters(op.firstCol)}:${columnLetters(op.firstCol + op.widths.length - 1)}`;
+    case 'setPageLayout':
+      return `${op.op} ${op.sheet}`;
+    default:
+      return `${op.op} ${op.sheet}!${rangeAddress(op.range)}`;
+  }
+}
+
+type SetValuesOp = Extract<WriteOp, { op: 'setValues' }>;
+
+function valuesRange(op: SetValuesOp): CellRange {
+  const width = Math.max(1, ...op.values.map((row) => row.length));
+  return {
+    top: op.row,
+    left: op.col,
+    bottom: op.row + Math.max(op.values.length, 1) - 1,
+    right: op.col + width - 1,
+  };
+}
+
+const REMOVAL = new Set<WriteOp['op']>([
+  'clearRange',
+  'removeConditionalFormats',
+  'removeDataValidation',
+  'deleteSheet',
+  'removeMark',
+]);
+
+function writePhase(op: WriteOp): number {
+  if (REMOVAL.has(op.op)) return 0;
+  if (op.op === 'addSheet') return 1;
+  if (op.op === 'addMark') return 2;
+  return 3;
+}
+
+/** The sheet an operation writes to, if any. */
+function targetSheet(op: WriteOp): string | null {
+  switch (op.op) {
+    case 'removeMark':
+      return null;
+    case 'addMark':
+      return op.mark.sheet;
+    default:
+      return op.sheet;
+  }
+}
+
+const REASONS = {
+  pageLayout: {
+    ja: 'この Excel (ExcelApi 1.9 未満) では印刷設定 (用紙・向き・印刷範囲・改ページ・ヘッダー) を設定できないため、省略しました',
+    en: 'Print setup needs ExcelApi 1.9; skipped',
+  },
+  dataValidation: {
+    ja: 'この Excel (ExcelApi 1.8 未満) ではドロップダウンリスト (入力規則) を使えないため、省略しました',
+    en: 'Drop-down lists (data validation) need ExcelApi 1.8; skipped',
+  },
+} as const;
+
+type RemoveRules = Extract<WriteOp, { op: 'removeConditionalFormats' }>;
+
+interface WorkbookState {
+  readonly sheets: ReadonlyMap<string, { readonly protected: boolean }>;
+  readonly names: ReadonlySet<string>;
+  readonly structureProtected: boolean;
+  /** The conditional formats each removeConditionalFormats op deletes. */
+  readonly rules: ReadonlyMap<RemoveRules, readonly Excel.ConditionalFormat[]>;
+  readonly syncs: number;
+}
+
+function sameRange(a: CellRange, b: CellRange): boolean {
+  return a.top === b.top && a.left === b.left && a.bottom === b.bottom && a.right === b.right;
+}
+
+function inside(inner: CellRange, outer: CellRange): boolean {
+  return (
+    inner.top >= outer.top &&
+    inner.bottom <= outer.bottom &&
+    inner.left >= outer.left &&
+    inner.right <= outer.right
+  );
+}
+
+/** Does a format applied to `address` go with this op? Multi-area formats are never the add-in's. */
+function ruleGoes(op: RemoveRules, address: string): boolean {
+  const areas = parseAreas(address);
+  if (areas.length !== 1) return false;
+  return op.match === 'sameRange' ? sameRange(areas[0].range, op.range) : inside(areas[0].range, op.range);
+}
+
+async function checkWorkbook(context: Excel.RequestContext, ops: readonly WriteOp[]): Promise<WorkbookState> {
+  const sheets = context.workbook.worksheets.load('items/name,items/protection/protected');
+  const names = context.workbook.names.load('items/name');
+  const protection = context.workbook.protection.load('protected');
+  // Sheets the plan deletes take their rules with them; the others were just read, so they exist.
+  const deleted = new Set(ops.flatMap((op) => (op.op === 'deleteSheet' ? [op.sheet] : [])));
+  const removals = ops.filter(
+    (op): op is RemoveRules => op.op === 'removeConditionalFormats' && !deleted.has(op.sheet),
+  );
+  const collections = removals.map((op) => ({
+    op,
+    formats: context.workbook.worksheets
+      .getItem(op.sheet)
+      .getRange(rangeAddress(op.range))
+      .conditionalFormats.load('items/id'),
+  }));
+  await context.sync();
+  const rules = new Map<RemoveRules, Excel.ConditionalFormat[]>();
+  const ranges = collections.flatMap(({ op, formats }) =>
+    formats.items.map((format) => ({ op, format, range: format.getRangeOrNullObject().load('address') })),
+  );
+  if (ranges.length > 0) await context.sync();
+  const syncs = ranges.length > 0 ? 2 : 1;
+  for (const { op, format, range } of ranges) {
+    if (range.isNullObject || !ruleGoes(op, range.address)) continue;
+    rules.set(op, [...(rules.get(op) ?? []), format]);
+  }
+  return {
+    sheets: new Map(sheets.items.map((ws) => [ws.name, { protected: ws.protection.protected }])),
+    names: new Set(names.items.map((n) => n.name)),
+    structureProtected: protection.protected,
+    rules,
+    syncs,
+  };
+}
+
+/**
+ * Text Excel would not keep as text when written through `range.values`: formulas (`=`, `+`, `-`),
+ * numbers, percentages, dates (`4/1`, `R6.4.1`, `4月1日`) and booleans. The xlsx host writes the plan's
+ * strings as strings, so these get Excel's quote prefix, which keeps the text and is not part of it.
+ */
+const COERCED_TEXT = [
+  /^[=+\-@]/,
+  /^\s*[(¥$]?\s*[\d.,]+\s*%?\)?\s*$/,
+  /^\s*\d+\s*[/:.-]\s*\d+(\s*[/:.-]\s*\d+)?\s*$/,
+  /^\s*[MTSHRmtshr]\s*\d+\s*[./-]\s*\d+(\s*[./-]\s*\d+)?\s*$/,
+  /^\s*(\d+|[明大昭平令][治正和成]\d+)\s*年\s*\d+\s*月(\s*\d+\s*日)?\s*$/,
+  /^\s*\d+\s*月\s*\d+\s*日\s*$/,
+  /^\s*(true|false)\s*$/i,
+];
+
+export function cellInput(value: PlanValue): string | number {
+  if (value === null) return '';
+  if (typeof value === 'number') return value;
+  if (COERCED_TEXT.some((pattern) => pattern.test(value))) return `'${value}`;
+  return value;
+}
+
+/** `&L…&C…&R…` → the three sections; text before any section code is centred, as Excel reads it. */
+export function headerSections(code: string): { left: string; center: string; right: string } {
+  const sections = { left: '', center: '', right: '' };
+  let current: keyof typeof sections = 'center';
+  const parts = code.split(/(&[LCR])/);
+  for (const part of parts) {
+    if (part === '&L') current = 'left';
+    else if (part === '&C') current = 'center';
+    else if (part === '&R') current = 'right';
+    else sections[current] += part;
+  }
+  return sections;
+}
+
+const HORIZONTAL = { left: 'Left', center: 'Center', right: 'Right' } as const;
+const VERTICAL = { top: 'Top', middle: 'Center', bottom: 'Bottom' } as const;
+
+/** One unit of queued work: an operation, or one row block of a large setValues. */
+interface Unit {
+  readonly opIndex: number;
+  /** True on the unit that finishes its operation. */
+  readonly last: boolean;
+  readonly bytes: number;
+  readonly queue: (batch: Batch) => void;
+}
+
+/** Proxies shared by the calls of one batch (one `worksheets.getItem` per sheet). */
+class Batch {
+  private readonly sheets = new Map<string, Excel.Worksheet>();
+
+  constructor(readonly context: Excel.RequestContext) {}
+
+  sheet(name: string): Excel.Worksheet {
+    let ws = this.sheets.get(name);
+    if (!ws) {
+      ws = this.context.workbook.worksheets.getItem(name);
+      this.sheets.set(name, ws);
+    }
+    return ws;
+  }
+
+  addSheet(name: string): Excel.Worksheet {
+    const ws = this.context.workbook.worksheets.add(name);
+    this.sheets.set(name, ws);
+    return ws;
+  }
+
+  range(sheet: string, range: CellRange): Excel.Range {
+    return this.sheet(sheet).getRange(rangeAddress(range));
+  }
+}
+
+function queueStyle(range: Excel.Range, area: CellRange, style: CellStyle): void {
+  const format = range.format;
+  if (style.fill !== undefined) format.fill.color = style.fill;
+  if (style.fontColor !== undefined) format.font.color = style.fontColor;
+  if (style.bold !== undefined) format.font.bold = style.bold;
+  if (style.fontSize !== undefined) format.font.size = style.fontSize;
+  if (style.horizontal !== undefined) format.horizontalAlignment = HORIZONTAL[style.horizontal];
+  if (style.vertical !== undefined) format.verticalAlignment = VERTICAL[style.vertical];
+  if (style.wrap !== undefined) format.wrapText = style.wrap;
+  if (style.border !== undefined) {
+    const edges: `${Excel.BorderIndex}`[] = [
+      Excel_Edge.top,
+      Excel_Edge.bottom,
+      Excel_Edge.left,
+      Excel_Edge.right,
+    ];
+    if (area.right > area.left) edges.push(Excel_Edge.insideVertical);
+    if (area.bottom > area.top) edges.push(Excel_Edge.insideHorizontal);
+    for (const edge of edges) {
+      const border = format.borders.getItem(edge);
+      border.style = 'Continuous';
+      border.weight = 'Thin';
+      border.color = style.border;
+    }
+  }
+  if (style.numberFormat !== undefined) {
+    const rows = area.bottom - area.top + 1;
+    const cols = area.right - area.left + 1;
+    const format1 = style.numberFormat;
+    range.numberFormat = Array.from({ length: rows }, () => Array.from({ length: cols }, () => format1));
+  }
+}
+
+/** String values of Excel.BorderIndex, so this module runs without the global `Excel` (tests). */
+const Excel_Edge = {
+  top: 'EdgeTop',
+  bottom: 'EdgeBottom',
+  left: 'EdgeLeft',
+  right: 'EdgeRight',
+  insideVertical: 'InsideVertical',
+  insideHorizontal: 'InsideHorizontal',
+} as const satisfies Record<string, `${Excel.BorderIndex}`>;
+
+function queueConditionalFormat(range: Excel.Range, rule: ConditionalRule): void {
+  switch (rule.type) {
+    case 'textEquals': {
+      // Cell value equal to the text: an exact match, where containsText would also match "A" in "AB".
+      const cf = range.conditionalFormats.add('CellValue');
+      cf.cellValue.format.fill.color = rule.style.fill;
+      if (rule.style.fontColor !== undefined) cf.cellValue.format.font.color = rule.style.fontColor;
+      cf.cellValue.rule = { formula1: `="${rule.text.replace(/"/g, '""')}"`, operator: 'EqualTo' };
+      return;
+    }
+    case 'dataBar': {
+      const cf = range.conditionalFormats.add('DataBar');
+      cf.dataBar.lowerBoundRule = { type: 'Number', formula: '0' };
+      cf.dataBar.upperBoundRule = { type: 'Number', formula: String(rule.max) };
+      cf.dataBar.positiveFormat.fillColor = rule.color;
+      cf.dataBar.positiveFormat.gradientFill = false;
+      return;
+    }
+    case 'formula': {
+      const cf = range.conditionalFormats.add('Custom');
+      // Office.js takes the formula as typed in Excel's dialog, with its leading =.
+      cf.custom.rule.formula = rule.formula.startsWith('=') ? rule.formula : `=${rule.formula}`;
+      cf.custom.format.fill.color = rule.style.fill;
+      if (rule.style.fontColor !== undefined) cf.custom.format.font.color = rule.style.fontColor;
+      return;
+    }
+  }
+}
+
+function queuePageLayout(ws: Excel.Worksheet, layout: PageLayout): void {
+  const page = ws.pageLayout;
+  page.orientation = layout.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+  page.paperSize = layout.paperSize === 'A3' ? 'A3' : 'A4';
+  // Fit to one page wide; the height is left to Excel (verticalFitToPages: 0 is not documented).
+  if (layout.fitToWidth) page.zoom = { horizontalFitToPages: 1 };
+  page.centerHorizontally = layout.centerHorizontally;
+  page.setPrintArea(absoluteAddress(layout.printArea));
+  if (layout.titleRows) page.setPrintTitleRows(`$${layout.titleRows.first}:$${layout.titleRows.last}`);
+  const pages = page.headersFooters.defaultForAllPages;
+  const header = headerSections(layout.header);
+  const footer = headerSections(layout.footer);
+  pages.leftHeader = header.left;
+  pages.centerHeader = header.center;
+  pages.rightHeader = header.right;
+  pages.leftFooter = footer.left;
+  pages.centerFooter = footer.center;
+  pages.rightFooter = footer.right;
+  // The plan owns the sheet's print setup, so its breaks replace the earlier ones (a re-run adds none).
+  ws.horizontalPageBreaks.removePageBreaks();
+  for (const row of layout.rowBreaks) ws.horizontalPageBreaks.add(cellAddress(row, 1));
+}
+
+function unitsFor(
+  op: WriteOp,
+  opIndex: number,
+  names: Set<string>,
+  rules: WorkbookState['rules'],
+  budget: number,
+): Unit[] {
+  const one = (queue: (batch: Batch) => void, bytes = jsonBytes(op)): Unit[] => [
+    { opIndex, last: true, bytes, queue },
+  ];
+  switch (op.op) {
+    case 'clearRange':
+      return one((b) => b.range(op.sheet, op.range).clear('All'));
+    case 'removeConditionalFormats': {
+      // Formats overlapping the range may be the city's: delete only those the check matched.
+      const formats = rules.get(op) ?? [];
+      return one(() => {
+        for (const format of formats) format.delete();
+      });
+    }
+    case 'removeDataValidation':
+      return one((b) => b.range(op.sheet, op.range).dataValidation.clear());
+    case 'deleteSheet':
+      return one((b) => {
+        const ws = b.sheet(op.sheet);
+        // Office.js cannot delete a veryHidden sheet (InvalidOperation).
+        ws.visibility = 'Hidden';
+        ws.delete();
+      });
+    case 'removeMark':
+      names.delete(op.name);
+      return one((b) => b.context.workbook.names.getItem(op.name).delete());
+    case 'addSheet':
+      return one((b) => {
+        const ws = b.addSheet(op.sheet);
+        if (op.visibility !== 'visible') ws.visibility = op.visibility === 'hidden' ? 'Hidden' : 'VeryHidden';
+      });
+    case 'addMark': {
+      const stale = names.has(op.mark.name);
+      names.add(op.mark.name);
+      return one((b) => {
+        // A mark the plan did not remove (its sheet was deleted: #REF!) would block the new one.
+        if (stale) b.context.workbook.names.getItem(op.mark.name).delete();
+        const reference = `=${quoteSheet(op.mark.sheet)}!${absoluteAddress(op.mark.range)}`;
+        b.context.workbook.names.add(op.mark.name, reference);
+      });
+    }
+    case 'setValues':
+      return valueUnits(op, opIndex, budget);
+    case 'setStyle':
+      return one((b) => queueStyle(b.range(op.sheet, op.range), op.range, op.style));
+    case 'mergeCells':
+      return one((b) => b.range(op.sheet, op.range).merge(false));
+    case 'setColumnWidths':
+      return one((b) => {
+        const ws = b.sheet(op.sheet);
+        op.widths.forEach((width, i) => {
+          const col = columnLetters(op.firstCol + i);
+          ws.getRange(`${col}:${col}`).format.columnWidth = columnWidthPoints(width);
+        });
+      });
+    case 'addConditionalFormat':
+      return one((b) => queueConditionalFormat(b.range(op.sheet, op.range), op.rule));
+    case 'setDataValidationList':
+      return one((b) => {
+        b.range(op.sheet, op.range).dataValidation.rule = {
+          list: { inCellDropDown: true, source: op.list.join(',') },
+        };
+      });
+    case 'setPageLayout':
+      return one((b) => queuePageLayout(b.sheet(op.sheet), op.layout));
+  }
+}
+
+/** A setValues in row blocks that each fit the budget, so one huge column never passes the limit. */
+function valueUnits(op: SetValuesOp, opIndex: number, budget: number): Unit[] {
+  const width = valuesRange(op).right - op.col + 1;
+  const rows = op.values.map((row) => Array.from({ length: width }, (_, i) => cellInput(row[i] ?? null)));
+  const units: Unit[] = [];
+  let start = 0;
+  while (start < rows.length || (start === 0 && rows.length === 0)) {
+    let end = start;
+    let bytes = 0;
+    while (end < rows.length && (end === start || bytes + jsonBytes(rows[end]) <= budget)) {
+      bytes += jsonBytes(rows[end]);
+      end++;
+    }
+    const block = rows.slice(start, end);
+    const top = op.row + start;
+    units.push({
+      opIndex,
+      last: end >= rows.length,
+      bytes,
+      queue: (b) => {
+        if (block.length === 0) return;
+        const area = { top, left: op.col, bottom: top + block.length - 1, right: op.col + width - 1 };
+        b.range(op.sheet, area).values = block;
+      },
+    });
+    if (end === start) break;
+    start = end;
+  }
+  return units;
+}
+
+/** Units packed into batches that each stay under the budget. */
+function batches(units: readonly Unit[], budget: number): Unit[][] {
+  const result: Unit[][] = [];
+  let current: Unit[] = [];
+  let bytes = 0;
+  for (const unit of units) {
+    if (current.length > 0 && bytes + unit.bytes > budget) {
+      result.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(unit);
+    bytes += unit.bytes;
+  }
+  if (current.length > 0) result.push(current);
+  return result;
+}
+
+function fail(
+  error: unknown,
+  stage: 'check' | 'write',
+  applied: readonly string[],
+  notApplied: readonly string[],
+  syncs: number,
+  language: Language,
+): ExcelHostError {
+  const message = describePartialWrite(error, applied, notApplied, language);
+  return new ExcelHostError(message, { stage, code: officeErrorCode(error), applied, notApplied, syncs });
+}
+
+/** Excel's own error shape, for refusals found by the check before anything is written. */
+function refusal(code: string, message: string): { code: string; message: string } {
+  return { code, message };
+}
+
+export async function applyPlan(
+  context: Excel.RequestContext,
+  plan: WritePlan,
+  options: ApplyOptions,
+): Promise<ApplyResult> {
+  const language = options.language ?? 'ja';
+  const budget = options.payloadBudget ?? DEFAULT_PAYLOAD_BUDGET;
+  const { features } = options;
+  let syncs = 0;
+
+  let state: WorkbookState;
+  try {
+    state = await checkWorkbook(context, plan.ops);
+    syncs += state.syncs;
+  } catch (error) {
+    throw fail(error, 'check', [], plan.ops.map(describeOp), syncs + 1, language);
+  }
+
+  // Order: removal, new sheets, marks, then everything else (stable within each phase).
+  const ordered = plan.ops
+    .map((op, index) => ({ op, index }))
+    .sort((a, b) => writePhase(a.op) - writePhase(b.op) || a.index - b.index);
+
+  const skipped: SkippedOperation[] = [];
+  const sheetsAfter = new Set(state.sheets.keys());
+  const names = new Set(state.names);
+  const units: Unit[] = [];
+  const kept: WriteOp[] = [];
+  for (const { op } of ordered) {
+    const sheet = targetSheet(op);
+    if (op.op === 'setPageLayout' && !features.pageLayout) {
+      skipped.push({ op: op.op, reason: REASONS.pageLayout[language] });
+      continue;
+    }
+    if ((op.op === 'setDataValidationList' || op.op === 'removeDataValidation') && !features.dataValidation) {
+      skipped.push({ op: op.op, reason: REASONS.dataValidation[language] });
+      continue;
+    }
+    // Removing output that is already gone (the user deleted its sheet or name) is done already.
+    if (REMOVAL.has(op.op) && op.op !== 'removeMark' && sheet !== null && !sheetsAfter.has(sheet)) continue;
+    if (op.op === 'removeMark' && !names.has(op.name)) continue;
+    if (op.op === 'deleteSheet') sheetsAfter.delete(op.sheet);
+    if (op.op === 'addSheet') sheetsAfter.add(op.sheet);
+    if (sheet !== null && op.op !== 'deleteSheet' && !sheetsAfter.has(sheet)) {
+      throw fail(
+        refusal('ItemNotFound', `sheet ${sheet}`),
+        'check',
+        [],
+        plan.ops.map(describeOp),
+        syncs,
+        language,
+      );
+    }
+    if (sheet !== null && op.op !== 'deleteSheet' && state.sheets.get(sheet)?.protected) {
+      throw fail(
+        refusal('AccessDenied', `sheet ${sheet}`),
+        'check',
+        [],
+        plan.ops.map(describeOp),
+        syncs,
+        language,
+      );
+    }
+    if ((op.op === 'addSheet' || op.op === 'deleteSheet') && state.structureProtected) {
+      throw fail(
+        refusal('AccessDenied', 'workbook structure'),
+        'check',
+        [],
+        plan.ops.map(describeOp),
+        syncs,
+        language,
+      );
+    }
+    units.push(...unitsFor(op, kept.length, names, state.rules, budget));
+    kept.push(op);
+  }
+
+  let finished = 0;
+  for (const batch of batches(units, budget)) {
+    if (features.suspendScreenUpdating) context.workbook.application.suspendScreenUpdatingUntilNextSync();
+    const proxies = new Batch(context);
+    for (const unit of batch) {
+      unit.queue(proxies);
+      if (unit.last) context.trace(String(unit.opIndex));
+    }
+    try {
+      syncs++;
+      await context.sync();
+    } catch (error) {
+      // Office.js returns the traces queued before the failing call: those operations were carried out.
+      const traced = traceMessages(error)
+        .map(Number)
+        .filter((n) => Number.isInteger(n));
+      const done = traced.length > 0 ? Math.max(finished - 1, ...traced) + 1 : finished;
+      const applied = kept.slice(0, done).map(describeOp);
+      const notApplied = kept.slice(done).map(describeOp);
+      throw fail(error, 'write', applied, notApplied, syncs, language);
+    }
+    const lastDone = batch.filter((u) => u.last).map((u) => u.opIndex);
+    if (lastDone.length > 0) finished = Math.max(finished, ...lastDone) + 1;
+  }
+  return { applied: kept.length, skipped, syncs };
+}

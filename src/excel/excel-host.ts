@@ -1,0 +1,164 @@
+/**
+ * The task pane's workbook when it runs inside Excel: reading, writing, settings, selection and edit
+ * events through Office.js. Errors reach the pane as ExcelHostError with a message in the user's
+ * language.
+ */
+import { markName } from '../core/plan/marks';
+import { SETTINGS_SHEET } from '../core/plan/settings-sheet';
+import type { Grid, WritePlan } from '../core/types';
+import { parseReference } from './a1';
+import { applyPlan } from './apply-plan';
+import { describeOfficeError, ExcelHostError, officeErrorCode } from './errors';
+import type { Language } from './errors';
+import { officeFeatures } from './features';
+import type { Features } from './features';
+import { editedRows, eventRange, OwnWrites, writtenAreas } from './live';
+import { readGrid } from './read-grid';
+import type { ApplyResult, WorkbookHost } from './workbook-host';
+
+export type ExcelBatch<T> = (context: Excel.RequestContext) => Promise<T>;
+
+/** `Excel.run`, and `Excel.run(context, …)` to reuse an event registration's context. */
+export interface ExcelRunner {
+  run<T>(batch: ExcelBatch<T>): Promise<T>;
+  runWith<T>(context: Excel.RequestContext, batch: ExcelBatch<T>): Promise<T>;
+}
+
+export interface ExcelHostOptions {
+  readonly runner?: ExcelRunner;
+  readonly features?: Features;
+  readonly language?: Language;
+  /** Bytes one sync may carry (default: half of Excel on the web's 5 MB). */
+  readonly payloadBudget?: number;
+  readonly clock?: () => number;
+}
+
+const OFFICE_RUNNER: ExcelRunner = {
+  run: (batch) => Excel.run(batch),
+  runWith: (context, batch) => Excel.run(context, batch),
+};
+
+function officeLanguage(): Language {
+  const display = typeof Office !== 'undefined' ? Office.context?.displayLanguage : undefined;
+  return display?.toLowerCase().startsWith('en') ? 'en' : 'ja';
+}
+
+export class ExcelWorkbookHost implements WorkbookHost {
+  private readonly runner: ExcelRunner;
+  private readonly features: Features;
+  private readonly language: Language;
+  private readonly payloadBudget: number | undefined;
+  private readonly ownWrites: OwnWrites;
+  /** Last row of the last grid read, for edits of whole columns. */
+  private lastRow = 1;
+  /** Syncs of the last readGrid, for the benchmark and the tests. */
+  lastReadSyncs = 0;
+
+  constructor(options: ExcelHostOptions = {}) {
+    this.runner = options.runner ?? OFFICE_RUNNER;
+    this.features = options.features ?? officeFeatures();
+    this.language = options.language ?? officeLanguage();
+    this.payloadBudget = options.payloadBudget;
+    this.ownWrites = new OwnWrites(options.clock);
+  }
+
+  private async guarded<T>(batch: ExcelBatch<T>): Promise<T> {
+    try {
+      return await this.runner.run(batch);
+    } catch (error) {
+      if (error instanceof ExcelHostError || officeErrorCode(error) === null) throw error;
+      throw new ExcelHostError(describeOfficeError(error, this.language), {
+        stage: 'read',
+        code: officeErrorCode(error),
+        applied: [],
+        notApplied: [],
+        syncs: 0,
+      });
+    }
+  }
+
+  async readGrid(sheet?: string): Promise<Grid> {
+    const result = await this.guarded((context) =>
+      readGrid(context, sheet, { features: this.features, payloadBudget: this.payloadBudget }),
+    );
+    this.lastReadSyncs = result.syncs;
+    this.lastRow = result.grid.top + result.grid.values.length - 1;
+    return result.grid;
+  }
+
+  applyPlan(plan: WritePlan): Promise<ApplyResult> {
+    return this.ownWrites.during(writtenAreas(plan), () =>
+      this.guarded((context) =>
+        applyPlan(context, plan, {
+          features: this.features,
+          language: this.language,
+          payloadBudget: this.payloadBudget,
+        }),
+      ),
+    );
+  }
+
+  /** The cell the `KPISHEET_SETTINGS` mark names, else A1 of the settings sheet: two syncs at most. */
+  readSettings(): Promise<string | null> {
+    return this.guarded(async (context) => {
+      const names = context.workbook.names.load('items/name,items/type,items/formula');
+      const fallback = context.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET).load('name');
+      await context.sync();
+      const mark = names.items.find((n) => n.name === markName('settings') && n.type === 'Range');
+      const ref = mark ? parseReference(String(mark.formula)) : null;
+      let cell: Excel.Range;
+      if (ref) {
+        cell = context.workbook.worksheets
+          .getItem(ref.sheet)
+          .getRangeByIndexes(ref.range.top - 1, ref.range.left - 1, 1, 1);
+      } else if (!fallback.isNullObject) {
+        cell = fallback.getRange('A1');
+      } else {
+        return null;
+      }
+      cell.load('values');
+      await context.sync();
+      const value = cell.values[0]?.[0];
+      return typeof value === 'string' && value.trim() !== '' ? value : null;
+    });
+  }
+
+  selectCell(sheet: string, address: string): Promise<void> {
+    return this.guarded(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(address).select();
+      await context.sync();
+    });
+  }
+
+  /**
+   * Edits of the active sheet, as rows, as soon as Excel reports them (the caller debounces). The
+   * add-in's own writes are left out.
+   */
+  async onRowsEdited(listener: (sheet: string, rows: readonly number[]) => void): Promise<() => void> {
+    const registration = await this.guarded(async (context) => {
+      const ws = context.workbook.worksheets.getActiveWorksheet().load('name');
+      const handler = ws.onChanged.add(async (event: Excel.WorksheetChangedEventArgs) => {
+        if (this.features.eventTriggerSource && event.triggerSource === 'ThisLocalAddin') return;
+        const range = eventRange(event.address);
+        if (!range) return;
+        if (this.ownWrites.busy || this.ownWrites.isOwn(ws.name, range)) return;
+        listener(ws.name, editedRows(range, this.lastRow));
+      });
+      await context.sync();
+      return { context, handler };
+    });
+    let stopped = false;
+    return () => {
+      if (stopped) return;
+      stopped = true;
+      void this.runner
+        .runWith(registration.context, async (context) => {
+          registration.handler.remove();
+          await context.sync();
+        })
+        .catch(() => undefined);
+    };
+  }
+}

@@ -1,0 +1,460 @@
+/**
+ * The Excel host carries out a WritePlan through Office.js: the calls and arguments for each plan
+ * operation, in a constant number of round trips.
+ */
+import type { Grid, WriteOp, WritePlan } from '../../src/core/types';
+import { applyPlan, cellInput, columnWidthPoints, headerSections } from '../../src/excel/apply-plan';
+import { ALL_FEATURES } from '../../src/excel/features';
+import type { Features } from '../../src/excel/features';
+import { FakeExcel } from './fake-excel';
+import type { RecordedCall } from './fake-excel';
+
+const SHEET = 'KPI一覧';
+
+function grid(): Grid {
+  return {
+    sheet: SHEET,
+    top: 1,
+    left: 1,
+    values: [
+      ['施策', 'KPI', '目標'],
+      ['観光', '観光客数', 1000],
+      ['移住', '移住者数', 50],
+    ],
+    texts: [
+      ['施策', 'KPI', '目標'],
+      ['観光', '観光客数', '1000'],
+      ['移住', '移住者数', '50'],
+    ],
+    formats: [
+      ['General', 'General', 'General'],
+      ['General', 'General', 'General'],
+      ['General', 'General', 'General'],
+    ],
+    merges: [],
+    marks: [],
+    sheetNames: [SHEET],
+  };
+}
+
+function fakeWith(options: { apiVersion?: string } = {}): FakeExcel {
+  const fake = new FakeExcel(options);
+  fake.state.seed(grid());
+  fake.state.activeSheet = SHEET;
+  return fake;
+}
+
+async function apply(fake: FakeExcel, ops: WriteOp[], features: Features = ALL_FEATURES) {
+  const plan: WritePlan = { ops, notices: [] };
+  return fake.run((context) => applyPlan(context, plan, { features }));
+}
+
+/** The write calls (not loads, traces or lookups) of the last sync, as `member args`. */
+function writes(fake: FakeExcel): RecordedCall[] {
+  return fake
+    .callsInSync(fake.syncCount)
+    .filter(
+      (c) => !c.member.startsWith('load(') && c.member !== 'trace()' && !c.member.startsWith('suspend'),
+    );
+}
+
+const range = (top: number, left: number, bottom: number, right: number) => ({ top, left, bottom, right });
+
+describe('setValues', () => {
+  test('one range.values set for the whole block, nulls written as empty cells', async () => {
+    const fake = fakeWith();
+    const result = await apply(fake, [
+      {
+        op: 'setValues',
+        sheet: SHEET,
+        row: 2,
+        col: 4,
+        values: [
+          ['A 達成', 0.5],
+          [null, 1.25],
+        ],
+      },
+    ]);
+    expect(writes(fake)).toEqual([
+      expect.objectContaining({
+        target: `worksheets.getItem(${SHEET}).getRange(D2:E3)`,
+        member: 'values=',
+        args: [
+          [
+            ['A 達成', 0.5],
+            ['', 1.25],
+          ],
+        ],
+      }),
+    ]);
+    expect(fake.state.values(SHEET, 'D2:E3')).toEqual([
+      ['A 達成', 0.5],
+      ['', 1.25],
+    ]);
+    expect(result).toEqual({ applied: 1, skipped: [], syncs: 2 });
+  });
+
+  test('text Excel would turn into a number, date or formula keeps its quote prefix', () => {
+    expect(cellInput('-')).toBe("'-");
+    expect(cellInput('=A1')).toBe("'=A1");
+    expect(cellInput('2024')).toBe("'2024");
+    expect(cellInput('4/1')).toBe("'4/1");
+    expect(cellInput('R6.4.1')).toBe("'R6.4.1");
+    expect(cellInput('令和6年4月')).toBe("'令和6年4月");
+    expect(cellInput('8,935人 (R3)')).toBe('8,935人 (R3)');
+    expect(cellInput('↑')).toBe('↑');
+    expect(cellInput(-0.5)).toBe(-0.5);
+  });
+
+  test('a quote-prefixed value reads back as the plain text', async () => {
+    const fake = fakeWith();
+    await apply(fake, [{ op: 'setValues', sheet: SHEET, row: 5, col: 1, values: [['-', '2024', '4/1']] }]);
+    expect(fake.state.values(SHEET, 'A5:C5')).toEqual([['-', '2024', '4/1']]);
+  });
+});
+
+describe('setStyle', () => {
+  test('fill, font, alignment, wrap, thin borders on every edge and the number format', async () => {
+    const fake = fakeWith();
+    await apply(fake, [
+      {
+        op: 'setStyle',
+        sheet: SHEET,
+        range: range(1, 1, 2, 3),
+        style: {
+          fill: '#DDEBF7',
+          fontColor: '#1F4E78',
+          bold: true,
+          fontSize: 10,
+          horizontal: 'center',
+          vertical: 'middle',
+          wrap: true,
+          border: '#808080',
+          numberFormat: '0.0%',
+        },
+      },
+    ]);
+    const calls = writes(fake).map((c) => [c.member, c.args[0]]);
+    expect(calls).toEqual([
+      ['format.fill.color=', '#DDEBF7'],
+      ['format.font.color=', '#1F4E78'],
+      ['format.font.bold=', true],
+      ['format.font.size=', 10],
+      ['format.horizontalAlignment=', 'Center'],
+      ['format.verticalAlignment=', 'Center'],
+      ['format.wrapText=', true],
+      ...['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'].flatMap(
+        (edge) => [
+          [`format.borders.${edge}.style=`, 'Continuous'],
+          [`format.borders.${edge}.weight=`, 'Thin'],
+          [`format.borders.${edge}.color=`, '#808080'],
+        ],
+      ),
+      [
+        'numberFormat=',
+        [
+          ['0.0%', '0.0%', '0.0%'],
+          ['0.0%', '0.0%', '0.0%'],
+        ],
+      ],
+    ]);
+  });
+
+  test('a single cell gets no inside borders', async () => {
+    const fake = fakeWith();
+    await apply(fake, [
+      { op: 'setStyle', sheet: SHEET, range: range(1, 1, 1, 1), style: { border: '#000000' } },
+    ]);
+    expect(writes(fake).some((c) => c.member.includes('Inside'))).toBe(false);
+  });
+});
+
+describe('mergeCells and setColumnWidths', () => {
+  test('merge without across; widths in points for each column', async () => {
+    const fake = fakeWith();
+    await apply(fake, [
+      { op: 'mergeCells', sheet: SHEET, range: range(6, 1, 6, 4) },
+      { op: 'setColumnWidths', sheet: SHEET, firstCol: 12, widths: [14, 8.5] },
+    ]);
+    expect(writes(fake).map((c) => [c.target.split('.').pop(), c.member, c.args[0]])).toEqual([
+      ['getRange(A6:D6)', 'merge()', false],
+      ['getRange(L:L)', 'format.columnWidth=', columnWidthPoints(14)],
+      ['getRange(M:M)', 'format.columnWidth=', columnWidthPoints(8.5)],
+    ]);
+    expect(columnWidthPoints(8.38)).toBe(54); // Japanese Excel's standard width: 72 px
+  });
+});
+
+describe('addConditionalFormat', () => {
+  test('textEquals: a cell-value rule equal to the quoted text', async () => {
+    const fake = fakeWith();
+    await apply(fake, [
+      {
+        op: 'addConditionalFormat',
+        sheet: SHEET,
+        range: range(2, 16, 40, 16),
+        rule: { type: 'textEquals', text: 'A', style: { fill: '#C6EFCE', fontColor: '#006100' } },
+      },
+    ]);
+    expect(writes(fake).map((c) => [c.member, c.args[0]])).toEqual([
+      ['conditionalFormats.add()', 'CellValue'],
+      ['cellValue.format.fill.color=', '#C6EFCE'],
+      ['cellValue.format.font.color=', '#006100'],
+      ['cellValue.rule=', { formula1: '="A"', operator: 'EqualTo' }],
+    ]);
+  });
+
+  test('formula: a custom rule, with the leading = Office.js expects', async () => {
+    const fake = fakeWith();
+    await apply(fake, [
+      {
+        op: 'addConditionalFormat',
+        sheet: SHEET,
+        range: range(4, 1, 40, 9),
+        rule: { type: 'formula', formula: 'LEFT($P4,1)="A"', style: { fill: '#EEF8F0' } },
+      },
+    ]);
+    expect(writes(fake).map((c) => [c.member, c.args[0]])).toEqual([
+      ['conditionalFormats.add()', 'Custom'],
+      ['custom.rule.formula=', '=LEFT($P4,1)="A"'],
+      ['custom.format.fill.color=', '#EEF8F0'],
+    ]);
+    expect(fake.state.sheet(SHEET)!.conditionalFormats[0].range).toEqual(range(4, 1, 40, 9));
+  });
+
+  test('dataBar: solid bar from 0 to max', async () => {
+    const fake = fakeWith();
+    await apply(fake, [
+      {
+        op: 'addConditionalFormat',
+        sheet: SHEET,
+        range: range(4, 13, 40, 13),
+        rule: { type: 'dataBar', color: '#5B9BD5', max: 1 },
+      },
+    ]);
+    expect(writes(fake).map((c) => [c.member, c.args[0]])).toEqual([
+      ['conditionalFormats.add()', 'DataBar'],
+      ['dataBar.lowerBoundRule=', { type: 'Number', formula: '0' }],
+      ['dataBar.upperBoundRule=', { type: 'Number', formula: '1' }],
+      ['dataBar.positiveFormat.fillColor=', '#5B9BD5'],
+      ['dataBar.positiveFormat.gradientFill=', false],
+    ]);
+  });
+});
+
+describe('setDataValidationList', () => {
+  test('an in-cell drop-down of the listed values', async () => {
+    const fake = fakeWith();
+    await apply(fake, [
+      { op: 'setDataValidationList', sheet: SHEET, range: range(4, 17, 40, 17), list: ['↑', '↓'] },
+    ]);
+    expect(writes(fake).map((c) => [c.target.split('.').pop(), c.member, c.args[0]])).toEqual([
+      ['getRange(Q4:Q40)', 'dataValidation.rule=', { list: { inCellDropDown: true, source: '↑,↓' } }],
+    ]);
+  });
+});
+
+describe('setPageLayout', () => {
+  const layout = {
+    orientation: 'landscape' as const,
+    paperSize: 'A3' as const,
+    fitToWidth: true,
+    printArea: range(1, 1, 50, 18),
+    titleRows: { first: 3, last: 4 },
+    header: '&L&A&R令和6年度',
+    footer: '&P / &N',
+    rowBreaks: [20, 35],
+    centerHorizontally: true,
+  };
+
+  test('orientation, paper, fit to width, print area, title rows, header, footer and breaks', async () => {
+    const fake = fakeWith();
+    await apply(fake, [{ op: 'setPageLayout', sheet: SHEET, layout }]);
+    expect(writes(fake).map((c) => [c.member, c.args[0]])).toEqual([
+      ['pageLayout.orientation=', 'Landscape'],
+      ['pageLayout.paperSize=', 'A3'],
+      ['pageLayout.zoom=', { horizontalFitToPages: 1 }],
+      ['pageLayout.centerHorizontally=', true],
+      ['pageLayout.setPrintArea()', '$A$1:$R$50'],
+      ['pageLayout.setPrintTitleRows()', '$3:$4'],
+      ['pageLayout.headersFooters.defaultForAllPages.leftHeader=', '&A'],
+      ['pageLayout.headersFooters.defaultForAllPages.centerHeader=', ''],
+      ['pageLayout.headersFooters.defaultForAllPages.rightHeader=', '令和6年度'],
+      ['pageLayout.headersFooters.defaultForAllPages.leftFooter=', ''],
+      ['pageLayout.headersFooters.defaultForAllPages.centerFooter=', '&P / &N'],
+      ['pageLayout.headersFooters.defaultForAllPages.rightFooter=', ''],
+      ['horizontalPageBreaks.removePageBreaks()', undefined],
+      ['horizontalPageBreaks.add()', 'A20'],
+      ['horizontalPageBreaks.add()', 'A35'],
+    ]);
+    expect(fake.state.sheet(SHEET)!.rowBreaks).toEqual([20, 35]);
+  });
+
+  test('header codes split into Excel sections; text without a code is centred', () => {
+    expect(headerSections('&A')).toEqual({ left: '', center: '&A', right: '' });
+    expect(headerSections('&L左&C中&R右')).toEqual({ left: '左', center: '中', right: '右' });
+  });
+
+  test('without ExcelApi 1.9 it is skipped with a Japanese reason, and nothing of it is called', async () => {
+    const fake = fakeWith({ apiVersion: '1.7' });
+    const result = await apply(fake, [{ op: 'setPageLayout', sheet: SHEET, layout }], {
+      ...ALL_FEATURES,
+      pageLayout: false,
+      suspendScreenUpdating: false,
+    });
+    expect(result.skipped).toEqual([
+      { op: 'setPageLayout', reason: expect.stringContaining('ExcelApi 1.9 未満') },
+    ]);
+    expect(result.applied).toBe(0);
+    expect(
+      fake.calls.some((c) => c.member.startsWith('pageLayout') || c.member.startsWith('horizontal')),
+    ).toBe(false);
+  });
+});
+
+describe('sheets and marks', () => {
+  test('a very hidden sheet is added, then written; marks are workbook names with absolute references', async () => {
+    const fake = fakeWith();
+    await apply(fake, [
+      { op: 'addSheet', sheet: 'KPI評価_設定', visibility: 'veryHidden' },
+      { op: 'setValues', sheet: 'KPI評価_設定', row: 1, col: 1, values: [['{"preset":"標準"}']] },
+      { op: 'addMark', mark: { name: 'KPISHEET_SETTINGS', sheet: 'KPI評価_設定', range: range(1, 1, 1, 1) } },
+    ]);
+    expect(writes(fake).map((c) => [c.member, ...c.args])).toEqual([
+      ['add()', 'KPI評価_設定'],
+      ['visibility=', 'VeryHidden'],
+      ['add()', 'KPISHEET_SETTINGS', "='KPI評価_設定'!$A$1:$A$1"],
+      ['values=', [['{"preset":"標準"}']]],
+    ]);
+    expect(fake.state.sheet('KPI評価_設定')!.visibility).toBe('VeryHidden');
+    expect(fake.state.names).toEqual([
+      { name: 'KPISHEET_SETTINGS', type: 'Range', formula: '=KPI評価_設定!$A$1:$A$1' },
+    ]);
+  });
+
+  test('removal: clear, rules, validation, the very hidden sheet (made visible first) and the name', async () => {
+    const fake = fakeWith();
+    await apply(fake, [
+      { op: 'addSheet', sheet: '設定', visibility: 'veryHidden' },
+      { op: 'addMark', mark: { name: 'KPISHEET_SETTINGS', sheet: '設定', range: range(1, 1, 1, 1) } },
+    ]);
+    await apply(fake, [
+      { op: 'clearRange', sheet: SHEET, range: range(1, 12, 40, 18) },
+      { op: 'removeConditionalFormats', sheet: SHEET, range: range(1, 1, 40, 18) },
+      { op: 'removeDataValidation', sheet: SHEET, range: range(4, 17, 40, 17) },
+      { op: 'deleteSheet', sheet: '設定' },
+      { op: 'removeMark', name: 'KPISHEET_SETTINGS' },
+    ]);
+    expect(writes(fake).map((c) => [c.target.split('.').pop(), c.member, ...c.args])).toEqual([
+      ['getRange(L1:R40)', 'clear()', 'All'],
+      ['getRange(Q4:Q40)', 'dataValidation.clear()'],
+      ['getItem(設定)', 'visibility=', 'Hidden'],
+      ['getItem(設定)', 'delete()'],
+      ['getItem(KPISHEET_SETTINGS)', 'delete()'],
+    ]);
+    expect(fake.state.sheet('設定')).toBeUndefined();
+    expect(fake.state.names).toEqual([]);
+  });
+
+  test('rules: only the add-in’s are deleted; the city’s own rules on its table stay', async () => {
+    const fake = fakeWith();
+    const sheet = fake.state.sheet(SHEET)!;
+    const rule = (r: ReturnType<typeof range>, formula: string) => ({
+      range: r,
+      type: 'Custom',
+      props: { formula },
+    });
+    sheet.conditionalFormats.push(
+      rule(range(4, 16, 40, 16), 'flag grade'), // ours, inside the flag columns
+      rule(range(4, 1, 40, 9), 'tint'), // ours, exactly the tinted table
+      rule(range(4, 5, 40, 9), 'city: own highlight inside the table'),
+      rule(range(1, 1, 100, 20), 'city: whole sheet'),
+    );
+    const result = await apply(fake, [
+      { op: 'removeConditionalFormats', sheet: SHEET, range: range(1, 12, 40, 18) },
+      { op: 'removeConditionalFormats', sheet: SHEET, range: range(4, 1, 40, 9), match: 'sameRange' },
+    ]);
+    expect(sheet.conditionalFormats.map((cf) => cf.props.formula)).toEqual([
+      'city: own highlight inside the table',
+      'city: whole sheet',
+    ]);
+    expect(result.syncs).toBe(3);
+    expect(fake.callsInSync(1).filter((c) => c.member.startsWith('conditionalFormats'))).toHaveLength(2);
+    expect(fake.callsInSync(2).every((c) => c.member === 'getRangeOrNullObject().load(address)')).toBe(true);
+    expect(fake.callsInSync(3).filter((c) => c.member === 'delete()')).toHaveLength(2);
+  });
+
+  test('removing output the user already deleted is a no-op, not an error', async () => {
+    const fake = fakeWith();
+    const result = await apply(fake, [
+      { op: 'deleteSheet', sheet: 'KPI評価サマリー' },
+      { op: 'clearRange', sheet: 'KPI評価サマリー', range: range(1, 1, 10, 9) },
+      { op: 'removeMark', name: 'KPISHEET_SUMMARY' },
+    ]);
+    // Nothing left to write: the check is the only round trip.
+    expect(result).toEqual({ applied: 0, skipped: [], syncs: 1 });
+    expect(writes(fake)).toEqual([]);
+  });
+
+  test('a stale mark the plan did not remove (its sheet is gone: #REF!) is replaced, not a clash', async () => {
+    const fake = fakeWith();
+    fake.state.names.push({ name: 'KPISHEET_SUMMARY', type: 'Error', formula: '=#REF!$A$1:$I$30' });
+    await apply(fake, [
+      { op: 'addMark', mark: { name: 'KPISHEET_SUMMARY', sheet: SHEET, range: range(1, 1, 3, 3) } },
+    ]);
+    expect(fake.state.names).toEqual([
+      { name: 'KPISHEET_SUMMARY', type: 'Range', formula: '=KPI一覧!$A$1:$C$3' },
+    ]);
+  });
+});
+
+describe('round trips', () => {
+  test('sync 1 only checks (sheets, protection, names); sync 2 writes with screen updating suspended', async () => {
+    const fake = fakeWith();
+    await apply(fake, [{ op: 'setValues', sheet: SHEET, row: 1, col: 5, values: [['判定']] }]);
+    expect(fake.callsInSync(1).map((c) => c.member)).toEqual([
+      'load(items/name,items/protection/protected)',
+      'load(items/name)',
+      'load(protected)',
+    ]);
+    expect(fake.callsInSync(2).map((c) => c.member)).toEqual([
+      'suspendScreenUpdatingUntilNextSync()',
+      'values=',
+      'trace()',
+    ]);
+  });
+
+  test('without ExcelApi 1.9 screen updating is not suspended and the run still completes', async () => {
+    const fake = fakeWith({ apiVersion: '1.7' });
+    const result = await apply(
+      fake,
+      [{ op: 'setValues', sheet: SHEET, row: 1, col: 5, values: [['判定']] }],
+      {
+        ...ALL_FEATURES,
+        suspendScreenUpdating: false,
+        pageLayout: false,
+        dataValidation: false,
+        mergedAreas: false,
+      },
+    );
+    expect(result).toEqual({ applied: 1, skipped: [], syncs: 2 });
+    expect(fake.calls.some((c) => c.member.startsWith('suspend'))).toBe(false);
+  });
+
+  test('a plan larger than the payload budget is written in blocks, each under it', async () => {
+    const fake = fakeWith();
+    const values = Array.from({ length: 3000 }, (_, i) => [`KPI ${i} の最新値です`, i / 3000]);
+    const plan: WritePlan = {
+      ops: [{ op: 'setValues', sheet: SHEET, row: 10, col: 12, values }],
+      notices: [],
+    };
+    const result = await fake.run((context) =>
+      applyPlan(context, plan, { features: ALL_FEATURES, payloadBudget: 60_000 }),
+    );
+    expect(result.syncs).toBeGreaterThan(3);
+    const valueCalls = fake.calls.filter((c) => c.member === 'values=');
+    expect(valueCalls.map((c) => (c.args[0] as unknown[]).length).reduce((a, b) => a + b, 0)).toBe(3000);
+    expect(new Set(valueCalls.map((c) => c.sync)).size).toBe(result.syncs - 1);
+    expect(fake.state.values(SHEET, 'L3009:M3009')).toEqual([['KPI 2999 の最新値です', 2999 / 3000]]);
+  });
+});

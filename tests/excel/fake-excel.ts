@@ -1,0 +1,1274 @@
+/**
+ * A recording fake of the part of the Excel JavaScript API the add-in uses. It keeps Office.js's
+ * batching model: calls are queued on proxies and carried out, in order, by `context.sync()`; a
+ * property is readable only after it was loaded and synced; a failing call rejects the sync with an
+ * Office.js-shaped error (code, traceMessages of the traces queued before it) after the calls before it
+ * took effect. It records every call with the sync that carried it, counts syncs, holds the workbook's
+ * state (cells, styles, merges, conditional formats, validation, print setup, names, sheets) and
+ * enforces the rules that bite real add-ins: the 5 MB request/response limit of Excel on the web,
+ * requirement sets (a call above `apiVersion` fails with ApiNotFound), protected sheets, cell edit mode,
+ * deleting a veryHidden sheet, overlapping merges, text Excel would turn into a date.
+ *
+ * Where it differs from real Excel: display text is computed for a few number formats only (seeded
+ * cells keep the text they were seeded with); formulas are refused, not calculated; change events are
+ * raised synchronously inside sync() (Excel raises them later, asynchronously); `clear()` does not
+ * remove conditional formats or validation; `conditionalFormats.clearAll()` removes every rule that
+ * touches the range (Excel trims partly covered rules); payload sizes are estimated from the JSON of
+ * the call arguments, not Office.js's real wire format. Only the API surface the add-in uses exists.
+ */
+import type { CellRange, CellValue, Grid } from '../../src/core/types';
+
+// ---------------------------------------------------------------------------------------------- state
+
+export interface FakeCell {
+  value: CellValue;
+  /** Display text when seeded from a Grid; recomputed when a value or number format is written. */
+  text: string;
+  numberFormat: string;
+  /** Format properties by path: `fill.color`, `font.bold`, `borders.EdgeTop.style`. */
+  style: Record<string, unknown>;
+}
+
+export interface FakeConditionalFormat {
+  range: CellRange;
+  type: string;
+  /** Properties by path: `custom.rule.formula`, `cellValue.rule`, `dataBar.positiveFormat.fillColor`. */
+  props: Record<string, unknown>;
+}
+
+export interface FakeSheet {
+  id: string;
+  name: string;
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden';
+  protected: boolean;
+  cells: Map<string, FakeCell>;
+  merges: CellRange[];
+  conditionalFormats: FakeConditionalFormat[];
+  validations: { range: CellRange; rule: unknown }[];
+  /** Column widths in points, by 1-based column. */
+  columnWidths: Map<number, number>;
+  /** pageLayout properties by path, plus `printArea`, `printTitleRows`, `headersFooters.*`. */
+  pageLayout: Record<string, unknown>;
+  rowBreaks: number[];
+  handlers: ((event: FakeChangedEvent) => unknown)[];
+}
+
+export interface FakeName {
+  name: string;
+  type: 'Range' | 'Error' | 'String';
+  formula: string;
+}
+
+export interface FakeChangedEvent {
+  type: 'WorksheetChanged';
+  worksheetId: string;
+  address: string;
+  changeType: 'RangeEdited';
+  source: 'Local';
+  triggerSource?: 'ThisLocalAddin' | 'Unknown';
+}
+
+export interface RecordedCall {
+  /** The sync that carried the call (1-based, counted over the fake's whole life). */
+  readonly sync: number;
+  /** What the call was made on: `worksheets.getItem(KPI).getRange(P5:P40)`. */
+  readonly target: string;
+  /** `values=`, `merge()`, `load(values,text)`, `conditionalFormats.add()`, `custom.rule.formula=`. */
+  readonly member: string;
+  readonly args: readonly unknown[];
+}
+
+export interface FakeExcelOptions {
+  /** Highest ExcelApi version this Excel supports ('1.7' for the manifest's minimum). */
+  readonly apiVersion?: string;
+  /** Request and response limit in bytes (Excel on the web: 5 MB). */
+  readonly payloadLimit?: number;
+}
+
+/** Calls that need more than ExcelApi 1.7, by member (or target prefix for pageLayout objects). */
+const API_VERSIONS: readonly [RegExp, string][] = [
+  [/^getMergedAreasOrNullObject\(\)$/, '1.13'],
+  [/^suspendScreenUpdatingUntilNextSync\(\)$/, '1.9'],
+  [/^dataValidation\./, '1.8'],
+  [/^pageLayout\./, '1.9'],
+  [/^horizontalPageBreaks\./, '1.9'],
+];
+
+function versionAtLeast(have: string, need: string): boolean {
+  const [a1, a2] = have.split('.').map(Number);
+  const [b1, b2] = need.split('.').map(Number);
+  return a1 > b1 || (a1 === b1 && a2 >= b2);
+}
+
+export class FakeOfficeError extends Error {
+  readonly code: string;
+  traceMessages: string[] = [];
+  readonly debugInfo: { code: string; message: string; errorLocation?: string };
+
+  constructor(code: string, message: string, location?: string) {
+    super(message);
+    this.name = 'RichApi.Error';
+    this.code = code;
+    this.debugInfo = { code, message, errorLocation: location };
+  }
+}
+
+// -------------------------------------------------------------------------------------- addresses
+
+function letters(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+function colNumber(text: string): number {
+  let n = 0;
+  for (const ch of text.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
+
+const MAX_ROW = 1048576;
+const MAX_COL = 16384;
+
+/** `P5:P40`, `P5`, `P:P`, `$4:$5` → range. */
+export function parseA1(address: string): CellRange {
+  const text = address.replace(/\$/g, '');
+  const [a, b = a] = text.split(':');
+  const cell = /^([A-Z]+)(\d+)$/i;
+  const col = /^([A-Z]+)$/i;
+  const row = /^(\d+)$/;
+  if (cell.test(a) && cell.test(b)) {
+    const p = cell.exec(a)!;
+    const q = cell.exec(b)!;
+    return { top: Number(p[2]), left: colNumber(p[1]), bottom: Number(q[2]), right: colNumber(q[1]) };
+  }
+  if (col.test(a) && col.test(b)) return { top: 1, left: colNumber(a), bottom: MAX_ROW, right: colNumber(b) };
+  if (row.test(a) && row.test(b)) return { top: Number(a), left: 1, bottom: Number(b), right: MAX_COL };
+  throw new FakeOfficeError('InvalidArgument', `bad address ${address}`);
+}
+
+export function a1(range: CellRange): string {
+  const first = `${letters(range.left)}${range.top}`;
+  if (range.top === range.bottom && range.left === range.right) return first;
+  return `${first}:${letters(range.right)}${range.bottom}`;
+}
+
+function key(row: number, col: number): string {
+  return `${row},${col}`;
+}
+
+function intersects(a: CellRange, b: CellRange): boolean {
+  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+}
+
+function contains(outer: CellRange, inner: CellRange): boolean {
+  return (
+    inner.top >= outer.top &&
+    inner.bottom <= outer.bottom &&
+    inner.left >= outer.left &&
+    inner.right <= outer.right
+  );
+}
+
+/** Display text for the number formats the plans use; other formats show the General text. */
+export function displayText(value: CellValue, format: string): string {
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (typeof value === 'string') return value;
+  const percent = /^0(\.0+)?%$/.exec(format);
+  if (percent) return `${(value * 100).toFixed((percent[1] ?? '.').length - 1)}%`;
+  const fixed = /^(#,##)?0(\.0+)?$/.exec(format);
+  if (fixed) {
+    const digits = (fixed[2] ?? '.').length - 1;
+    return fixed[1]
+      ? value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+      : value.toFixed(digits);
+  }
+  return String(Number(value.toPrecision(11)));
+}
+
+function jsonBytes(value: unknown): number {
+  const json = JSON.stringify(value) ?? '';
+  let bytes = 0;
+  for (let i = 0; i < json.length; i++) bytes += json.charCodeAt(i) < 0x80 ? 1 : 3;
+  return bytes;
+}
+
+// ------------------------------------------------------------------------------------------ workbook
+
+export class FakeWorkbookState {
+  sheets: FakeSheet[] = [];
+  names: FakeName[] = [];
+  activeSheet = '';
+  selection: { sheet: string; address: string } | null = null;
+  structureProtected = false;
+  private nextId = 1;
+
+  addSheet(name: string): FakeSheet {
+    const sheet: FakeSheet = {
+      id: `{sheet-${this.nextId++}}`,
+      name,
+      visibility: 'Visible',
+      protected: false,
+      cells: new Map(),
+      merges: [],
+      conditionalFormats: [],
+      validations: [],
+      columnWidths: new Map(),
+      pageLayout: {},
+      rowBreaks: [],
+      handlers: [],
+    };
+    this.sheets.push(sheet);
+    if (this.activeSheet === '') this.activeSheet = name;
+    return sheet;
+  }
+
+  sheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** Seeds a sheet from a Grid (values, texts, formats, merges) and the grid's marks as names. */
+  seed(grid: Grid): FakeSheet {
+    const sheet = this.sheet(grid.sheet) ?? this.addSheet(grid.sheet);
+    grid.values.forEach((row, i) =>
+      row.forEach((value, j) => {
+        const format = grid.formats[i]?.[j] ?? 'General';
+        if (value === '' && format === 'General') return;
+        sheet.cells.set(key(grid.top + i, grid.left + j), {
+          value,
+          text: grid.texts[i]?.[j] ?? String(value),
+          numberFormat: format,
+          style: {},
+        });
+      }),
+    );
+    sheet.merges.push(...grid.merges);
+    for (const name of grid.sheetNames) if (!this.sheet(name)) this.addSheet(name);
+    for (const mark of grid.marks) {
+      this.names.push({
+        name: mark.name,
+        type: 'Range',
+        formula: `='${mark.sheet}'!${absolute(mark.range)}`,
+      });
+    }
+    return sheet;
+  }
+
+  cell(sheet: FakeSheet, row: number, col: number): FakeCell {
+    let cell = sheet.cells.get(key(row, col));
+    if (!cell) {
+      cell = { value: '', text: '', numberFormat: 'General', style: {} };
+      sheet.cells.set(key(row, col), cell);
+    }
+    return cell;
+  }
+
+  usedRange(sheet: FakeSheet, valuesOnly: boolean): CellRange {
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = 0;
+    let right = 0;
+    for (const [k, cell] of sheet.cells) {
+      const empty = cell.value === '';
+      const unformatted = cell.numberFormat === 'General' && Object.keys(cell.style).length === 0;
+      if (empty && (valuesOnly || unformatted)) continue;
+      const [row, col] = k.split(',').map(Number);
+      top = Math.min(top, row);
+      left = Math.min(left, col);
+      bottom = Math.max(bottom, row);
+      right = Math.max(right, col);
+    }
+    // A blank sheet's used range is A1.
+    return bottom === 0 ? { top: 1, left: 1, bottom: 1, right: 1 } : { top, left, bottom, right };
+  }
+
+  /** The state a user would see, for comparing two runs: plain data, sorted. */
+  snapshot(): unknown {
+    return {
+      sheets: this.sheets.map((s) => ({
+        name: s.name,
+        visibility: s.visibility,
+        cells: [...s.cells.entries()]
+          .filter(
+            ([, c]) => c.value !== '' || c.numberFormat !== 'General' || Object.keys(c.style).length > 0,
+          )
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([k, c]) => [k, c.value, c.numberFormat, sortKeys(c.style)]),
+        merges: s.merges.map(a1).sort(),
+        conditionalFormats: s.conditionalFormats.map((cf) => [a1(cf.range), cf.type, sortKeys(cf.props)]),
+        validations: s.validations.map((v) => [a1(v.range), v.rule]),
+        columnWidths: [...s.columnWidths.entries()].sort((a, b) => a[0] - b[0]),
+        pageLayout: sortKeys(s.pageLayout),
+        rowBreaks: [...s.rowBreaks].sort((a, b) => a - b),
+      })),
+      names: this.names.map((n) => [n.name, n.type, n.formula]).sort(),
+    };
+  }
+
+  /** Values of a rectangle, as `range.values` gives them. */
+  values(sheetName: string, address: string): CellValue[][] {
+    const sheet = this.sheet(sheetName);
+    if (!sheet) throw new Error(`no sheet ${sheetName}`);
+    const r = parseA1(address);
+    const out: CellValue[][] = [];
+    for (let row = r.top; row <= r.bottom; row++) {
+      const line: CellValue[] = [];
+      for (let col = r.left; col <= r.right; col++) line.push(sheet.cells.get(key(row, col))?.value ?? '');
+      out.push(line);
+    }
+    return out;
+  }
+}
+
+function sortKeys(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+function absolute(range: CellRange): string {
+  return `$${letters(range.left)}$${range.top}:$${letters(range.right)}$${range.bottom}`;
+}
+
+function quoteName(sheet: string): string {
+  return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+}
+
+// -------------------------------------------------------------------------------------------- context
+
+type Action = () => void;
+
+interface Queued {
+  readonly call: RecordedCall;
+  readonly action: Action;
+  /** Bytes this call adds to the response. */
+  readonly responseBytes?: () => number;
+}
+
+/** What a Range proxy points at, decided when its calls run. */
+type Locate = () => { sheet: FakeSheet; range: CellRange };
+
+export class FakeExcel {
+  readonly state = new FakeWorkbookState();
+  readonly calls: RecordedCall[] = [];
+  syncCount = 0;
+  /** Cell edit mode: every sync fails with InvalidOperationInCellEditMode. */
+  editMode = false;
+  /** Makes the first call matching `when` fail with `code` when its sync runs. */
+  failures: { when: (call: RecordedCall) => boolean; code: string; once?: boolean }[] = [];
+  readonly apiVersion: string;
+  readonly payloadLimit: number;
+  private queue: Queued[] = [];
+  private traces: string[] = [];
+  /** Writes carried out by the current sync, for change events. */
+  private written: { sheet: FakeSheet; range: CellRange }[] = [];
+
+  constructor(options: FakeExcelOptions = {}) {
+    this.apiVersion = options.apiVersion ?? '1.14';
+    this.payloadLimit = options.payloadLimit ?? 5 * 1024 * 1024;
+  }
+
+  /** `Excel.run` for the code under test. */
+  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
+    batch(this.context() as unknown as Excel.RequestContext);
+
+  /** A new RequestContext on the shared workbook. */
+  context(): FakeContext {
+    return new FakeContext(this);
+  }
+
+  /** Calls carried by sync `n`. */
+  callsInSync(n: number): RecordedCall[] {
+    return this.calls.filter((c) => c.sync === n);
+  }
+
+  /** A user typing into cells: changes the values and raises the change events (not ours). */
+  async userEdit(sheetName: string, address: string, values: CellValue[][]): Promise<void> {
+    const sheet = this.state.sheet(sheetName);
+    if (!sheet) throw new Error(`no sheet ${sheetName}`);
+    const r = parseA1(address);
+    values.forEach((row, i) =>
+      row.forEach((value, j) => {
+        const cell = this.state.cell(sheet, r.top + i, r.left + j);
+        cell.value = value;
+        cell.text = displayText(value, cell.numberFormat);
+      }),
+    );
+    await this.raise(sheet, a1(r), 'Unknown');
+  }
+
+  record(
+    target: string,
+    member: string,
+    args: readonly unknown[],
+    action: Action,
+    responseBytes?: () => number,
+  ): void {
+    const call: RecordedCall = { sync: this.syncCount + 1, target, member, args };
+    this.calls.push(call);
+    const failure = this.failures.find((f) => f.when(call));
+    let run = action;
+    if (failure) {
+      if (failure.once !== false) this.failures = this.failures.filter((f) => f !== failure);
+      run = () => {
+        throw new FakeOfficeError(
+          failure.code,
+          `${failure.code} at ${target}.${member}`,
+          `${target}.${member}`,
+        );
+      };
+    }
+    const needs = API_VERSIONS.find(([pattern]) => pattern.test(member));
+    if (needs && !versionAtLeast(this.apiVersion, needs[1])) {
+      run = () => {
+        throw new FakeOfficeError(
+          'ApiNotFound',
+          `${member} needs ExcelApi ${needs[1]}`,
+          `${target}.${member}`,
+        );
+      };
+    }
+    this.queue.push({ call, action: run, responseBytes });
+  }
+
+  trace(message: string): void {
+    const call: RecordedCall = {
+      sync: this.syncCount + 1,
+      target: 'context',
+      member: 'trace()',
+      args: [message],
+    };
+    this.calls.push(call);
+    this.queue.push({ call, action: () => this.traces.push(message) });
+  }
+
+  noteWrite(sheet: FakeSheet, range: CellRange): void {
+    this.written.push({ sheet, range });
+  }
+
+  async sync(): Promise<void> {
+    this.syncCount++;
+    const queue = this.queue;
+    this.queue = [];
+    this.traces = [];
+    this.written = [];
+    if (this.editMode) throw new FakeOfficeError('InvalidOperationInCellEditMode', 'cell edit mode');
+    const request = jsonBytes(queue.map((q) => [q.call.target, q.call.member, q.call.args]));
+    if (request > this.payloadLimit) {
+      throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', `request of ${request} bytes`);
+    }
+    let response = 0;
+    for (const item of queue) {
+      try {
+        item.action();
+      } catch (error) {
+        if (error instanceof FakeOfficeError) error.traceMessages = [...this.traces];
+        await this.raiseWrites();
+        throw error;
+      }
+      response += item.responseBytes?.() ?? 0;
+    }
+    if (response > this.payloadLimit) {
+      throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `response of ${response} bytes`);
+    }
+    await this.raiseWrites();
+  }
+
+  /** Excel raises onChanged for an add-in's own writes too (source Local). */
+  private async raiseWrites(): Promise<void> {
+    const written = this.written;
+    this.written = [];
+    for (const w of written) await this.raise(w.sheet, a1(w.range), 'ThisLocalAddin');
+  }
+
+  private async raise(
+    sheet: FakeSheet,
+    address: string,
+    trigger: 'ThisLocalAddin' | 'Unknown',
+  ): Promise<void> {
+    for (const handler of sheet.handlers) {
+      const event: FakeChangedEvent = {
+        type: 'WorksheetChanged',
+        worksheetId: sheet.id,
+        address,
+        changeType: 'RangeEdited',
+        source: 'Local',
+      };
+      if (versionAtLeast(this.apiVersion, '1.14')) event.triggerSource = trigger;
+      await handler(event);
+    }
+  }
+}
+
+/** Throws PropertyNotLoaded until a load of `name` was synced, as Office.js does. */
+class Loadable {
+  protected loaded = new Map<string, unknown>();
+
+  protected read(name: string): unknown {
+    if (!this.loaded.has(name)) {
+      throw new FakeOfficeError(
+        'PropertyNotLoaded',
+        `The property '${name}' is not available. Load and sync first.`,
+      );
+    }
+    return this.loaded.get(name);
+  }
+}
+
+/**
+ * Nested property writes (`format.fill.color = x`) as one recorded call each, applied at sync by
+ * `apply(path, value)`. Methods are given by path (`borders.getItem`).
+ */
+function propertyBag(
+  fake: FakeExcel,
+  target: string,
+  prefix: string,
+  apply: (path: string, value: unknown) => void,
+  methods: Record<string, (...args: unknown[]) => unknown> = {},
+): Record<string, unknown> {
+  return new Proxy({} as Record<string, unknown>, {
+    get(_obj, prop) {
+      if (typeof prop !== 'string') return undefined;
+      const path = prefix ? `${prefix}.${prop}` : prop;
+      const method = methods[path];
+      if (method) return method;
+      return propertyBag(fake, target, path, apply, methods);
+    },
+    set(_obj, prop, value) {
+      const path = prefix ? `${prefix}.${String(prop)}` : String(prop);
+      fake.record(target, `${path}=`, [value], () => apply(path, value));
+      return true;
+    },
+  });
+}
+
+class FakeContext {
+  readonly workbook: FakeWorkbook;
+
+  constructor(readonly fake: FakeExcel) {
+    this.workbook = new FakeWorkbook(fake);
+  }
+
+  sync(): Promise<void> {
+    return this.fake.sync();
+  }
+
+  trace(message: string): void {
+    this.fake.trace(message);
+  }
+}
+
+class FakeWorkbook {
+  readonly worksheets: FakeWorksheets;
+  readonly names: FakeNames;
+  readonly application: { suspendScreenUpdatingUntilNextSync: () => void };
+  readonly protection: FakeWorkbookProtection;
+
+  constructor(fake: FakeExcel) {
+    this.worksheets = new FakeWorksheets(fake);
+    this.names = new FakeNames(fake);
+    this.application = {
+      suspendScreenUpdatingUntilNextSync: () =>
+        fake.record('application', 'suspendScreenUpdatingUntilNextSync()', [], () => undefined),
+    };
+    this.protection = new FakeWorkbookProtection(fake);
+  }
+}
+
+class FakeWorkbookProtection extends Loadable {
+  constructor(private readonly fake: FakeExcel) {
+    super();
+  }
+
+  load(props: string): this {
+    this.fake.record('workbook.protection', `load(${props})`, [], () =>
+      this.loaded.set('protected', this.fake.state.structureProtected),
+    );
+    return this;
+  }
+
+  get protected(): boolean {
+    return this.read('protected') as boolean;
+  }
+}
+
+class FakeWorksheets extends Loadable {
+  constructor(private readonly fake: FakeExcel) {
+    super();
+  }
+
+  getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.fake, `worksheets.getItem(${name})`, () => {
+      const sheet = this.fake.state.sheet(name);
+      if (!sheet) throw new FakeOfficeError('ItemNotFound', `no sheet ${name}`);
+      return sheet;
+    });
+  }
+
+  getItemOrNullObject(name: string): FakeWorksheet {
+    return new FakeWorksheet(
+      this.fake,
+      `worksheets.getItemOrNullObject(${name})`,
+      () => this.fake.state.sheet(name) ?? null,
+    );
+  }
+
+  getActiveWorksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.fake, 'worksheets.getActiveWorksheet()', () => {
+      const sheet = this.fake.state.sheet(this.fake.state.activeSheet);
+      if (!sheet) throw new FakeOfficeError('ItemNotFound', 'no active sheet');
+      return sheet;
+    });
+  }
+
+  add(name: string): FakeWorksheet {
+    let created: FakeSheet | null = null;
+    this.fake.record('worksheets', 'add()', [name], () => {
+      if (this.fake.state.structureProtected) throw new FakeOfficeError('AccessDenied', 'workbook protected');
+      if (this.fake.state.sheet(name)) throw new FakeOfficeError('ItemAlreadyExists', `sheet ${name} exists`);
+      created = this.fake.state.addSheet(name);
+    });
+    return new FakeWorksheet(this.fake, `worksheets.add(${name})`, () => {
+      if (!created) throw new FakeOfficeError('ItemNotFound', `sheet ${name} was not added`);
+      return created;
+    });
+  }
+
+  load(props: string): this {
+    this.fake.record('worksheets', `load(${props})`, [], () => {
+      this.loaded.set(
+        'items',
+        this.fake.state.sheets.map((s) => ({
+          name: s.name,
+          visibility: s.visibility,
+          protection: { protected: s.protected },
+        })),
+      );
+    });
+    return this;
+  }
+
+  get items(): { name: string; visibility: string; protection: { protected: boolean } }[] {
+    return this.read('items') as { name: string; visibility: string; protection: { protected: boolean } }[];
+  }
+}
+
+class FakeWorksheet extends Loadable {
+  readonly protection: { load: (p: string) => unknown; readonly protected: boolean };
+  readonly pageLayout: Record<string, unknown>;
+  readonly horizontalPageBreaks: { add: (address: string) => void; removePageBreaks: () => void };
+  readonly onChanged: { add: (handler: (event: FakeChangedEvent) => unknown) => { remove: () => void } };
+
+  constructor(
+    private readonly fake: FakeExcel,
+    readonly path: string,
+    private readonly locateOrNull: () => FakeSheet | null,
+  ) {
+    super();
+    const loadedProtection = new Map<string, unknown>();
+    this.protection = {
+      load: (props: string) => {
+        fake.record(path, `protection.load(${props})`, [], () =>
+          loadedProtection.set('protected', this.locate().protected),
+        );
+        return this.protection;
+      },
+      get protected(): boolean {
+        if (!loadedProtection.has('protected')) throw new FakeOfficeError('PropertyNotLoaded', 'protected');
+        return loadedProtection.get('protected') as boolean;
+      },
+    };
+    const layoutMethods: Record<string, (...args: unknown[]) => unknown> = {
+      setPrintArea: (area: unknown) =>
+        fake.record(path, 'pageLayout.setPrintArea()', [area], () => {
+          this.locate().pageLayout.printArea = area;
+        }),
+      setPrintTitleRows: (rows: unknown) =>
+        fake.record(path, 'pageLayout.setPrintTitleRows()', [rows], () => {
+          this.locate().pageLayout.printTitleRows = rows;
+        }),
+    };
+    // Record pageLayout writes with their `pageLayout.` prefix (for the requirement-set check).
+    this.pageLayout = new Proxy({} as Record<string, unknown>, {
+      get: (_t, prop) => {
+        if (typeof prop !== 'string') return undefined;
+        if (prop === 'setPrintArea' || prop === 'setPrintTitleRows') return layoutMethods[prop];
+        return propertyBag(fake, path, `pageLayout.${prop}`, (p, v) => {
+          this.locate().pageLayout[p.replace(/^pageLayout\./, '')] = v;
+        });
+      },
+      set: (_t, prop, value) => {
+        fake.record(path, `pageLayout.${String(prop)}=`, [value], () => {
+          this.locate().pageLayout[String(prop)] = value;
+        });
+        return true;
+      },
+    });
+    this.horizontalPageBreaks = {
+      add: (address: string) =>
+        fake.record(path, 'horizontalPageBreaks.add()', [address], () => {
+          const sheet = this.locate();
+          const row = parseA1(address).top;
+          if (!sheet.rowBreaks.includes(row)) sheet.rowBreaks.push(row);
+        }),
+      removePageBreaks: () =>
+        fake.record(path, 'horizontalPageBreaks.removePageBreaks()', [], () => {
+          this.locate().rowBreaks = [];
+        }),
+    };
+    this.onChanged = {
+      add: (handler) => {
+        fake.record(path, 'onChanged.add()', [], () => this.locate().handlers.push(handler));
+        return {
+          remove: () =>
+            fake.record(path, 'onChanged.remove()', [], () => {
+              const sheet = this.locate();
+              sheet.handlers = sheet.handlers.filter((h) => h !== handler);
+            }),
+        };
+      },
+    };
+  }
+
+  locate(): FakeSheet {
+    const sheet = this.locateOrNull();
+    if (!sheet) throw new FakeOfficeError('ItemNotFound', `${this.path} does not exist`);
+    return sheet;
+  }
+
+  load(props: string): this {
+    this.fake.record(this.path, `load(${props})`, [], () => {
+      const sheet = this.locateOrNull();
+      this.loaded.set('isNullObject', sheet === null);
+      if (sheet) {
+        this.loaded.set('name', sheet.name);
+        this.loaded.set('visibility', sheet.visibility);
+        this.loaded.set('id', sheet.id);
+      }
+    });
+    return this;
+  }
+
+  get name(): string {
+    return this.read('name') as string;
+  }
+
+  get id(): string {
+    return this.read('id') as string;
+  }
+
+  get isNullObject(): boolean {
+    return this.read('isNullObject') as boolean;
+  }
+
+  set visibility(value: string) {
+    this.fake.record(this.path, 'visibility=', [value], () => {
+      this.locate().visibility = value as FakeSheet['visibility'];
+    });
+  }
+
+  get visibility(): string {
+    return this.read('visibility') as string;
+  }
+
+  delete(): void {
+    this.fake.record(this.path, 'delete()', [], () => {
+      const sheet = this.locate();
+      if (sheet.visibility === 'VeryHidden') {
+        throw new FakeOfficeError('InvalidOperation', 'A veryHidden sheet cannot be deleted');
+      }
+      if (this.fake.state.structureProtected) throw new FakeOfficeError('AccessDenied', 'workbook protected');
+      const state = this.fake.state;
+      state.sheets = state.sheets.filter((s) => s !== sheet);
+      for (const name of state.names) {
+        if (name.type === 'Range' && name.formula.includes(`${quoteName(sheet.name)}!`)) {
+          name.type = 'Error';
+          name.formula = '=#REF!';
+        }
+      }
+    });
+  }
+
+  activate(): void {
+    this.fake.record(this.path, 'activate()', [], () => {
+      this.fake.state.activeSheet = this.locate().name;
+    });
+  }
+
+  getRange(address: string): FakeRange {
+    return new FakeRange(this.fake, `${this.path}.getRange(${address})`, () => ({
+      sheet: this.locate(),
+      range: parseA1(address),
+    }));
+  }
+
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
+    return new FakeRange(this.fake, `${this.path}.getRangeByIndexes(${row},${col},${rows},${cols})`, () => ({
+      sheet: this.locate(),
+      range: { top: row + 1, left: col + 1, bottom: row + rows, right: col + cols },
+    }));
+  }
+
+  getUsedRange(valuesOnly = false): FakeRange {
+    return new FakeRange(this.fake, `${this.path}.getUsedRange(${valuesOnly})`, () => {
+      const sheet = this.locate();
+      return { sheet, range: this.fake.state.usedRange(sheet, valuesOnly) };
+    });
+  }
+}
+
+class FakeRange extends Loadable {
+  readonly format: Record<string, unknown>;
+  readonly conditionalFormats: {
+    add: (type: string) => Record<string, unknown>;
+    clearAll: () => void;
+    load: (props: string) => unknown;
+    readonly items: FakeConditionalFormatItem[];
+  };
+  readonly dataValidation: Record<string, unknown>;
+
+  constructor(
+    private readonly fake: FakeExcel,
+    readonly path: string,
+    readonly locate: Locate,
+  ) {
+    super();
+    const forEachCell = (fn: (cell: FakeCell, col: number) => void): void => {
+      const { sheet, range } = this.locate();
+      if (range.bottom === MAX_ROW) return;
+      for (let row = range.top; row <= range.bottom; row++) {
+        for (let col = range.left; col <= range.right; col++) fn(this.fake.state.cell(sheet, row, col), col);
+      }
+    };
+    this.format = propertyBag(
+      fake,
+      path,
+      'format',
+      (prop, value) => {
+        const { sheet, range } = this.locate();
+        if (prop === 'format.columnWidth') {
+          for (let col = range.left; col <= range.right; col++) sheet.columnWidths.set(col, value as number);
+          return;
+        }
+        this.guard(sheet);
+        forEachCell((cell) => {
+          cell.style[prop.replace(/^format\./, '')] = value;
+        });
+      },
+      {
+        'format.borders.getItem': (edge: unknown) =>
+          propertyBag(fake, path, `format.borders.${String(edge)}`, (prop, value) => {
+            this.guard(this.locate().sheet);
+            forEachCell((cell) => {
+              cell.style[prop.replace(/^format\./, '')] = value;
+            });
+          }),
+      },
+    );
+    let loadedItems: FakeConditionalFormatItem[] | null = null;
+    this.conditionalFormats = {
+      load: (props: string) => {
+        fake.record(path, `conditionalFormats.load(${props})`, [], () => {
+          const { sheet, range } = this.locate();
+          loadedItems = sheet.conditionalFormats
+            .filter((cf) => intersects(cf.range, range))
+            .map((cf) => new FakeConditionalFormatItem(fake, path, sheet, cf));
+        });
+        return this.conditionalFormats;
+      },
+      get items(): FakeConditionalFormatItem[] {
+        if (!loadedItems) throw new FakeOfficeError('PropertyNotLoaded', 'conditionalFormats.items');
+        return loadedItems;
+      },
+      add: (type: string) => {
+        const cf: FakeConditionalFormat = {
+          range: { top: 0, left: 0, bottom: 0, right: 0 },
+          type,
+          props: {},
+        };
+        fake.record(path, 'conditionalFormats.add()', [type], () => {
+          const { sheet, range } = this.locate();
+          this.guard(sheet);
+          cf.range = range;
+          sheet.conditionalFormats.push(cf);
+        });
+        return propertyBag(fake, `${path}.conditionalFormats[${type}]`, '', (prop, value) => {
+          cf.props[prop] = value;
+        });
+      },
+      clearAll: () =>
+        fake.record(path, 'conditionalFormats.clearAll()', [], () => {
+          const { sheet, range } = this.locate();
+          this.guard(sheet);
+          sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => !intersects(cf.range, range));
+        }),
+    };
+    this.dataValidation = propertyBag(
+      fake,
+      path,
+      'dataValidation',
+      (prop, value) => {
+        const { sheet, range } = this.locate();
+        this.guard(sheet);
+        if (prop !== 'dataValidation.rule') return;
+        sheet.validations = sheet.validations.filter((v) => !intersects(v.range, range));
+        sheet.validations.push({ range, rule: value });
+      },
+      {
+        'dataValidation.clear': () =>
+          fake.record(path, 'dataValidation.clear()', [], () => {
+            const { sheet, range } = this.locate();
+            this.guard(sheet);
+            sheet.validations = sheet.validations.filter((v) => !intersects(v.range, range));
+          }),
+      },
+    );
+  }
+
+  private guard(sheet: FakeSheet): void {
+    if (sheet.protected) throw new FakeOfficeError('AccessDenied', `sheet ${sheet.name} is protected`);
+  }
+
+  load(props: string): this {
+    const names = props.split(',').map((p) => p.trim());
+    const matrix = (fn: (cell: FakeCell | undefined) => unknown): unknown[][] => {
+      const { sheet, range } = this.locate();
+      const out: unknown[][] = [];
+      for (let row = range.top; row <= range.bottom; row++) {
+        const line: unknown[] = [];
+        for (let col = range.left; col <= range.right; col++) line.push(fn(sheet.cells.get(key(row, col))));
+        out.push(line);
+      }
+      return out;
+    };
+    this.fake.record(
+      this.path,
+      `load(${props})`,
+      [],
+      () => {
+        const { range } = this.locate();
+        for (const name of names) {
+          if (name === 'values')
+            this.loaded.set(
+              name,
+              matrix((c) => c?.value ?? ''),
+            );
+          else if (name === 'text')
+            this.loaded.set(
+              name,
+              matrix((c) => c?.text ?? ''),
+            );
+          else if (name === 'numberFormat')
+            this.loaded.set(
+              name,
+              matrix((c) => c?.numberFormat ?? 'General'),
+            );
+          else if (name === 'rowIndex') this.loaded.set(name, range.top - 1);
+          else if (name === 'columnIndex') this.loaded.set(name, range.left - 1);
+          else if (name === 'rowCount') this.loaded.set(name, range.bottom - range.top + 1);
+          else if (name === 'columnCount') this.loaded.set(name, range.right - range.left + 1);
+          else if (name === 'address')
+            this.loaded.set(name, `${quoteName(this.locate().sheet.name)}!${a1(range)}`);
+          else throw new FakeOfficeError('InvalidArgument', `fake cannot load ${name}`);
+        }
+      },
+      () => jsonBytes(names.filter((n) => this.loaded.has(n)).map((n) => this.loaded.get(n))),
+    );
+    return this;
+  }
+
+  get values(): unknown[][] {
+    return this.read('values') as unknown[][];
+  }
+
+  set values(values: unknown[][]) {
+    this.fake.record(this.path, 'values=', [values], () => {
+      const { sheet, range } = this.locate();
+      this.guard(sheet);
+      this.checkShape(values, range);
+      values.forEach((row, i) =>
+        row.forEach((input, j) => {
+          const cell = this.fake.state.cell(sheet, range.top + i, range.left + j);
+          cell.value = coerce(input);
+          cell.text = displayText(cell.value, cell.numberFormat);
+        }),
+      );
+      this.fake.noteWrite(sheet, range);
+    });
+  }
+
+  get text(): unknown[][] {
+    return this.read('text') as unknown[][];
+  }
+
+  get numberFormat(): unknown[][] {
+    return this.read('numberFormat') as unknown[][];
+  }
+
+  set numberFormat(formats: unknown[][]) {
+    this.fake.record(this.path, 'numberFormat=', [formats], () => {
+      const { sheet, range } = this.locate();
+      this.guard(sheet);
+      this.checkShape(formats, range);
+      formats.forEach((row, i) =>
+        row.forEach((format, j) => {
+          const cell = this.fake.state.cell(sheet, range.top + i, range.left + j);
+          cell.numberFormat = String(format);
+          cell.text = displayText(cell.value, cell.numberFormat);
+        }),
+      );
+    });
+  }
+
+  get rowIndex(): number {
+    return this.read('rowIndex') as number;
+  }
+
+  get columnIndex(): number {
+    return this.read('columnIndex') as number;
+  }
+
+  get rowCount(): number {
+    return this.read('rowCount') as number;
+  }
+
+  get columnCount(): number {
+    return this.read('columnCount') as number;
+  }
+
+  get address(): string {
+    return this.read('address') as string;
+  }
+
+  private checkShape(data: unknown[][], range: CellRange): void {
+    const rows = range.bottom - range.top + 1;
+    const cols = range.right - range.left + 1;
+    if (data.length !== rows || data.some((row) => row.length !== cols)) {
+      throw new FakeOfficeError('InvalidArgument', `array of ${data.length} rows does not fit ${a1(range)}`);
+    }
+  }
+
+  getCell(row: number, col: number): FakeRange {
+    return new FakeRange(this.fake, `${this.path}.getCell(${row},${col})`, () => {
+      const { sheet, range } = this.locate();
+      const top = range.top + row;
+      const left = range.left + col;
+      return { sheet, range: { top, left, bottom: top, right: left } };
+    });
+  }
+
+  getResizedRange(rows: number, cols: number): FakeRange {
+    return new FakeRange(this.fake, `${this.path}.getResizedRange(${rows},${cols})`, () => {
+      const { sheet, range } = this.locate();
+      return {
+        sheet,
+        range: {
+          ...range,
+          bottom: Math.min(MAX_ROW, range.bottom + rows),
+          right: Math.min(MAX_COL, range.right + cols),
+        },
+      };
+    });
+  }
+
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    const areas = new FakeRangeAreas(this.fake, `${this.path}.getMergedAreasOrNullObject()`, () => {
+      const { sheet, range } = this.locate();
+      return { sheet, merges: sheet.merges.filter((m) => contains(range, m)) };
+    });
+    this.fake.record(this.path, 'getMergedAreasOrNullObject()', [], () => undefined);
+    return areas;
+  }
+
+  merge(across = false): void {
+    this.fake.record(this.path, 'merge()', [across], () => {
+      const { sheet, range } = this.locate();
+      this.guard(sheet);
+      if (sheet.merges.some((m) => intersects(m, range) && a1(m) !== a1(range))) {
+        throw new FakeOfficeError('MergedRangeConflict', `merge ${a1(range)} overlaps another merge`);
+      }
+      if (!sheet.merges.some((m) => a1(m) === a1(range))) sheet.merges.push(range);
+    });
+  }
+
+  clear(applyTo = 'All'): void {
+    this.fake.record(this.path, 'clear()', [applyTo], () => {
+      const { sheet, range } = this.locate();
+      this.guard(sheet);
+      for (const [k, cell] of sheet.cells) {
+        const [row, col] = k.split(',').map(Number);
+        if (row < range.top || row > range.bottom || col < range.left || col > range.right) continue;
+        if (applyTo === 'All' || applyTo === 'Contents') {
+          cell.value = '';
+          cell.text = '';
+        }
+        if (applyTo === 'All' || applyTo === 'Formats') {
+          cell.style = {};
+          cell.numberFormat = 'General';
+          cell.text = displayText(cell.value, 'General');
+        }
+        if (cell.value === '' && cell.numberFormat === 'General' && Object.keys(cell.style).length === 0) {
+          sheet.cells.delete(k);
+        }
+      }
+      if (applyTo === 'All' || applyTo === 'Formats') {
+        sheet.merges = sheet.merges.filter((m) => !contains(range, m));
+      }
+      this.fake.noteWrite(sheet, range);
+    });
+  }
+
+  select(): void {
+    this.fake.record(this.path, 'select()', [], () => {
+      const { sheet, range } = this.locate();
+      this.fake.state.activeSheet = sheet.name;
+      this.fake.state.selection = { sheet: sheet.name, address: a1(range) };
+    });
+  }
+}
+
+/** What Excel stores for a value written through `range.values`. */
+function coerce(input: unknown): CellValue {
+  if (typeof input === 'number' || typeof input === 'boolean') return input;
+  const text = input == null ? '' : String(input);
+  // A leading apostrophe keeps text as text; Excel stores the text without it.
+  if (text.startsWith("'")) return text.slice(1);
+  if (/^[=+-]/.test(text) && !Number.isFinite(Number(text))) {
+    throw new FakeOfficeError('InvalidArgument', `fake does not evaluate formulas: ${text}`);
+  }
+  if (text.trim() !== '' && Number.isFinite(Number(text))) return Number(text);
+  if (/^\d{1,2}\/\d{1,2}$/.test(text))
+    throw new FakeOfficeError('InvalidArgument', `Excel would turn ${text} into a date`);
+  return text;
+}
+
+class FakeRangeAreas extends Loadable {
+  constructor(
+    private readonly fake: FakeExcel,
+    readonly path: string,
+    private readonly find: () => { sheet: FakeSheet; merges: CellRange[] },
+  ) {
+    super();
+  }
+
+  load(props: string): this {
+    this.fake.record(this.path, `load(${props})`, [], () => {
+      const { sheet, merges } = this.find();
+      this.loaded.set('isNullObject', merges.length === 0);
+      this.loaded.set('address', merges.map((m) => `${quoteName(sheet.name)}!${a1(m)}`).join(', '));
+    });
+    return this;
+  }
+
+  get isNullObject(): boolean {
+    return this.read('isNullObject') as boolean;
+  }
+
+  get address(): string {
+    return this.read('address') as string;
+  }
+}
+
+class FakeNames extends Loadable {
+  constructor(private readonly fake: FakeExcel) {
+    super();
+  }
+
+  load(props: string): this {
+    this.fake.record('names', `load(${props})`, [], () => {
+      this.loaded.set(
+        'items',
+        this.fake.state.names.map((n) => ({ ...n })),
+      );
+    });
+    return this;
+  }
+
+  get items(): FakeName[] {
+    return this.read('items') as FakeName[];
+  }
+
+  add(name: string, reference: unknown): void {
+    this.fake.record('names', 'add()', [name, reference], () => {
+      if (this.fake.state.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) {
+        throw new FakeOfficeError('ItemAlreadyExists', `name ${name} exists`);
+      }
+      const formula = String(reference);
+      const match = /^=?(?:'((?:[^']|'')+)'|([^!]+))!(.+)$/.exec(formula);
+      const sheetName = match ? (match[1]?.replace(/''/g, "'") ?? match[2]) : '';
+      const sheet = this.fake.state.sheet(sheetName);
+      if (!sheet || !match) throw new FakeOfficeError('InvalidArgument', `bad reference ${formula}`);
+      const range = parseA1(match[3]);
+      this.fake.state.names.push({
+        name,
+        type: 'Range',
+        formula: `=${quoteName(sheet.name)}!${absolute(range)}`,
+      });
+    });
+  }
+
+  getItem(name: string): { delete: () => void } {
+    return {
+      delete: () =>
+        this.fake.record(`names.getItem(${name})`, 'delete()', [], () => {
+          const state = this.fake.state;
+          if (!state.names.some((n) => n.name === name))
+            throw new FakeOfficeError('ItemNotFound', `no name ${name}`);
+          state.names = state.names.filter((n) => n.name !== name);
+        }),
+    };
+  }
+}
+
+/** One conditional format as `conditionalFormats.items` gives it. */
+class FakeConditionalFormatItem {
+  readonly id: string;
+
+  constructor(
+    private readonly fake: FakeExcel,
+    private readonly path: string,
+    private readonly sheet: FakeSheet,
+    private readonly cf: FakeConditionalFormat,
+  ) {
+    this.id = `{cf-${sheet.conditionalFormats.indexOf(cf)}}`;
+  }
+
+  getRangeOrNullObject(): {
+    load: (p: string) => unknown;
+    readonly isNullObject: boolean;
+    readonly address: string;
+  } {
+    const loaded = new Map<string, unknown>();
+    const result = {
+      load: (props: string) => {
+        this.fake.record(
+          `${this.path}.conditionalFormats[${this.id}]`,
+          `getRangeOrNullObject().load(${props})`,
+          [],
+          () => {
+            loaded.set('isNullObject', false);
+            loaded.set('address', `${quoteName(this.sheet.name)}!${a1(this.cf.range)}`);
+          },
+        );
+        return result;
+      },
+      get isNullObject(): boolean {
+        if (!loaded.has('isNullObject')) throw new FakeOfficeError('PropertyNotLoaded', 'isNullObject');
+        return loaded.get('isNullObject') as boolean;
+      },
+      get address(): string {
+        if (!loaded.has('address')) throw new FakeOfficeError('PropertyNotLoaded', 'address');
+        return loaded.get('address') as string;
+      },
+    };
+    return result;
+  }
+
+  delete(): void {
+    this.fake.record(`${this.path}.conditionalFormats[${this.id}]`, 'delete()', [], () => {
+      if (this.sheet.protected)
+        throw new FakeOfficeError('AccessDenied', `sheet ${this.sheet.name} is protected`);
+      if (!this.sheet.conditionalFormats.includes(this.cf))
+        throw new FakeOfficeError('ItemNotFound', 'rule gone');
+      this.sheet.conditionalFormats = this.sheet.conditionalFormats.filter((cf) => cf !== this.cf);
+    });
+  }
+}

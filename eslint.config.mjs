@@ -12,13 +12,33 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       'no-restricted-imports': [
         'error',
-        { patterns: ['exceljs', 'fs', 'path', 'node:*', '../excel/*', '../xlsx/*', '../taskpane/*', '../cli/*'] },
+        {
+          patterns: [
+            'exceljs',
+            'fs',
+            'path',
+            'node:*',
+            '../excel/*',
+            '../xlsx/*',
+            '../taskpane/*',
+            '../cli/*',
+          ],
+        },
       ],
     },
   },
   {
     files: ['**/*.js', '**/*.cjs'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        process: 'readonly',
+        __dirname: 'readonly',
+        console: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   prettier,

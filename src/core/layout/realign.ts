@@ -16,13 +16,28 @@ export interface RowColumns {
 
 const SHIFTS = [0, 1, -1, 2, -2] as const;
 
+/** Per sheet and cell: the candidate shifts look at the same cells again, and reading a cell is costly. */
+const valueMemo = new WeakMap<SheetCells, Map<number, boolean>>();
+
 function isValue(cells: SheetCells, row: number, col: number): boolean {
-  const kind = readCell({
-    value: cells.value(row, col),
-    text: cells.text(row, col),
-    numberFormat: cells.format(row, col),
-  }).kind;
-  return kind !== 'text';
+  let memo = valueMemo.get(cells);
+  if (!memo) {
+    memo = new Map();
+    valueMemo.set(cells, memo);
+  }
+  // Excel has 16,384 columns.
+  const key = row * 16_384 + col;
+  let known = memo.get(key);
+  if (known === undefined) {
+    const kind = readCell({
+      value: cells.value(row, col),
+      text: cells.text(row, col),
+      numberFormat: cells.format(row, col),
+    }).kind;
+    known = kind !== 'text';
+    memo.set(key, known);
+  }
+  return known;
 }
 
 function scoreValue(cells: SheetCells, row: number, col: number): number {
@@ -58,9 +73,17 @@ function score(cells: SheetCells, row: number, columns: RowColumns, shift: numbe
   return total;
 }
 
+/** The score of a row whose every cell fits its column: no shift can beat it. */
+function perfectScore(columns: RowColumns): number {
+  return (
+    2 + (columns.department !== null ? 2 : 0) + (columns.unit !== null ? 1 : 0) + 2 * columns.years.length
+  );
+}
+
 /** How many columns right (positive) or left (negative) of its headers the row's cells sit. */
 export function rowShift(cells: SheetCells, row: number, columns: RowColumns): number {
   const base = score(cells, row, columns, 0);
+  if (base === perfectScore(columns)) return 0;
   let best = 0;
   let bestScore = base;
   for (const shift of SHIFTS) {

@@ -1,65 +1,14 @@
-/** A1-style addresses and defined-name references, for the Office.js host. */
+/** Office.js pieces of A1 notation: the references Office.js gives for defined names, events and areas. */
+import { parseCellAddress, rangeBetween } from '../core/a1';
 import type { CellRange } from '../core/types';
-
-/** 1 → A, 27 → AA. */
-export function columnLetters(col: number): string {
-  let n = col;
-  let letters = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-export function cellAddress(row: number, col: number): string {
-  return `${columnLetters(col)}${row}`;
-}
-
-/** `P5:P40`, or `P5` for one cell. */
-export function rangeAddress(range: CellRange): string {
-  const first = cellAddress(range.top, range.left);
-  if (range.top === range.bottom && range.left === range.right) return first;
-  return `${first}:${cellAddress(range.bottom, range.right)}`;
-}
-
-/** Absolute form for defined names and print settings: `$P$5:$P$40`. */
-export function absoluteAddress(range: CellRange): string {
-  const cell = (row: number, col: number): string => `$${columnLetters(col)}$${row}`;
-  return `${cell(range.top, range.left)}:${cell(range.bottom, range.right)}`;
-}
-
-/** Always quoted: Excel accepts `'Sheet1'!A1` for every name, and names with spaces or 全角 need it. */
-export function quoteSheet(sheet: string): string {
-  return `'${sheet.replace(/'/g, "''")}'`;
-}
-
-const CELL = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
 
 /** `A1:B2`, `$A$1`, `A1` → a range; whole rows or columns and anything else → null. */
 export function parseAddress(address: string): CellRange | null {
   const parts = address.split(':');
   if (parts.length > 2) return null;
-  const first = CELL.exec(parts[0] ?? '');
-  const last = CELL.exec(parts[1] ?? parts[0] ?? '');
-  if (!first || !last) return null;
-  const top = Number(first[2]);
-  const left = columnNumber(first[1]);
-  const bottom = Number(last[2]);
-  const right = columnNumber(last[1]);
-  return {
-    top: Math.min(top, bottom),
-    left: Math.min(left, right),
-    bottom: Math.max(top, bottom),
-    right: Math.max(left, right),
-  };
+  const first = parseCellAddress(parts[0] ?? '');
+  const last = parseCellAddress(parts[1] ?? parts[0] ?? '');
+  return first && last ? rangeBetween(first, last) : null;
 }
 
 export interface SheetReference {

@@ -10,6 +10,15 @@
  * Marks are written right after removal so that output left by a write that fails part-way is found
  * and removed by the next run.
  */
+import {
+  absoluteAddress,
+  cellAddress,
+  columnLetters,
+  compactRangeAddress,
+  quoteSheet,
+  rangeInside,
+  sameRange,
+} from '../core/a1';
 import type {
   CellRange,
   CellStyle,
@@ -19,7 +28,7 @@ import type {
   WriteOp,
   WritePlan,
 } from '../core/types';
-import { absoluteAddress, cellAddress, columnLetters, parseAreas, quoteSheet, rangeAddress } from './a1';
+import { parseAreas } from './a1';
 import { describePartialWrite, ExcelHostError, officeErrorCode, traceMessages } from './errors';
 import type { Language } from './errors';
 import type { Features } from './features';
@@ -53,13 +62,13 @@ export function describeOp(op: WriteOp): string {
     case 'addMark':
       return `${op.op} ${op.mark.name}`;
     case 'setValues':
-      return `${op.op} ${op.sheet}!${rangeAddress(valuesRange(op))}`;
+      return `${op.op} ${op.sheet}!${compactRangeAddress(valuesRange(op))}`;
     case 'setColumnWidths':
       return `${op.op} ${op.sheet}!${columnLetters(op.firstCol)}:${columnLetters(op.firstCol + op.widths.length - 1)}`;
     case 'setPageLayout':
       return `${op.op} ${op.sheet}`;
     default:
-      return `${op.op} ${op.sheet}!${rangeAddress(op.range)}`;
+      return `${op.op} ${op.sheet}!${compactRangeAddress(op.range)}`;
   }
 }
 
@@ -124,24 +133,13 @@ interface WorkbookState {
   readonly syncs: number;
 }
 
-function sameRange(a: CellRange, b: CellRange): boolean {
-  return a.top === b.top && a.left === b.left && a.bottom === b.bottom && a.right === b.right;
-}
-
-function inside(inner: CellRange, outer: CellRange): boolean {
-  return (
-    inner.top >= outer.top &&
-    inner.bottom <= outer.bottom &&
-    inner.left >= outer.left &&
-    inner.right <= outer.right
-  );
-}
-
 /** Does a format applied to `address` go with this op? Multi-area formats are never the add-in's. */
 function ruleGoes(op: RemoveRules, address: string): boolean {
   const areas = parseAreas(address);
   if (areas.length !== 1) return false;
-  return op.match === 'sameRange' ? sameRange(areas[0].range, op.range) : inside(areas[0].range, op.range);
+  return op.match === 'sameRange'
+    ? sameRange(areas[0].range, op.range)
+    : rangeInside(areas[0].range, op.range);
 }
 
 async function checkWorkbook(context: Excel.RequestContext, ops: readonly WriteOp[]): Promise<WorkbookState> {
@@ -157,7 +155,7 @@ async function checkWorkbook(context: Excel.RequestContext, ops: readonly WriteO
     op,
     formats: context.workbook.worksheets
       .getItem(op.sheet)
-      .getRange(rangeAddress(op.range))
+      .getRange(compactRangeAddress(op.range))
       .conditionalFormats.load('items/id'),
   }));
   await context.sync();
@@ -250,7 +248,7 @@ class Batch {
   }
 
   range(sheet: string, range: CellRange): Excel.Range {
-    return this.sheet(sheet).getRange(rangeAddress(range));
+    return this.sheet(sheet).getRange(compactRangeAddress(range));
   }
 }
 

@@ -3,6 +3,7 @@
  * flags. Excel raises `onChanged` for the add-in's own writes as well; those are told apart by
  * `triggerSource` (ExcelApi 1.14) and, on older Excel, by the ranges the add-in just wrote.
  */
+import { rangeInside } from '../core/a1';
 import { analyze, plan } from '../core/pipeline';
 import { restrictToRows } from '../core/plan/restrict';
 import type { CellRange, Settings, WritePlan } from '../core/types';
@@ -56,15 +57,6 @@ export function writtenAreas(writePlan: WritePlan): SheetArea[] {
   return areas;
 }
 
-function within(inner: CellRange, outer: CellRange): boolean {
-  return (
-    inner.top >= outer.top &&
-    inner.bottom <= outer.bottom &&
-    inner.left >= outer.left &&
-    inner.right <= outer.right
-  );
-}
-
 /** Ranges the add-in wrote recently; a change event inside one of them is the add-in's own. */
 export class OwnWrites {
   private areas: { area: SheetArea; until: number }[] = [];
@@ -93,7 +85,7 @@ export class OwnWrites {
   isOwn(sheet: string, range: CellRange): boolean {
     const now = this.clock();
     this.areas = this.areas.filter((entry) => entry.until >= now);
-    return this.areas.some((entry) => entry.area.sheet === sheet && within(range, entry.area.range));
+    return this.areas.some((entry) => entry.area.sheet === sheet && rangeInside(range, entry.area.range));
   }
 
   get busy(): boolean {

@@ -2,6 +2,7 @@
  * What the pane shows, derived from an analysis: the found summary, the counts per goal, a
  * department's missing values, and the print-only part of a plan. Pure; no DOM, no host.
  */
+import { cellAddress } from '../core/a1';
 import type { Analysis } from '../core/pipeline';
 import type {
   DataIssue,
@@ -15,7 +16,6 @@ import type {
   WriteOp,
   WritePlan,
 } from '../core/types';
-import { toA1 } from './a1';
 
 export const GRADES: readonly Grade[] = ['A', 'B', 'C', 'D', 'X', '廃止'];
 
@@ -143,7 +143,7 @@ export function clerkItems(analysis: Analysis, department: string | null): reado
           name: kpi.name,
           department: kpi.department.trim(),
           grade,
-          cell: ref ? toA1(ref) : null,
+          cell: ref ? cellAddress(ref.row, ref.col) : null,
           raw: cell?.reading.raw ?? '',
           problem,
         });

@@ -4,8 +4,9 @@
  * dates as Excel serial numbers, rich text flattened.
  */
 import type ExcelJS from 'exceljs';
+import { parseCellAddress, rangeBetween } from '../core/a1';
+import { formatNumber } from '../core/number-text';
 import type { CellRange, CellValue, Grid, OutputMark } from '../core/types';
-import { formatNumber } from './number-text';
 
 /** Prefix of the workbook names the add-in leaves to find its own output again. */
 export const MARK_PREFIX = 'KPISHEET_';
@@ -51,27 +52,12 @@ function displayText(value: CellValue, format: string, cell: ExcelJS.Cell): stri
   return value;
 }
 
-/** `A1` → { row, col }. */
-export function parseAddress(address: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(address.trim());
-  if (!m) return null;
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), col };
-}
-
 /** `A1:C3` or `A1` → a range. */
 export function parseRange(text: string): CellRange | null {
   const [a, b] = text.split(':');
-  const start = parseAddress(a);
-  const end = b === undefined ? start : parseAddress(b);
-  if (!start || !end) return null;
-  return {
-    top: Math.min(start.row, end.row),
-    left: Math.min(start.col, end.col),
-    bottom: Math.max(start.row, end.row),
-    right: Math.max(start.col, end.col),
-  };
+  const start = parseCellAddress(a.trim());
+  const end = b === undefined ? start : parseCellAddress(b.trim());
+  return start && end ? rangeBetween(start, end) : null;
 }
 
 function worksheetMerges(ws: ExcelJS.Worksheet): CellRange[] {

@@ -5,31 +5,10 @@ import { displayWidth } from '../../src/cli/text-width';
 import { evaluate } from '../../src/core/evaluate';
 import { DEFAULT_SETTINGS, PRESETS } from '../../src/core/settings';
 import { progressSheet } from '../core/evaluate/seeds';
+import { runCli, type Captured } from './run-cli';
 
-interface Captured {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-export async function run(argv: readonly string[]): Promise<Captured> {
-  let stdout = '';
-  let stderr = '';
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const code = await runEvaluate(argv);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
+function run(argv: readonly string[]): Promise<Captured> {
+  return runCli(runEvaluate, argv);
 }
 
 function settingsOf(argv: readonly string[]) {

@@ -6,35 +6,15 @@ import { join } from 'node:path';
 import { main } from '../../src/cli/main';
 import type { InspectJson, KpiJson } from '../../src/cli/json';
 import { displayWidth } from '../../src/cli/text-width';
+import { runCli, type Captured } from './run-cli';
 
 const FIXTURES = join(__dirname, '..', 'fixtures');
 const PROGRESS = join(FIXTURES, 'asakuchi-progress.xlsx');
 const STRATEGY = join(FIXTURES, 'asakuchi-strategy.xlsx');
 const BUDGET = join(FIXTURES, 'budget-no-kpi.xlsx');
 
-interface Captured {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-async function run(argv: readonly string[]): Promise<Captured> {
-  let stdout = '';
-  let stderr = '';
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    return { code: await main(argv), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
+function run(argv: readonly string[]): Promise<Captured> {
+  return runCli(main, argv);
 }
 
 async function json(file: string): Promise<InspectJson> {

@@ -16,6 +16,13 @@
  * touches the range (Excel trims partly covered rules); payload sizes are estimated from the JSON of
  * the call arguments, not Office.js's real wire format. Only the API surface the add-in uses exists.
  */
+import {
+  absoluteAddress,
+  columnNumber,
+  compactRangeAddress,
+  rangeInside,
+  rangesOverlap,
+} from '../../src/core/a1';
 import type { CellRange, CellValue, Grid } from '../../src/core/types';
 
 // ---------------------------------------------------------------------------------------------- state
@@ -115,18 +122,6 @@ export class FakeOfficeError extends Error {
 
 // -------------------------------------------------------------------------------------- addresses
 
-function letters(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-function colNumber(text: string): number {
-  let n = 0;
-  for (const ch of text.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n;
-}
-
 const MAX_ROW = 1048576;
 const MAX_COL = 16384;
 
@@ -140,34 +135,16 @@ export function parseA1(address: string): CellRange {
   if (cell.test(a) && cell.test(b)) {
     const p = cell.exec(a)!;
     const q = cell.exec(b)!;
-    return { top: Number(p[2]), left: colNumber(p[1]), bottom: Number(q[2]), right: colNumber(q[1]) };
+    return { top: Number(p[2]), left: columnNumber(p[1]), bottom: Number(q[2]), right: columnNumber(q[1]) };
   }
-  if (col.test(a) && col.test(b)) return { top: 1, left: colNumber(a), bottom: MAX_ROW, right: colNumber(b) };
+  if (col.test(a) && col.test(b))
+    return { top: 1, left: columnNumber(a), bottom: MAX_ROW, right: columnNumber(b) };
   if (row.test(a) && row.test(b)) return { top: Number(a), left: 1, bottom: Number(b), right: MAX_COL };
   throw new FakeOfficeError('InvalidArgument', `bad address ${address}`);
 }
 
-export function a1(range: CellRange): string {
-  const first = `${letters(range.left)}${range.top}`;
-  if (range.top === range.bottom && range.left === range.right) return first;
-  return `${first}:${letters(range.right)}${range.bottom}`;
-}
-
 function key(row: number, col: number): string {
   return `${row},${col}`;
-}
-
-function intersects(a: CellRange, b: CellRange): boolean {
-  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
-}
-
-function contains(outer: CellRange, inner: CellRange): boolean {
-  return (
-    inner.top >= outer.top &&
-    inner.bottom <= outer.bottom &&
-    inner.left >= outer.left &&
-    inner.right <= outer.right
-  );
 }
 
 /** Display text for the number formats the plans use; other formats show the General text. */
@@ -248,7 +225,7 @@ export class FakeWorkbookState {
       this.names.push({
         name: mark.name,
         type: 'Range',
-        formula: `='${mark.sheet}'!${absolute(mark.range)}`,
+        formula: `='${mark.sheet}'!${absoluteAddress(mark.range)}`,
       });
     }
     return sheet;
@@ -294,9 +271,13 @@ export class FakeWorkbookState {
           )
           .sort(([a], [b]) => a.localeCompare(b))
           .map(([k, c]) => [k, c.value, c.numberFormat, sortKeys(c.style)]),
-        merges: s.merges.map(a1).sort(),
-        conditionalFormats: s.conditionalFormats.map((cf) => [a1(cf.range), cf.type, sortKeys(cf.props)]),
-        validations: s.validations.map((v) => [a1(v.range), v.rule]),
+        merges: s.merges.map(compactRangeAddress).sort(),
+        conditionalFormats: s.conditionalFormats.map((cf) => [
+          compactRangeAddress(cf.range),
+          cf.type,
+          sortKeys(cf.props),
+        ]),
+        validations: s.validations.map((v) => [compactRangeAddress(v.range), v.rule]),
         columnWidths: [...s.columnWidths.entries()].sort((a, b) => a[0] - b[0]),
         pageLayout: sortKeys(s.pageLayout),
         rowBreaks: [...s.rowBreaks].sort((a, b) => a - b),
@@ -322,10 +303,6 @@ export class FakeWorkbookState {
 
 function sortKeys(record: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
-}
-
-function absolute(range: CellRange): string {
-  return `$${letters(range.left)}$${range.top}:$${letters(range.right)}$${range.bottom}`;
 }
 
 function quoteName(sheet: string): string {
@@ -392,7 +369,7 @@ export class FakeExcel {
         cell.text = displayText(value, cell.numberFormat);
       }),
     );
-    await this.raise(sheet, a1(r), 'Unknown');
+    await this.raise(sheet, compactRangeAddress(r), 'Unknown');
   }
 
   record(
@@ -476,7 +453,7 @@ export class FakeExcel {
   private async raiseWrites(): Promise<void> {
     const written = this.written;
     this.written = [];
-    for (const w of written) await this.raise(w.sheet, a1(w.range), 'ThisLocalAddin');
+    for (const w of written) await this.raise(w.sheet, compactRangeAddress(w.range), 'ThisLocalAddin');
   }
 
   private async raise(
@@ -869,7 +846,7 @@ class FakeRange extends Loadable {
         fake.record(path, `conditionalFormats.load(${props})`, [], () => {
           const { sheet, range } = this.locate();
           loadedItems = sheet.conditionalFormats
-            .filter((cf) => intersects(cf.range, range))
+            .filter((cf) => rangesOverlap(cf.range, range))
             .map((cf) => new FakeConditionalFormatItem(fake, path, sheet, cf));
         });
         return this.conditionalFormats;
@@ -898,7 +875,7 @@ class FakeRange extends Loadable {
         fake.record(path, 'conditionalFormats.clearAll()', [], () => {
           const { sheet, range } = this.locate();
           this.guard(sheet);
-          sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => !intersects(cf.range, range));
+          sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => !rangesOverlap(cf.range, range));
         }),
     };
     this.dataValidation = propertyBag(
@@ -909,7 +886,7 @@ class FakeRange extends Loadable {
         const { sheet, range } = this.locate();
         this.guard(sheet);
         if (prop !== 'dataValidation.rule') return;
-        sheet.validations = sheet.validations.filter((v) => !intersects(v.range, range));
+        sheet.validations = sheet.validations.filter((v) => !rangesOverlap(v.range, range));
         sheet.validations.push({ range, rule: value });
       },
       {
@@ -917,7 +894,7 @@ class FakeRange extends Loadable {
           fake.record(path, 'dataValidation.clear()', [], () => {
             const { sheet, range } = this.locate();
             this.guard(sheet);
-            sheet.validations = sheet.validations.filter((v) => !intersects(v.range, range));
+            sheet.validations = sheet.validations.filter((v) => !rangesOverlap(v.range, range));
           }),
       },
     );
@@ -966,7 +943,7 @@ class FakeRange extends Loadable {
           else if (name === 'rowCount') this.loaded.set(name, range.bottom - range.top + 1);
           else if (name === 'columnCount') this.loaded.set(name, range.right - range.left + 1);
           else if (name === 'address')
-            this.loaded.set(name, `${quoteName(this.locate().sheet.name)}!${a1(range)}`);
+            this.loaded.set(name, `${quoteName(this.locate().sheet.name)}!${compactRangeAddress(range)}`);
           else throw new FakeOfficeError('InvalidArgument', `fake cannot load ${name}`);
         }
       },
@@ -1042,7 +1019,10 @@ class FakeRange extends Loadable {
     const rows = range.bottom - range.top + 1;
     const cols = range.right - range.left + 1;
     if (data.length !== rows || data.some((row) => row.length !== cols)) {
-      throw new FakeOfficeError('InvalidArgument', `array of ${data.length} rows does not fit ${a1(range)}`);
+      throw new FakeOfficeError(
+        'InvalidArgument',
+        `array of ${data.length} rows does not fit ${compactRangeAddress(range)}`,
+      );
     }
   }
 
@@ -1072,7 +1052,7 @@ class FakeRange extends Loadable {
   getMergedAreasOrNullObject(): FakeRangeAreas {
     const areas = new FakeRangeAreas(this.fake, `${this.path}.getMergedAreasOrNullObject()`, () => {
       const { sheet, range } = this.locate();
-      return { sheet, merges: sheet.merges.filter((m) => contains(range, m)) };
+      return { sheet, merges: sheet.merges.filter((m) => rangeInside(m, range)) };
     });
     this.fake.record(this.path, 'getMergedAreasOrNullObject()', [], () => undefined);
     return areas;
@@ -1082,10 +1062,18 @@ class FakeRange extends Loadable {
     this.fake.record(this.path, 'merge()', [across], () => {
       const { sheet, range } = this.locate();
       this.guard(sheet);
-      if (sheet.merges.some((m) => intersects(m, range) && a1(m) !== a1(range))) {
-        throw new FakeOfficeError('MergedRangeConflict', `merge ${a1(range)} overlaps another merge`);
+      if (
+        sheet.merges.some(
+          (m) => rangesOverlap(m, range) && compactRangeAddress(m) !== compactRangeAddress(range),
+        )
+      ) {
+        throw new FakeOfficeError(
+          'MergedRangeConflict',
+          `merge ${compactRangeAddress(range)} overlaps another merge`,
+        );
       }
-      if (!sheet.merges.some((m) => a1(m) === a1(range))) sheet.merges.push(range);
+      if (!sheet.merges.some((m) => compactRangeAddress(m) === compactRangeAddress(range)))
+        sheet.merges.push(range);
     });
   }
 
@@ -1110,7 +1098,7 @@ class FakeRange extends Loadable {
         }
       }
       if (applyTo === 'All' || applyTo === 'Formats') {
-        sheet.merges = sheet.merges.filter((m) => !contains(range, m));
+        sheet.merges = sheet.merges.filter((m) => !rangeInside(m, range));
       }
       this.fake.noteWrite(sheet, range);
     });
@@ -1120,7 +1108,7 @@ class FakeRange extends Loadable {
     this.fake.record(this.path, 'select()', [], () => {
       const { sheet, range } = this.locate();
       this.fake.state.activeSheet = sheet.name;
-      this.fake.state.selection = { sheet: sheet.name, address: a1(range) };
+      this.fake.state.selection = { sheet: sheet.name, address: compactRangeAddress(range) };
     });
   }
 }
@@ -1153,7 +1141,10 @@ class FakeRangeAreas extends Loadable {
     this.fake.record(this.path, `load(${props})`, [], () => {
       const { sheet, merges } = this.find();
       this.loaded.set('isNullObject', merges.length === 0);
-      this.loaded.set('address', merges.map((m) => `${quoteName(sheet.name)}!${a1(m)}`).join(', '));
+      this.loaded.set(
+        'address',
+        merges.map((m) => `${quoteName(sheet.name)}!${compactRangeAddress(m)}`).join(', '),
+      );
     });
     return this;
   }
@@ -1200,7 +1191,7 @@ class FakeNames extends Loadable {
       this.fake.state.names.push({
         name,
         type: 'Range',
-        formula: `=${quoteName(sheet.name)}!${absolute(range)}`,
+        formula: `=${quoteName(sheet.name)}!${absoluteAddress(range)}`,
       });
     });
   }
@@ -1245,7 +1236,7 @@ class FakeConditionalFormatItem {
           [],
           () => {
             loaded.set('isNullObject', false);
-            loaded.set('address', `${quoteName(this.sheet.name)}!${a1(this.cf.range)}`);
+            loaded.set('address', `${quoteName(this.sheet.name)}!${compactRangeAddress(this.cf.range)}`);
           },
         );
         return result;

@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import path from 'node:path';
 import type { Grid } from '../../src/core/types';
-import { columnLetters } from '../../src/excel/a1';
+import { columnLetters } from '../../src/core/a1';
 import { ALL_FEATURES, MINIMUM_FEATURES } from '../../src/excel/features';
 import { analyze } from '../../src/core/pipeline';
 import { planWrite } from '../../src/core/plan';

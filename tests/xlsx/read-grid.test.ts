@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { formatNumber } from '../../src/xlsx/number-text';
+import { formatNumber } from '../../src/core/number-text';
 import { readGrid } from '../../src/xlsx/read-grid';
 import { loadWorkbook, pickSheet, WorkbookError } from '../../src/xlsx/workbook';
 

@@ -19,5 +19,5 @@ export { achievementRate, progressRate, isAchieved } from './rates';
 export { pathTarget } from './interim-path';
 export { trendOf, TREND_ARROWS } from './trend';
 export { gradeFromRate } from './grade';
-export { summarize, cellAddress, OVERALL_KEY, NO_DEPARTMENT_KEY } from './summary';
+export { summarize, OVERALL_KEY, NO_DEPARTMENT_KEY } from './summary';
 export { evaluateKpi } from './kpi';

@@ -5,8 +5,8 @@
  * Counts cover the KPI rows (重要業績評価指標); the headline 数値目標 rows are judged and listed as
  * follow-ups but not counted, as a city's report counts its KPIs. 廃止 is out of every total.
  */
+import { cellAddress } from '../a1';
 import type {
-  CellRef,
   DataIssue,
   FollowUp,
   Grade,
@@ -33,18 +33,6 @@ export function summarizeGroup(key: string, grades: readonly Grade[]): SummaryGr
   for (const grade of grades) counts[grade] += 1;
   const judged = GRADES.filter((g) => g !== '廃止').reduce((sum, g) => sum + counts[g], 0);
   return { key, judged, counts, achievedShare: judged > 0 ? counts.A / judged : null };
-}
-
-/** `A1` address of a 1-based cell. */
-export function cellAddress(ref: CellRef): string {
-  let col = ref.col;
-  let letters = '';
-  while (col > 0) {
-    const rem = (col - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    col = Math.floor((col - 1) / 26);
-  }
-  return `${letters}${ref.row}`;
 }
 
 interface Row {
@@ -114,7 +102,7 @@ function dataIssues(sheet: KpiSheet): DataIssue[] {
       const cells = [kpi.baseline, ...kpi.actuals, kpi.target];
       for (const cell of cells) {
         if (!cell || cell.reading.kind !== 'text') continue;
-        const address = cellAddress(cell.cell);
+        const address = cellAddress(cell.cell.row, cell.cell.col);
         if (known.has(address)) continue;
         known.add(address);
         issues.push({

@@ -3,6 +3,7 @@
  * Header rows are found by what they say, hierarchy is carried down through merged and blank cells,
  * shifted rows are realigned, and every guess is a diagnostic with its cell address.
  */
+import { cellAddress } from '../a1';
 import { formatFiscalYear, readCell } from '../read';
 import type { Block, Diagnostic, Grid, Kpi, KpiSheet, LayoutResult, TableRegion, YearCell } from '../types';
 import { findHeaders, type Column, type HeaderRows } from './headers';
@@ -18,7 +19,7 @@ import {
   type LabelLevel,
 } from './labels';
 import { rowShift, type RowColumns } from './realign';
-import { a1, clippedAt, sheetCells, type SheetCells } from './sheet-cells';
+import { clippedAt, sheetCells, type SheetCells } from './sheet-cells';
 import { readYearCells, type YearCells, type YearColumn } from './year-cells';
 
 const NO_TABLE_MESSAGE =
@@ -118,7 +119,7 @@ function usableColumns(ctx: Context, header: HeaderRows, lastRow: number): Colum
     if (column.role.kind === 'ignored') {
       if (!column.role.ownFlag) {
         ctx.diagnostics.push({
-          cell: a1(header.row, column.col),
+          cell: cellAddress(header.row, column.col),
           kind: 'ignoredColumn',
           message: `「${column.label}」の列は KPI の値ではないため読み取りませんでした。`,
         });
@@ -226,10 +227,10 @@ function readKpiTable(ctx: Context, header: HeaderRows, block: BlockDraft): void
       const n = Math.abs(shift);
       const clue =
         departmentCol !== null && cells.text(row, departmentCol + shift) !== ''
-          ? ` (担当課「${cells.text(row, departmentCol + shift)}」が ${a1(row, departmentCol + shift)} にありました)`
+          ? ` (担当課「${cells.text(row, departmentCol + shift)}」が ${cellAddress(row, departmentCol + shift)} にありました)`
           : '';
       ctx.diagnostics.push({
-        cell: a1(row, nameAt),
+        cell: cellAddress(row, nameAt),
         kind: 'realigned',
         message: `${row} 行目は見出しより ${n} 列${side}にずれていたため、${n} 列${back}に戻して読み取りました${clue}。`,
       });
@@ -250,7 +251,7 @@ function readKpiTable(ctx: Context, header: HeaderRows, block: BlockDraft): void
       if (level === null) {
         if (expected !== null) {
           ctx.diagnostics.push({
-            cell: a1(row, col),
+            cell: cellAddress(row, col),
             kind: 'guessed',
             message: `「${label}」は${LEVEL_NAME[expected]}の番号 (① や 1 など) がないため、階層には使わず上の行の${LEVEL_NAME[expected]}を引き継ぎました。`,
           });
@@ -259,7 +260,7 @@ function readKpiTable(ctx: Context, header: HeaderRows, block: BlockDraft): void
       }
       if (expected !== level && physical !== level) {
         ctx.diagnostics.push({
-          cell: a1(row, col),
+          cell: cellAddress(row, col),
           kind: 'realigned',
           message: `${LEVEL_NAME[level]}「${label}」が${expected ? LEVEL_NAME[expected] : '別'}の列にあったため、${LEVEL_NAME[level]}として読み取りました。`,
         });
@@ -328,7 +329,7 @@ function readHeadlineTable(ctx: Context, header: HeaderRows, block: BlockDraft):
 function readHeadlineText(ctx: Context, row: number, col: number, text: string, block: BlockDraft): boolean {
   const parsed = parseHeadlineText(text);
   if (!parsed) return false;
-  const address = a1(row, col);
+  const address = cellAddress(row, col);
   for (const headline of parsed) {
     const cell = { row, col };
     const placed = headline.values.map((v) => ({ header: v.header, reading: readCell({ value: v.text }) }));

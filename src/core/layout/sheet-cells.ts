@@ -1,4 +1,4 @@
-/** Reading a Grid by sheet coordinates: values, display texts, formats, merge masters, A1 addresses. */
+/** Reading a Grid by sheet coordinates: values, display texts, formats, merge masters. */
 import type { CellRange, CellValue, Grid } from '../types';
 
 export interface SheetCells {
@@ -15,18 +15,6 @@ export interface SheetCells {
   mergedText(row: number, col: number): string;
   mergeAt(row: number, col: number): CellRange | null;
   isEmptyRow(row: number): boolean;
-}
-
-export function columnLetters(col: number): string {
-  let letters = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
-
-/** `F12`. */
-export function a1(row: number, col: number): string {
-  return `${columnLetters(col)}${row}`;
 }
 
 export function sheetCells(grid: Grid): SheetCells {

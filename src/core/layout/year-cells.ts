@@ -1,7 +1,8 @@
 /** Reading a row's year cells into baseline, actuals and target, with the diagnostics they call for. */
+import { cellAddress } from '../a1';
 import { formatFiscalYear, readCell, readRow } from '../read';
 import type { Diagnostic, Reading, YearCell, YearHeader } from '../types';
-import { a1, type SheetCells } from './sheet-cells';
+import type { SheetCells } from './sheet-cells';
 
 export interface YearColumn {
   /** Sheet column after the row's realignment. */
@@ -59,13 +60,13 @@ export function readYearCells(
   const notes: string[] = [];
   for (const note of rowReading.notes) {
     const p = placed[note.index];
-    diagnostics.push({ cell: a1(row, p.column.col), kind: note.kind, message: note.text });
+    diagnostics.push({ cell: cellAddress(row, p.column.col), kind: note.kind, message: note.text });
     if (!notes.includes(note.text)) notes.push(note.text);
   }
 
   const yearCells = placed.map((p): { role: YearHeader['role']; cell: YearCell } => {
     const own = p.reading.kind === 'number' || p.reading.kind === 'percent' ? p.reading.year : undefined;
-    const address = a1(row, p.column.col);
+    const address = cellAddress(row, p.column.col);
     if (p.reading.kind === 'text') {
       diagnostics.push({
         cell: address,
@@ -98,14 +99,14 @@ export function readYearCells(
   const targetColumn = [...columns].reverse().find((c) => c.header.role === 'target');
   if (baselineColumn && (baseline === null || baseline.reading.kind === 'missing')) {
     diagnostics.push({
-      cell: a1(row, baseline?.cell.col ?? baselineColumn.col),
+      cell: cellAddress(row, baseline?.cell.col ?? baselineColumn.col),
       kind: 'missingBaseline',
       message: '現状値 (基準値) がありません。',
     });
   }
   if (targetColumn && (target === null || target.reading.kind === 'missing')) {
     diagnostics.push({
-      cell: a1(row, target?.cell.col ?? targetColumn.col),
+      cell: cellAddress(row, target?.cell.col ?? targetColumn.col),
       kind: 'missingTarget',
       message: '目標値がありません。',
     });

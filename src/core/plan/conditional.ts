@@ -4,13 +4,13 @@
  * rules per table is fixed (GRADES.length + 1, plus GRADES.length with the tint) whatever the rows.
  */
 import type { CellRange, Grade, TableRegion, WriteOp } from '../types';
-import { columnLetter, rangeOf } from './a1';
+import { columnLetters, rangeOf } from '../a1';
 import { FLAG_OFFSET } from './flags';
 import { DATA_BAR, GRADE_FILL, GRADE_TINT, GRADES } from './palette';
 
 /** True when the 判定 cell in the range's top row holds `grade` (its code is the text's start). */
 export function gradeFormula(grade: Grade, gradeCol: number, row: number): string {
-  const cell = `$${columnLetter(gradeCol)}${row}`;
+  const cell = `$${columnLetters(gradeCol)}${row}`;
   return `LEFT(${cell},${grade.length})="${grade}"`;
 }
 

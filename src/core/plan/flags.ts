@@ -3,7 +3,7 @@
  * one table's block of them.
  */
 import type { Grade, KpiEvaluation, PlanValue, Settings, TableRegion, Trend, WriteOp } from '../types';
-import { rangeOf } from './a1';
+import { rangeOf } from '../a1';
 import { BORDER, HEADER_STYLE, RATE_FORMAT } from './palette';
 import { fiscalYearText, readingText } from './reading-text';
 

@@ -3,7 +3,7 @@
  * their rules, the summary sheet, the saved settings and the print setup, each marked for the next run.
  */
 import type { Evaluation, Grid, KpiEvaluation, KpiSheet, TableRegion, WriteOp, WritePlan } from '../types';
-import { rangeOf } from './a1';
+import { rangeOf } from '../a1';
 import { flagRuleOps, tintRuleOps } from './conditional';
 import { FLAG_COUNT, FLAG_OFFSET, FLAG_WIDTHS, flagOps } from './flags';
 import { mark, markKind, marksOf, ownSheets, removalOps } from './marks';

@@ -4,7 +4,7 @@
  * non-empty cell in the way moves the flags right to the next free columns.
  */
 import type { CellRange, Grid, OutputMark, TableRegion } from '../types';
-import { columnLetter, contains } from './a1';
+import { columnLetters, rangeContains } from '../a1';
 import { FLAG_COUNT } from './flags';
 
 export interface Placement {
@@ -41,7 +41,7 @@ function isFree(
     for (let row = table.headerTop; row <= table.lastRow; row++) {
       for (let col = startCol; col < startCol + FLAG_COUNT; col++) {
         if (cellIsEmpty(grid, row, col)) continue;
-        if (ours.some((mark) => contains(mark.range, row, col))) continue;
+        if (ours.some((mark) => rangeContains(mark.range, row, col))) continue;
         return false;
       }
     }
@@ -58,7 +58,7 @@ export function cityRight(grid: Grid, table: TableRegion, ours: readonly OutputM
   for (let row = table.headerTop; row <= table.lastRow; row++) {
     for (let col = right + 1; col <= table.lastCol; col++) {
       if (cellIsEmpty(grid, row, col)) continue;
-      if (ours.some((mark) => mark.sheet === grid.sheet && contains(mark.range, row, col))) continue;
+      if (ours.some((mark) => mark.sheet === grid.sheet && rangeContains(mark.range, row, col))) continue;
       right = col;
     }
   }
@@ -70,7 +70,7 @@ function headerRight(grid: Grid, table: TableRegion, ours: readonly OutputMark[]
   let right = table.firstCol;
   for (let col = table.firstCol; col <= table.lastCol; col++) {
     if (cellIsEmpty(grid, table.headerRow, col)) continue;
-    if (ours.some((mark) => contains(mark.range, table.headerRow, col))) continue;
+    if (ours.some((mark) => rangeContains(mark.range, table.headerRow, col))) continue;
     right = col;
   }
   return right;
@@ -88,9 +88,9 @@ export function placeFlags(
   // Beside the headers is where a reader looks for the flags; say why they are further right.
   const besideHeaders = Math.max(...tables.map((table) => headerRight(grid, table, ours))) + 1;
   if (startCol <= besideHeaders) return { startCol, notice: null };
-  const from = columnLetter(startCol);
-  const busy = columnLetter(besideHeaders);
-  const busyEnd = columnLetter(startCol - 1);
+  const from = columnLetters(startCol);
+  const busy = columnLetters(besideHeaders);
+  const busyEnd = columnLetters(startCol - 1);
   const range = busy === busyEnd ? `${busy} 列` : `${busy}〜${busyEnd} 列`;
   return {
     startCol,

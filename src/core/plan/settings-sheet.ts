@@ -4,7 +4,7 @@
  */
 import { serializeSettings } from '../settings';
 import type { Settings, WriteOp } from '../types';
-import { rangeOf } from './a1';
+import { rangeOf } from '../a1';
 
 export const SETTINGS_SHEET = 'KPI評価_設定';
 

@@ -4,7 +4,7 @@
  * Built top to bottom with a row cursor; every table is a fixed number of ops plus its values.
  */
 import type { CellStyle, Evaluation, FollowUp, KpiSheet, PlanValue, SummaryGroup, WriteOp } from '../types';
-import { rangeOf } from './a1';
+import { rangeOf } from '../a1';
 import { gradeFormula } from './conditional';
 import { gradeText } from './flags';
 import { BORDER, DATA_BAR, GRADE_FILL, GRADES, HEADER_STYLE, RATE_FORMAT } from './palette';

@@ -3,6 +3,7 @@
  * the spellings that mean the same unit (箇所 / か所 / カ所), and the scale words (千 / 万 / 億).
  * Readings carry the catalogue's base unit, so two cells compare without knowing how each was spelled.
  */
+import { splitSections } from '../number-text';
 
 export interface UnitEntry {
   /** The unit as it is written after normalization. */
@@ -180,22 +181,4 @@ export function isDateTimeFormat(format: string | undefined): boolean {
   if (format === undefined || /^general$/iu.test(format)) return false;
   const { code } = formatLiterals(splitSections(format)[0] ?? '');
   return /[yYdDhHsSgGe]|m/u.test(code.replace(/E[+-]/gu, ''));
-}
-
-/** Sections of a number format split at `;` outside quotes. */
-function splitSections(format: string): string[] {
-  const sections: string[] = [];
-  let current = '';
-  let quoted = false;
-  for (const c of format) {
-    if (c === '"') quoted = !quoted;
-    if (c === ';' && !quoted) {
-      sections.push(current);
-      current = '';
-    } else {
-      current += c;
-    }
-  }
-  sections.push(current);
-  return sections;
 }

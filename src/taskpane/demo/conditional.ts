@@ -3,8 +3,8 @@
  * Formula rules understand what the plan writes: comparisons of cell references with text or
  * numbers (`=$P5="A"`), combined with AND / OR / NOT. Anything else paints nothing.
  */
+import { columnNumber } from '../../core/a1';
 import type { CellRange, CellValue, Color, ConditionalRule } from '../../core/types';
-import { columnNumber } from '../a1';
 
 export interface PaintedStyle {
   readonly fill?: Color;

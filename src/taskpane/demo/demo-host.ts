@@ -2,9 +2,9 @@
  * The task pane's host outside Office: the bundled sample workbook in memory. Edits typed into the
  * demo table arrive through `typeInto` and reach the pane as Excel's onChanged would.
  */
+import { parseCellAddress } from '../../core/a1';
 import type { WritePlan } from '../../core/types';
 import type { ApplyResult, SkippedOperation, WorkbookHost } from '../../excel/workbook-host';
-import { parseA1 } from '../a1';
 import type { DemoWorkbook } from './demo-workbook';
 
 export type RowsEditedListener = (sheet: string, rows: readonly number[]) => void;
@@ -69,7 +69,7 @@ export class DemoWorkbookHost implements WorkbookHost {
   }
 
   async selectCell(sheet: string, address: string): Promise<void> {
-    const ref = parseA1(address);
+    const ref = parseCellAddress(address.trim());
     if (!ref || !this.book.sheet(sheet)) throw new Error(`セル ${sheet}!${address} が見つかりません。`);
     this.activeSheet = sheet;
     this.selection = { sheet, row: ref.row, col: ref.col };

@@ -3,8 +3,8 @@
  * the flags and colours the plan wrote. A formula bar lets the user type into a cell, as in Excel.
  * Loaded only outside Office (a separate chunk with the sample Grid).
  */
+import { cellAddress, columnLetters } from '../../core/a1';
 import type { Grid } from '../../core/types';
-import { columnLetters, toA1 } from '../a1';
 import { t } from '../i18n';
 import { fill, h } from '../ui/dom';
 import { DemoWorkbookHost } from './demo-host';
@@ -105,7 +105,7 @@ export async function startDemo(body: HTMLElement): Promise<DemoPage> {
       td.setAttribute('aria-selected', 'true');
       if (scroll) td.scrollIntoView({ block: 'center', inline: 'center' });
     }
-    address.textContent = toA1({ row, col });
+    address.textContent = cellAddress(row, col);
     const cell = book.cell(shown, row, col);
     input.value = typeof cell.value === 'string' ? cell.value : cell.text;
   }
@@ -175,7 +175,7 @@ function cellElement(cell: ViewCell): HTMLElement {
   const td = h('td', {
     'data-row': cell.row,
     'data-col': cell.col,
-    'data-address': toA1(cell),
+    'data-address': cellAddress(cell.row, cell.col),
     rowspan: cell.rowSpan > 1 ? cell.rowSpan : undefined,
     colspan: cell.colSpan > 1 ? cell.colSpan : undefined,
   });

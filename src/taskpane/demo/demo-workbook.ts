@@ -3,6 +3,7 @@
  * them as Excel would (values, styles, merges, conditional formats, validation lists, page layout,
  * defined-name marks). No rule of its own: it only carries out what the plan says.
  */
+import { rangeContains, rangesOverlap } from '../../core/a1';
 import type {
   CellRange,
   CellStyle,
@@ -49,14 +50,6 @@ const EMPTY_CELL: DemoCell = { value: '', text: '', format: 'General', style: {}
 
 export function cellKey(row: number, col: number): string {
   return `${row},${col}`;
-}
-
-function contains(range: CellRange, row: number, col: number): boolean {
-  return row >= range.top && row <= range.bottom && col >= range.left && col <= range.right;
-}
-
-function overlaps(a: CellRange, b: CellRange): boolean {
-  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 }
 
 function newSheet(name: string, visibility: SheetVisibility): DemoSheet {
@@ -200,7 +193,7 @@ export class DemoWorkbook {
       values,
       texts,
       formats,
-      merges: sheet.merges.filter((m) => overlaps(m, used)),
+      merges: sheet.merges.filter((m) => rangesOverlap(m, used)),
       marks: [...this.marks.values()],
       sheetNames: this.sheetList.map((s) => s.name),
     };
@@ -213,19 +206,21 @@ export class DemoWorkbook {
         const sheet = this.requireSheet(op.sheet);
         for (const key of [...sheet.cells.keys()]) {
           const [row, col] = key.split(',').map(Number);
-          if (contains(op.range, row, col)) sheet.cells.delete(key);
+          if (rangeContains(op.range, row, col)) sheet.cells.delete(key);
         }
-        sheet.merges = sheet.merges.filter((m) => !overlaps(m, op.range));
+        sheet.merges = sheet.merges.filter((m) => !rangesOverlap(m, op.range));
         return;
       }
       case 'removeConditionalFormats': {
         const sheet = this.requireSheet(op.sheet);
-        sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => !overlaps(cf.range, op.range));
+        sheet.conditionalFormats = sheet.conditionalFormats.filter(
+          (cf) => !rangesOverlap(cf.range, op.range),
+        );
         return;
       }
       case 'removeDataValidation': {
         const sheet = this.requireSheet(op.sheet);
-        sheet.validations = sheet.validations.filter((v) => !overlaps(v.range, op.range));
+        sheet.validations = sheet.validations.filter((v) => !rangesOverlap(v.range, op.range));
         return;
       }
       case 'deleteSheet': {
@@ -270,7 +265,7 @@ export class DemoWorkbook {
       }
       case 'mergeCells': {
         const sheet = this.requireSheet(op.sheet);
-        sheet.merges = [...sheet.merges.filter((m) => !overlaps(m, op.range)), op.range];
+        sheet.merges = [...sheet.merges.filter((m) => !rangesOverlap(m, op.range)), op.range];
         return;
       }
       case 'setColumnWidths': {

@@ -1,7 +1,8 @@
 /**
  * Display text of a number under an Excel number format, for the formats a KPI sheet uses
  * (`General`, `0`, `0.0`, `#,##0`, `#,##0"人"`, `0%`, `0.0%`, `#,##0"人";"△"#,##0"人"`).
- * ExcelJS's `cell.text` does not apply number formats, while Office.js's `range.text` does.
+ * ExcelJS's `cell.text` does not apply number formats, while Office.js's `range.text` does: the xlsx
+ * host shows numbers through this, as Excel would.
  */
 
 /** Excel's General format: up to 11 significant digits, no trailing zeros. */
@@ -11,7 +12,8 @@ export function generalText(value: number): string {
   return String(Number(value.toPrecision(11)));
 }
 
-function splitSections(format: string): string[] {
+/** Sections of a number format split at `;` outside quotes. */
+export function splitSections(format: string): string[] {
   const sections: string[] = [];
   let current = '';
   let quoted = false;

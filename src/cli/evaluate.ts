@@ -4,10 +4,8 @@
  * output step without touching the others: parseEvaluateArgs → analyzeFile → writeEvaluationOutput.
  */
 import { writeFile } from 'node:fs/promises';
-import { analyze, type Analysis } from '../core/pipeline';
-import { readKpiSheet } from '../core/layout';
-import { loadWorkbook, pickSheet, WorkbookError } from '../xlsx/workbook';
-import { readGrid } from '../xlsx/read-grid';
+import { analyzeRead, type Analysis } from '../core/pipeline';
+import { loadWorkbook, pickKpiSheet, WorkbookError } from '../xlsx/workbook';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './exit-codes';
 import { evaluationJson } from './evaluate-json';
 import { renderEvaluationTable } from './evaluate-table';
@@ -29,9 +27,10 @@ export type AnalyzeOutcome =
 export async function analyzeFile(command: EvaluateCommand): Promise<AnalyzeOutcome> {
   try {
     const workbook = await loadWorkbook(command.file);
-    const worksheet = pickSheet(workbook, command.sheet, (ws) => readKpiSheet(readGrid(ws)).ok);
-    const result = analyze(readGrid(worksheet), command.settings);
-    if (!result.ok) return { ok: false, message: `シート「${worksheet.name}」: ${result.failure.message}` };
+    const picked = pickKpiSheet(workbook, command.sheet);
+    const result = analyzeRead(picked.grid, picked.layout, command.settings);
+    if (!result.ok)
+      return { ok: false, message: `シート「${picked.sheet.name}」: ${result.failure.message}` };
     return { ok: true, analysis: result.analysis };
   } catch (error) {
     if (error instanceof WorkbookError) return { ok: false, message: error.message };

@@ -2,11 +2,7 @@
  * `kpi-sheet inspect <file.xlsx> [--sheet NAME] [--json]`: reads the KPI table and prints its blocks and
  * KPIs, as a table or as JSON (README: JSON format of inspect / evaluate). Never writes anything.
  */
-import type ExcelJS from 'exceljs';
-import { readKpiSheet } from '../core/layout';
-import type { LayoutResult } from '../core/types';
-import { readGrid } from '../xlsx/read-grid';
-import { loadWorkbook, pickSheet, WorkbookError } from '../xlsx/workbook';
+import { loadWorkbook, pickKpiSheet, WorkbookError } from '../xlsx/workbook';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './exit-codes';
 import { renderInspect } from './inspect-table';
 import { kpiSheetToJson } from './json';
@@ -51,16 +47,7 @@ export async function runInspect(argv: readonly string[]): Promise<number> {
 
   try {
     const workbook = await loadWorkbook(file);
-    const results = new Map<ExcelJS.Worksheet, LayoutResult>();
-    const layoutOf = (ws: ExcelJS.Worksheet): LayoutResult => {
-      const known = results.get(ws);
-      if (known) return known;
-      const result = readKpiSheet(readGrid(ws));
-      results.set(ws, result);
-      return result;
-    };
-    const worksheet = pickSheet(workbook, sheetName, (ws) => layoutOf(ws).ok);
-    const layout = layoutOf(worksheet);
+    const { sheet: worksheet, layout } = pickKpiSheet(workbook, sheetName);
     if (!layout.ok) {
       process.stderr.write(
         `kpi-sheet inspect: ${file} のシート「${worksheet.name}」: ${layout.failure.message}\n`,

@@ -22,7 +22,12 @@ function isWide(code: number): boolean {
 
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const ch of text) width += isWide(ch.codePointAt(0) ?? 0) ? 2 : 1;
+  // By index, not for…of: a report of 10,000 rows measures every cell, and the iterator made that slow.
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.codePointAt(i) ?? 0;
+    if (code > 0xffff) i += 1;
+    width += isWide(code) ? 2 : 1;
+  }
   return width;
 }
 
@@ -43,7 +48,12 @@ export function truncate(text: string, width: number): string {
 export type Align = 'left' | 'right';
 
 export function pad(text: string, width: number, align: Align = 'left'): string {
-  const fill = ' '.repeat(Math.max(0, width - displayWidth(text)));
+  return padMeasured(text, displayWidth(text), width, align);
+}
+
+/** pad for a text whose display width is known. */
+function padMeasured(text: string, textWidth: number, width: number, align: Align = 'left'): string {
+  const fill = ' '.repeat(Math.max(0, width - textWidth));
   return align === 'left' ? text + fill : fill + text;
 }
 
@@ -57,14 +67,18 @@ export interface Column {
 /** Rows under a header, each column as wide as its widest cell. */
 export function renderTable(columns: readonly Column[], rows: readonly (readonly string[])[]): string {
   const cells = rows.map((row) => row.map((cell, i) => truncate(cell, columns[i].max ?? Infinity)));
-  const widths = columns.map((col, i) =>
-    Math.max(displayWidth(col.header), ...cells.map((row) => displayWidth(row[i] ?? ''))),
+  // Each cell measured once: the widths and the padding both need it.
+  const cellWidths = cells.map((row) => row.map(displayWidth));
+  const headers = columns.map((c) => c.header);
+  const headerWidths = headers.map(displayWidth);
+  const widths = columns.map((_, i) =>
+    cellWidths.reduce((max, row) => Math.max(max, row[i] ?? 0), headerWidths[i]),
   );
-  const line = (row: readonly string[]) =>
+  const line = (row: readonly string[], rowWidths: readonly number[]) =>
     row
-      .map((cell, i) => pad(cell, widths[i], columns[i].align))
+      .map((cell, i) => padMeasured(cell, rowWidths[i], widths[i], columns[i].align))
       .join('  ')
       .trimEnd();
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
-  return [line(columns.map((c) => c.header)), rule, ...cells.map(line)].join('\n');
+  return [line(headers, headerWidths), rule, ...cells.map((row, r) => line(row, cellWidths[r]))].join('\n');
 }

@@ -6,14 +6,12 @@
 import { rename, rm } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
 import type ExcelJS from 'exceljs';
-import { analyze, plan as planOf, type Analysis } from '../core/pipeline';
-import { readKpiSheet } from '../core/layout';
+import { analyzeRead, plan as planOf, type Analysis } from '../core/pipeline';
 import { parseSettings } from '../core/settings';
 import type { Grid, Settings, WritePlan } from '../core/types';
 import type { ApplyResult } from '../excel/workbook-host';
 import { applyPlan, fixPrintAreas } from '../xlsx/apply-plan';
-import { readGrid } from '../xlsx/read-grid';
-import { loadWorkbook, pickSheet, WorkbookError } from '../xlsx/workbook';
+import { loadWorkbook, pickKpiSheet, WorkbookError, type ReadSheet } from '../xlsx/workbook';
 import type { EvaluateCommand } from './options';
 import type { OutputRequest } from './output-options';
 import { renderPdf } from './render-pdf';
@@ -74,18 +72,18 @@ export async function evaluateWorkbook(
 ): Promise<EvaluateWorkbookOutcome> {
   progress(`読み込んでいます: ${command.file}`);
   let workbook: ExcelJS.Workbook;
-  let worksheet: ExcelJS.Worksheet;
+  let picked: ReadSheet;
   try {
     workbook = await loadWorkbook(command.file);
-    worksheet = pickSheet(workbook, command.sheet, (ws) => readKpiSheet(readGrid(ws)).ok);
+    picked = pickKpiSheet(workbook, command.sheet);
   } catch (error) {
     if (error instanceof WorkbookError) return { ok: false, message: error.message };
     throw error;
   }
-  const grid = readGrid(worksheet);
+  const { sheet: worksheet, grid } = picked;
   const settings = chooseSettings(command, workbook, grid, progress);
   progress(`シート「${worksheet.name}」を評価しています`);
-  const analyzed = analyze(grid, settings);
+  const analyzed = analyzeRead(grid, picked.layout, settings);
   if (!analyzed.ok) return { ok: false, message: `シート「${worksheet.name}」: ${analyzed.failure.message}` };
   const plan = planOf(analyzed.analysis, { now });
   progress(`判定列・書式・サマリーを書いています (${plan.ops.length} 件の操作)`);

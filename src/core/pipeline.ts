@@ -5,7 +5,7 @@
 import { evaluate } from './evaluate';
 import { readKpiSheet } from './layout';
 import { planWrite } from './plan';
-import type { Evaluation, Grid, KpiSheet, LayoutFailure, Settings, WritePlan } from './types';
+import type { Evaluation, Grid, KpiSheet, LayoutFailure, LayoutResult, Settings, WritePlan } from './types';
 
 export interface Analysis {
   readonly grid: Grid;
@@ -18,7 +18,14 @@ export type AnalysisResult =
   | { readonly ok: false; readonly failure: LayoutFailure };
 
 export function analyze(grid: Grid, settings: Settings): AnalysisResult {
-  const layout = readKpiSheet(grid);
+  return analyzeRead(grid, readKpiSheet(grid), settings);
+}
+
+/**
+ * analyze for a sheet whose layout the host has already read (to choose the sheet among several): the same
+ * result without reading the whole sheet a second time.
+ */
+export function analyzeRead(grid: Grid, layout: LayoutResult, settings: Settings): AnalysisResult {
   if (!layout.ok) return layout;
   return { ok: true, analysis: { grid, sheet: layout.sheet, evaluation: evaluate(layout.sheet, settings) } };
 }

@@ -8,6 +8,9 @@ import { parseCellAddress, rangeBetween } from '../core/a1';
 import { formatNumber } from '../core/number-text';
 import type { CellRange, CellValue, Grid, OutputMark } from '../core/types';
 
+/** Excel's column count: a cell's number key is row × this + column. */
+const COLUMN_LIMIT = 16_384;
+
 /** Prefix of the workbook names the add-in leaves to find its own output again. */
 export const MARK_PREFIX = 'KPISHEET_';
 
@@ -60,9 +63,26 @@ export function parseRange(text: string): CellRange | null {
   return start && end ? rangeBetween(start, end) : null;
 }
 
+/** ExcelJS's own merge table: master address → range (`A1:B2`). */
+interface MergeTable {
+  readonly _merges?: Readonly<Record<string, { readonly range: string }>>;
+}
+
+/**
+ * The sheet's merges as `A1:B2` texts. ExcelJS has no public list but its worksheet model, and building that
+ * model builds every row's model too (tens of ms and megabytes at 10,000 rows), so the merge table it reads
+ * them from is read directly, in the same order; the model remains the fallback.
+ */
+function mergeRefs(ws: ExcelJS.Worksheet): string[] {
+  const table = (ws as unknown as MergeTable)._merges;
+  if (table) return Object.values(table).map((merge) => merge.range);
+  return (ws.model as { merges?: string[] }).merges ?? [];
+}
+
 function worksheetMerges(ws: ExcelJS.Worksheet): CellRange[] {
-  const model = ws.model as { merges?: string[] };
-  return (model.merges ?? []).map(parseRange).filter((r): r is CellRange => r !== null);
+  return mergeRefs(ws)
+    .map(parseRange)
+    .filter((r): r is CellRange => r !== null);
 }
 
 /** `'KPI一覧'!$P$5:$T$60` → sheet and range. */
@@ -105,10 +125,12 @@ export function readGrid(worksheet: ExcelJS.Worksheet): Grid {
     bottom = Math.max(bottom, m.bottom);
     right = Math.max(right, m.right);
   }
-  const covered = new Set<string>();
+  // Keyed by number, not `r,c` text: one string per covered cell was a measurable share of the read.
+  const key = (r: number, c: number): number => r * COLUMN_LIMIT + c;
+  const covered = new Set<number>();
   for (const m of merges) {
     for (let r = m.top; r <= m.bottom; r += 1)
-      for (let c = m.left; c <= m.right; c += 1) if (r !== m.top || c !== m.left) covered.add(`${r},${c}`);
+      for (let c = m.left; c <= m.right; c += 1) if (r !== m.top || c !== m.left) covered.add(key(r, c));
   }
   const values: CellValue[][] = [];
   const texts: string[][] = [];
@@ -117,10 +139,11 @@ export function readGrid(worksheet: ExcelJS.Worksheet): Grid {
     const valueRow: CellValue[] = [];
     const textRow: string[] = [];
     const formatRow: string[] = [];
+    const row = worksheet.getRow(r);
     for (let c = 1; c <= right; c += 1) {
-      const cell = worksheet.getRow(r).getCell(c);
+      const cell = row.getCell(c);
       const format = cell.numFmt && cell.numFmt !== '' ? cell.numFmt : 'General';
-      if (covered.has(`${r},${c}`)) {
+      if (covered.has(key(r, c))) {
         valueRow.push('');
         textRow.push('');
       } else {

@@ -1,6 +1,9 @@
 /** Opening a .xlsx file and choosing the sheet to read, with Japanese errors instead of stack traces. */
 import { stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
+import { readKpiSheet } from '../core/layout';
+import type { Grid, LayoutResult } from '../core/types';
+import { readGrid } from './read-grid';
 
 export type WorkbookErrorKind = 'notFound' | 'notAFile' | 'corrupt' | 'unknownSheet' | 'noSheet';
 
@@ -63,4 +66,29 @@ export function pickSheet(
   // One candidate is the answer either way; testing it would read the whole sheet twice (bench/RESULTS.md).
   if (candidates.length === 1) return candidates[0];
   return candidates.find(hasKpiTable) ?? candidates[0];
+}
+
+/** A worksheet with what reading it gave: its Grid and its layout. */
+export interface ReadSheet {
+  readonly sheet: ExcelJS.Worksheet;
+  readonly grid: Grid;
+  readonly layout: LayoutResult;
+}
+
+/**
+ * pickSheet with each sheet read at most once: the sheet chosen by testing the visible sheets for a KPI
+ * table comes back with the Grid and layout that test read, so the caller does not read it again.
+ */
+export function pickKpiSheet(workbook: ExcelJS.Workbook, name: string | undefined): ReadSheet {
+  const reads = new Map<ExcelJS.Worksheet, ReadSheet>();
+  const readSheet = (sheet: ExcelJS.Worksheet): ReadSheet => {
+    let read = reads.get(sheet);
+    if (!read) {
+      const grid = readGrid(sheet);
+      read = { sheet, grid, layout: readKpiSheet(grid) };
+      reads.set(sheet, read);
+    }
+    return read;
+  };
+  return readSheet(pickSheet(workbook, name, (sheet) => readSheet(sheet).layout.ok));
 }

@@ -72,11 +72,18 @@ export function directionFromName(name: string): Direction | null {
   return matchesLowerIsBetter(name.normalize('NFKC')) ? 'down' : null;
 }
 
+/** Every answer resolveDirection can give, built once: it runs for every KPI. */
+const RESOLVED = {
+  user: { up: { direction: 'up', source: 'user' }, down: { direction: 'down', source: 'user' } },
+  name: { up: { direction: 'up', source: 'name' }, down: { direction: 'down', source: 'name' } },
+  default: { direction: 'up', source: 'default' },
+} as const satisfies Record<DirectionSource, unknown>;
+
 export function resolveDirection(kpi: Pick<Kpi, 'name' | 'directionChoice'>): ResolvedDirection {
-  if (kpi.directionChoice) return { direction: kpi.directionChoice, source: 'user' };
+  if (kpi.directionChoice) return RESOLVED.user[kpi.directionChoice];
   const fromName = directionFromName(kpi.name);
-  if (fromName) return { direction: fromName, source: 'name' };
-  return { direction: 'up', source: 'default' };
+  if (fromName) return RESOLVED.name[fromName];
+  return RESOLVED.default;
 }
 
 /** +1 when higher is better, −1 when lower is. */

@@ -9,7 +9,8 @@ export function evaluate(sheet: KpiSheet, settings: Settings): Evaluation {
   const kpis: KpiEvaluation[] = sheet.blocks.flatMap((block) =>
     [...block.headlines, ...block.kpis].map((kpi) => evaluateKpi(kpi, year, settings)),
   );
-  const byId = new Map(kpis.map((k) => [k.kpiId, k]));
+  const byId = new Map<string, KpiEvaluation>();
+  for (const k of kpis) byId.set(k.kpiId, k);
   return { year, settings, kpis, summary: summarize(sheet, byId) };
 }
 

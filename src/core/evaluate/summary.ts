@@ -15,6 +15,7 @@ import type {
   KpiSheet,
   Summary,
   SummaryGroup,
+  YearCell,
 } from '../types';
 import { sign } from './direction';
 import { fiscalYearLabel, formatNumber, readingLabel } from './format';
@@ -97,20 +98,23 @@ function dataIssues(sheet: KpiSheet): DataIssue[] {
     message: d.message,
   }));
   const known = new Set(issues.filter((i) => i.kind === 'unreadable').map((i) => i.cell));
+  const unreadable = (kpi: Kpi, cell: YearCell | null): void => {
+    if (!cell || cell.reading.kind !== 'text') return;
+    const address = cellAddress(cell.cell.row, cell.cell.col);
+    if (known.has(address)) return;
+    known.add(address);
+    issues.push({
+      cell: address,
+      kind: 'unreadable',
+      message: `「${cell.reading.raw.trim()}」を値として読めません (${kpi.name})`,
+    });
+  };
+  // Baseline, actuals, target in sheet order, visited in place: copying them per KPI was most of the cost.
   for (const block of sheet.blocks) {
     for (const kpi of [...block.headlines, ...block.kpis]) {
-      const cells = [kpi.baseline, ...kpi.actuals, kpi.target];
-      for (const cell of cells) {
-        if (!cell || cell.reading.kind !== 'text') continue;
-        const address = cellAddress(cell.cell.row, cell.cell.col);
-        if (known.has(address)) continue;
-        known.add(address);
-        issues.push({
-          cell: address,
-          kind: 'unreadable',
-          message: `「${cell.reading.raw.trim()}」を値として読めません (${kpi.name})`,
-        });
-      }
+      unreadable(kpi, kpi.baseline);
+      for (const cell of kpi.actuals) unreadable(kpi, cell);
+      unreadable(kpi, kpi.target);
     }
   }
   return issues;

@@ -8,12 +8,10 @@ import { fiscalYearLabel } from './format';
 
 /** The year a cell speaks for: its own (`9,174人 (H28年)`) or its column's. */
 export function cellYear(cell: YearCell): FiscalYear {
-  const own = 'year' in cell.reading ? cell.reading.year : undefined;
+  // By kind, not `'year' in reading`: only quantities carry a year, and `in` on every kind of reading was slow.
+  const { reading } = cell;
+  const own = reading.kind === 'number' || reading.kind === 'percent' ? reading.year : undefined;
   return own ?? cell.year;
-}
-
-function allKpis(sheet: KpiSheet): Kpi[] {
-  return sheet.blocks.flatMap((block) => [...block.headlines, ...block.kpis]);
 }
 
 /**
@@ -23,12 +21,18 @@ function allKpis(sheet: KpiSheet): Kpi[] {
 export function defaultEvaluationYear(sheet: KpiSheet): FiscalYear {
   let latest: FiscalYear | null = null;
   let anyYear: FiscalYear | null = null;
-  for (const kpi of allKpis(sheet)) {
-    for (const cell of kpi.actuals) {
-      if (cell.reading.kind !== 'missing' && (latest === null || cell.year > latest)) latest = cell.year;
-    }
-    for (const cell of [kpi.baseline, kpi.target, ...kpi.actuals]) {
-      if (cell && (anyYear === null || cell.year > anyYear)) anyYear = cell.year;
+  const later = (year: FiscalYear | null, cell: YearCell | null): FiscalYear | null =>
+    cell && (year === null || cell.year > year) ? cell.year : year;
+  // Plain loops: this runs over every cell of the sheet, and copying each KPI's cells into arrays was most of it.
+  for (const block of sheet.blocks) {
+    for (const kpis of [block.headlines, block.kpis]) {
+      for (const kpi of kpis) {
+        for (const cell of kpi.actuals) {
+          if (cell.reading.kind !== 'missing') latest = later(latest, cell);
+          anyYear = later(anyYear, cell);
+        }
+        anyYear = later(later(anyYear, kpi.baseline), kpi.target);
+      }
     }
   }
   return latest ?? anyYear ?? 0;
@@ -57,15 +61,45 @@ function isJudgeable(reading: Reading): boolean {
   return reading.kind !== 'missing' && reading.kind !== 'text' && reading.kind !== 'abolished';
 }
 
-function abolishedSince(
-  latestFirst: readonly { cell: YearCell; year: FiscalYear }[],
-  from: FiscalYear,
-): FiscalYear {
+/** Latest first; two cells of one year (a cell with its own year) keep sheet order. */
+function byLatestFirst(
+  x: { year: FiscalYear; order: number },
+  y: { year: FiscalYear; order: number },
+): number {
+  return y.year - x.year || y.order - x.order;
+}
+
+/**
+ * The actuals at or before `year`, latest first. The layout reader gives them sorted by year, so walking them
+ * backwards is usually the order already; sorting is only needed otherwise (and a sort per KPI allocated
+ * more than the rest of the evaluation).
+ */
+function latestFirst(actuals: readonly YearCell[], year: FiscalYear): YearCell[] {
+  const cells: YearCell[] = [];
+  let ordered = true;
+  let previous = Infinity;
+  for (let order = actuals.length - 1; order >= 0; order -= 1) {
+    const cellAt = cellYear(actuals[order]);
+    if (cellAt > year) continue;
+    if (cellAt > previous) ordered = false;
+    previous = cellAt;
+    cells.push(actuals[order]);
+  }
+  if (ordered) return cells;
+  return actuals
+    .map((cell, order) => ({ cell, year: cellYear(cell), order }))
+    .filter((c) => c.year <= year)
+    .sort(byLatestFirst)
+    .map((c) => c.cell);
+}
+
+function abolishedSince(latestFirst: readonly YearCell[], from: FiscalYear): FiscalYear {
   let since = from;
-  for (const candidate of latestFirst) {
-    if (candidate.year > from) continue;
-    const kind = candidate.cell.reading.kind;
-    if (kind === 'abolished') since = candidate.year;
+  for (const cell of latestFirst) {
+    const year = cellYear(cell);
+    if (year > from) continue;
+    const kind = cell.reading.kind;
+    if (kind === 'abolished') since = year;
     else if (kind !== 'missing') break;
   }
   return since;
@@ -77,28 +111,25 @@ function abolishedSince(
  * ends the search: the KPI is 廃止 from then on.
  */
 export function pickLatest(kpi: Kpi, year: FiscalYear): LatestPick {
-  const candidates = kpi.actuals
-    .map((cell, order) => ({ cell, year: cellYear(cell), order }))
-    .filter((c) => c.year <= year)
-    // Latest first; two cells of one year (a cell with its own year) keep sheet order.
-    .sort((x, y) => y.year - x.year || y.order - x.order);
+  const candidates = latestFirst(kpi.actuals, year);
 
   const notes: string[] = [];
   const unreadable: YearCell[] = [];
-  for (const candidate of candidates) {
-    const reading = candidate.cell.reading;
+  for (const cell of candidates) {
+    const reading = cell.reading;
+    const cellAt = cellYear(cell);
     if (reading.kind === 'abolished') {
-      const since = abolishedSince(candidates, candidate.year);
-      return { kind: 'abolished', cell: candidate.cell, year: candidate.year, since, notes };
+      const since = abolishedSince(candidates, cellAt);
+      return { kind: 'abolished', cell, year: cellAt, since, notes };
     }
     if (reading.kind === 'text') {
-      unreadable.push(candidate.cell);
-      notes.push(`${fiscalYearLabel(candidate.year)}の値「${reading.raw.trim()}」は読めないため除外`);
+      unreadable.push(cell);
+      notes.push(`${fiscalYearLabel(cellAt)}の値「${reading.raw.trim()}」は読めないため除外`);
       continue;
     }
     if (isJudgeable(reading)) {
-      if (candidate.year < year) notes.push(`${fiscalYearLabel(candidate.year)}の値で評価`);
-      return { kind: 'reading', cell: candidate.cell, year: candidate.year, notes };
+      if (cellAt < year) notes.push(`${fiscalYearLabel(cellAt)}の値で評価`);
+      return { kind: 'reading', cell, year: cellAt, notes };
     }
   }
   return { kind: 'none', unreadable, notes };

@@ -1,7 +1,8 @@
 /** Finding the header rows of a sheet by what they say, and the role of each of their columns. */
 import type { YearHeader } from '../types';
-import { columnRole, type ColumnRole } from './labels';
+import { columnRole, wordRole, type ColumnRole } from './labels';
 import type { SheetCells } from './sheet-cells';
+import { cacheByText } from './text-cache';
 
 export type TableKind = 'kpi' | 'headline';
 
@@ -24,11 +25,19 @@ function yearColumns(columns: readonly Column[]): number {
   return columns.filter((c) => c.role.kind === 'year').length;
 }
 
-function rowColumns(cells: SheetCells, row: number): Column[] {
+type RoleOf = (label: string) => ColumnRole | null;
+
+/** The table a header row would open, by its words alone; the same as its columns' roles say. */
+function tableKind(columns: readonly Column[]): TableKind | null {
+  if (has(columns, 'name')) return 'kpi';
+  return has(columns, 'goal') && has(columns, 'headlineName') ? 'headline' : null;
+}
+
+function rowColumns(cells: SheetCells, row: number, roleOf: RoleOf): Column[] {
   const columns: Column[] = [];
   for (let col = cells.firstCol; col <= cells.lastCol; col += 1) {
     const label = cells.text(row, col);
-    const role = columnRole(label);
+    const role = roleOf(label);
     if (role) columns.push({ col, role, label });
   }
   return columns;
@@ -64,13 +73,14 @@ function has(columns: readonly Column[], kind: ColumnRole['kind']): boolean {
 /** Every KPI header (a name column and year columns) and 数値目標 header (基本目標, 数値目標, years). */
 export function findHeaders(cells: SheetCells): HeaderRows[] {
   const headers: HeaderRows[] = [];
+  // Header tests run on every cell of every row, and data rows repeat their texts.
+  const roleOf = cacheByText(columnRole);
+  const wordRoleOf = cacheByText(wordRole);
   for (let row = cells.firstRow; row <= cells.lastRow; row += 1) {
-    const columns = rowColumns(cells, row);
-    const kind: TableKind | null = has(columns, 'name')
-      ? 'kpi'
-      : has(columns, 'goal') && has(columns, 'headlineName')
-        ? 'headline'
-        : null;
+    // Data rows are most rows: their words rule them out before any cell is tested for a year header.
+    if (!tableKind(rowColumns(cells, row, wordRoleOf))) continue;
+    const columns = rowColumns(cells, row, roleOf);
+    const kind = tableKind(columns);
     if (!kind) continue;
     if (yearColumns(columns) > 0) {
       headers.push({ kind, top: row, row, columns });

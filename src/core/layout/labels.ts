@@ -1,6 +1,7 @@
 /** What a header or label cell says: column roles, hierarchy labels, periods, goals, departments. */
 import { parseYearHeader } from '../read';
 import type { Direction, Period, YearHeader } from '../types';
+import { cacheByText } from './text-cache';
 
 export type ColumnRole =
   | { readonly kind: 'framework' }
@@ -28,9 +29,8 @@ const YEAR_GROUP = /^(現状値|基準値|策定時|実績|実績値|目標値|�
 const OWN_FLAGS = /^(最新値|達成率|進捗率|傾向|判定|方向|備考)$/u;
 const NOT_VALUES = /達成率|評価|備考|主な取組|取組の概要|施策の基本的方向|進捗状況/u;
 
-export function columnRole(text: string): ColumnRole | null {
-  const t = compact(text);
-  if (t === '') return null;
+/** The role a compacted header's words give it, before any year is looked for. */
+function roleByWords(t: string): ColumnRole | null {
   if (t === '方向') return { kind: 'direction' };
   if (t.includes('施策の枠組み')) return { kind: 'framework' };
   if (t.includes('具体的な施策')) return { kind: 'measure' };
@@ -42,6 +42,23 @@ export function columnRole(text: string): ColumnRole | null {
   if (OWN_FLAGS.test(t) && t !== '達成率' && t !== '備考')
     return { kind: 'ignored', label: t, ownFlag: true };
   if (NOT_VALUES.test(t)) return { kind: 'ignored', label: t, ownFlag: false };
+  return null;
+}
+
+/**
+ * The role a header cell's words give its column, without the costlier year-header test: a row is a header
+ * row only when one of its cells names the KPI (or the 基本目標 and 数値目標), which words alone decide.
+ */
+export function wordRole(text: string): ColumnRole | null {
+  const t = compact(text);
+  return t === '' ? null : roleByWords(t);
+}
+
+export function columnRole(text: string): ColumnRole | null {
+  const t = compact(text);
+  if (t === '') return null;
+  const byWords = roleByWords(t);
+  if (byWords) return byWords;
   const header = parseYearHeader(text);
   if (header) return { kind: 'year', header };
   if (YEAR_GROUP.test(t)) return { kind: 'yearGroup' };
@@ -109,4 +126,23 @@ export function goalMarker(text: string): { readonly number: number; readonly ti
 export function splitFootnote(name: string): { readonly name: string; readonly footnote: string | null } {
   const m = /\s*(※\s*[0-9０-９]*)\s*$/u.exec(name);
   return m ? { name: name.slice(0, m.index).trim(), footnote: m[1] } : { name: name.trim(), footnote: null };
+}
+
+/** The label tests a sheet read asks of many cells, each cached by text for that read. */
+export interface LabelReader {
+  readonly labelLevel: (text: string) => LabelLevel | null;
+  readonly withoutEditMarks: (text: string) => string;
+  readonly looksLikeDepartment: (text: string) => boolean;
+  readonly periodOf: (name: string) => Period | null;
+  readonly goalMarker: (text: string) => ReturnType<typeof goalMarker>;
+}
+
+export function labelReader(): LabelReader {
+  return {
+    labelLevel: cacheByText(labelLevel),
+    withoutEditMarks: cacheByText(withoutEditMarks),
+    looksLikeDepartment: cacheByText(looksLikeDepartment),
+    periodOf: cacheByText(periodOf),
+    goalMarker: cacheByText(goalMarker),
+  };
 }

@@ -10,13 +10,11 @@ import { findHeaders, type Column, type HeaderRows } from './headers';
 import { parseHeadlineText } from './headline-text';
 import {
   directionOf,
-  goalMarker,
   goalNumberOf,
-  labelLevel,
-  periodOf,
+  labelReader,
   splitFootnote,
-  withoutEditMarks,
   type LabelLevel,
+  type LabelReader,
 } from './labels';
 import { rowShift, type RowColumns } from './realign';
 import { clippedAt, sheetCells, type SheetCells } from './sheet-cells';
@@ -45,6 +43,7 @@ interface Context {
   readonly diagnostics: Diagnostic[];
   /** Rows that start something else (headers, goal markers): a table ends before them. */
   readonly stops: ReadonlySet<number>;
+  readonly labels: LabelReader;
 }
 
 function roleCol(columns: readonly Column[], kind: Column['role']['kind']): number | null {
@@ -150,7 +149,7 @@ interface RowFacts {
   readonly notes: readonly string[];
 }
 
-function kpiOf(facts: RowFacts): Kpi {
+function kpiOf(labels: LabelReader, facts: RowFacts): Kpi {
   const { row, values } = facts;
   return {
     id: `R${row}`,
@@ -159,7 +158,7 @@ function kpiOf(facts: RowFacts): Kpi {
     name: facts.name,
     framework: facts.framework,
     measure: facts.measure,
-    period: periodOf(facts.name),
+    period: labels.periodOf(facts.name),
     department: facts.department,
     unit: values.unit,
     baseline: values.baseline,
@@ -171,7 +170,13 @@ function kpiOf(facts: RowFacts): Kpi {
 }
 
 /** Whether most labels in a hierarchy column are numbered (`1 …`, `①…`), so an unnumbered one is no label. */
-function numberingUsed(cells: SheetCells, col: number | null, first: number, last: number): boolean {
+function numberingUsed(
+  cells: SheetCells,
+  labels: LabelReader,
+  col: number | null,
+  first: number,
+  last: number,
+): boolean {
   if (col === null) return false;
   let numbered = 0;
   let filled = 0;
@@ -179,7 +184,7 @@ function numberingUsed(cells: SheetCells, col: number | null, first: number, las
     const text = cells.text(row, col);
     if (text === '') continue;
     filled += 1;
-    if (labelLevel(text) !== null) numbered += 1;
+    if (labels.labelLevel(text) !== null) numbered += 1;
   }
   return filled > 0 && numbered * 2 >= filled;
 }
@@ -209,9 +214,19 @@ function readKpiTable(ctx: Context, header: HeaderRows, block: BlockDraft): void
     unit: unitCol,
     years: yearColumns(columns, 0).map((y) => y.col),
   };
+  // Most rows share a shift (none): their year columns are the same list, built once.
+  const yearColumnsAt = new Map<number, YearColumn[]>();
+  const shiftedYearColumns = (shift: number): YearColumn[] => {
+    let years = yearColumnsAt.get(shift);
+    if (!years) {
+      years = yearColumns(columns, shift);
+      yearColumnsAt.set(shift, years);
+    }
+    return years;
+  };
   const numbered: Readonly<Record<LabelLevel, boolean>> = {
-    framework: numberingUsed(cells, frameworkCol, header.row + 1, lastRow),
-    measure: numberingUsed(cells, measureCol, header.row + 1, lastRow),
+    framework: numberingUsed(cells, ctx.labels, frameworkCol, header.row + 1, lastRow),
+    measure: numberingUsed(cells, ctx.labels, measureCol, header.row + 1, lastRow),
   };
   const levelOfColumn = (col: number): LabelLevel | null =>
     col === frameworkCol ? 'framework' : col === measureCol ? 'measure' : null;
@@ -219,7 +234,7 @@ function readKpiTable(ctx: Context, header: HeaderRows, block: BlockDraft): void
   let framework = '';
   let measure = '';
   for (let row = header.row + 1; row <= lastRow; row += 1) {
-    const shift = rowShift(cells, row, rowColumns);
+    const shift = rowShift(cells, ctx.labels, row, rowColumns);
     const nameAt = nameCol + shift;
     if (shift !== 0) {
       const side = shift > 0 ? '右' : '左';
@@ -242,12 +257,13 @@ function readKpiTable(ctx: Context, header: HeaderRows, block: BlockDraft): void
     for (let col = cells.firstCol; col < nameAt; col += 1) {
       const raw = cells.text(row, col);
       if (raw === '') continue;
-      const label = withoutEditMarks(raw);
+      const label = ctx.labels.withoutEditMarks(raw);
       if (label === '') continue;
       // A shifted row may keep its labels in place (an edit mark pushed only the rest), so both count.
       const physical = levelOfColumn(col);
       const expected = levelOfColumn(col - shift) ?? physical;
-      const level = labelLevel(label) ?? (expected !== null && !numbered[expected] ? expected : null);
+      const level =
+        ctx.labels.labelLevel(label) ?? (expected !== null && !numbered[expected] ? expected : null);
       if (level === null) {
         if (expected !== null) {
           ctx.diagnostics.push({
@@ -278,11 +294,21 @@ function readKpiTable(ctx: Context, header: HeaderRows, block: BlockDraft): void
     if (name === '') continue;
     const department = departmentCol === null ? '' : cells.text(row, departmentCol + shift);
     const unit = unitCol === null ? '' : cells.text(row, unitCol + shift);
-    const values = readYearCells(cells, row, yearColumns(columns, shift), name, unit);
+    const values = readYearCells(cells, row, shiftedYearColumns(shift), name, unit);
     ctx.diagnostics.push(...values.diagnostics);
     const direction = directionCol === null ? null : directionOf(ctx.cells.text(row, directionCol));
     block.kpis.push(
-      kpiOf({ row, role: 'kpi', name, framework, measure, department, values, direction, notes: [] }),
+      kpiOf(ctx.labels, {
+        row,
+        role: 'kpi',
+        name,
+        framework,
+        measure,
+        department,
+        values,
+        direction,
+        notes: [],
+      }),
     );
   }
 }
@@ -296,6 +322,7 @@ function readHeadlineTable(ctx: Context, header: HeaderRows, block: BlockDraft):
   const nameCol = roleCol(columns, 'headlineName');
   const directionCol = roleCol(columns, 'direction');
   if (nameCol === null) return;
+  const years = yearColumns(columns, 0);
   for (let row = header.row + 1; row <= lastRow; row += 1) {
     const goal = goalCol === null ? '' : cells.mergedText(row, goalCol);
     if (goal !== '' && block.goal === '') {
@@ -305,12 +332,12 @@ function readHeadlineTable(ctx: Context, header: HeaderRows, block: BlockDraft):
     const written = cells.text(row, nameCol);
     if (written === '') continue;
     const { name, footnote } = splitFootnote(written);
-    const values = readYearCells(cells, row, yearColumns(columns, 0), name, '');
+    const values = readYearCells(cells, row, years, name, '');
     ctx.diagnostics.push(...values.diagnostics);
     const direction = directionCol === null ? null : directionOf(cells.text(row, directionCol));
     const notes = footnote ? [`注 ${footnote}`] : [];
     block.headlines.push(
-      kpiOf({
+      kpiOf(ctx.labels, {
         row,
         role: 'headline',
         name,
@@ -379,7 +406,7 @@ function readHeadlineText(ctx: Context, row: number, col: number, text: string, 
       name: headline.name,
       framework: '',
       measure: '',
-      period: periodOf(headline.name),
+      period: ctx.labels.periodOf(headline.name),
       department: '',
       unit: units[units.length - 1] ?? '',
       baseline,
@@ -425,16 +452,17 @@ export function readKpiSheet(grid: Grid): LayoutResult {
     return { ok: false, failure: { reason: 'noKpiTable', message: NO_TABLE_MESSAGE } };
   }
 
+  const labels = labelReader();
   const goalRows = new Map<number, { number: number; title: string }>();
   for (let row = cells.firstRow; row <= cells.lastRow; row += 1) {
     const first = firstFilled(cells, row);
-    const marker = first ? goalMarker(first.text) : null;
+    const marker = first ? labels.goalMarker(first.text) : null;
     if (!first || !marker) continue;
     const title = marker.title !== '' ? marker.title : nextText(cells, row, first.col);
     goalRows.set(row, { number: marker.number, title });
   }
   const stops = new Set<number>([...headers.map((h) => h.top), ...goalRows.keys()]);
-  const ctx: Context = { cells, diagnostics: [], stops };
+  const ctx: Context = { cells, diagnostics: [], stops, labels };
 
   const blocks: BlockDraft[] = [];
   let block: BlockDraft | null = null;

@@ -3,8 +3,7 @@
  * should be, the KPI name in the 具体的な施策 column). Each candidate shift is scored by how well the cells fit
  * their columns; a shift other than none is taken only when it fits strictly better.
  */
-import { readCell } from '../read';
-import { labelLevel, looksLikeDepartment } from './labels';
+import type { LabelReader } from './labels';
 import type { SheetCells } from './sheet-cells';
 
 export interface RowColumns {
@@ -16,28 +15,9 @@ export interface RowColumns {
 
 const SHIFTS = [0, 1, -1, 2, -2] as const;
 
-/** Per sheet and cell: the candidate shifts look at the same cells again, and reading a cell is costly. */
-const valueMemo = new WeakMap<SheetCells, Map<number, boolean>>();
-
+/** Reading a cell is costly; SheetCells reads each distinct cell input once, and the shifts share it. */
 function isValue(cells: SheetCells, row: number, col: number): boolean {
-  let memo = valueMemo.get(cells);
-  if (!memo) {
-    memo = new Map();
-    valueMemo.set(cells, memo);
-  }
-  // Excel has 16,384 columns.
-  const key = row * 16_384 + col;
-  let known = memo.get(key);
-  if (known === undefined) {
-    const kind = readCell({
-      value: cells.value(row, col),
-      text: cells.text(row, col),
-      numberFormat: cells.format(row, col),
-    }).kind;
-    known = kind !== 'text';
-    memo.set(key, known);
-  }
-  return known;
+  return cells.reading(row, col).kind !== 'text';
 }
 
 function scoreValue(cells: SheetCells, row: number, col: number): number {
@@ -45,30 +25,36 @@ function scoreValue(cells: SheetCells, row: number, col: number): number {
   return isValue(cells, row, col) ? 2 : -2;
 }
 
-function scoreDepartment(cells: SheetCells, row: number, col: number): number {
+function scoreDepartment(cells: SheetCells, labels: LabelReader, row: number, col: number): number {
   const text = cells.text(row, col);
   if (text === '') return 0;
-  if (looksLikeDepartment(text)) return 2;
+  if (labels.looksLikeDepartment(text)) return 2;
   return isValue(cells, row, col) ? -2 : -1;
 }
 
-function scoreName(cells: SheetCells, row: number, col: number): number {
+function scoreName(cells: SheetCells, labels: LabelReader, row: number, col: number): number {
   const text = cells.text(row, col);
-  if (text === '' || labelLevel(text) !== null) return -2;
-  if (looksLikeDepartment(text) || isValue(cells, row, col)) return -2;
+  if (text === '' || labels.labelLevel(text) !== null) return -2;
+  if (labels.looksLikeDepartment(text) || isValue(cells, row, col)) return -2;
   return 2;
 }
 
-function scoreUnit(cells: SheetCells, row: number, col: number): number {
+function scoreUnit(cells: SheetCells, labels: LabelReader, row: number, col: number): number {
   const text = cells.text(row, col);
   if (text === '') return 0;
-  return text.length <= 4 && !/[0-9]/u.test(text) && !looksLikeDepartment(text) ? 1 : -1;
+  return text.length <= 4 && !/[0-9]/u.test(text) && !labels.looksLikeDepartment(text) ? 1 : -1;
 }
 
-function score(cells: SheetCells, row: number, columns: RowColumns, shift: number): number {
-  let total = scoreName(cells, row, columns.name + shift);
-  if (columns.department !== null) total += scoreDepartment(cells, row, columns.department + shift);
-  if (columns.unit !== null) total += scoreUnit(cells, row, columns.unit + shift);
+function score(
+  cells: SheetCells,
+  labels: LabelReader,
+  row: number,
+  columns: RowColumns,
+  shift: number,
+): number {
+  let total = scoreName(cells, labels, row, columns.name + shift);
+  if (columns.department !== null) total += scoreDepartment(cells, labels, row, columns.department + shift);
+  if (columns.unit !== null) total += scoreUnit(cells, labels, row, columns.unit + shift);
   for (const col of columns.years) total += scoreValue(cells, row, col + shift);
   return total;
 }
@@ -81,14 +67,14 @@ function perfectScore(columns: RowColumns): number {
 }
 
 /** How many columns right (positive) or left (negative) of its headers the row's cells sit. */
-export function rowShift(cells: SheetCells, row: number, columns: RowColumns): number {
-  const base = score(cells, row, columns, 0);
+export function rowShift(cells: SheetCells, labels: LabelReader, row: number, columns: RowColumns): number {
+  const base = score(cells, labels, row, columns, 0);
   if (base === perfectScore(columns)) return 0;
   let best = 0;
   let bestScore = base;
   for (const shift of SHIFTS) {
     if (shift === 0 || columns.name + shift < cells.firstCol) continue;
-    const s = score(cells, row, columns, shift);
+    const s = score(cells, labels, row, columns, shift);
     if (s > bestScore) {
       best = shift;
       bestScore = s;

@@ -1,6 +1,6 @@
 /** Reading a row's year cells into baseline, actuals and target, with the diagnostics they call for. */
 import { cellAddress } from '../a1';
-import { formatFiscalYear, readCell, readRow } from '../read';
+import { formatFiscalYear, readRow } from '../read';
 import type { Diagnostic, Reading, YearCell, YearHeader } from '../types';
 import type { SheetCells } from './sheet-cells';
 
@@ -20,23 +20,24 @@ export interface YearCells {
 }
 
 function isEmptyCell(cells: SheetCells, row: number, col: number): boolean {
-  return cells.value(row, col) === '' && cells.text(row, col) === '';
+  return cells.text(row, col) === '' && cells.value(row, col) === '';
 }
 
 /** A cell in a table with a 単位 column: a bare number there takes the column's unit. */
 function readWithUnit(cells: SheetCells, row: number, col: number, unit: string): Reading {
-  const reading = readCell({
-    value: cells.value(row, col),
-    text: cells.text(row, col),
-    numberFormat: cells.format(row, col),
-  });
+  const reading = cells.reading(row, col);
   if (unit === '' || reading.kind !== 'number' || reading.unit !== '') return reading;
-  return readCell({ value: `${cells.text(row, col)}${unit}` });
+  return cells.readingOf(`${cells.text(row, col)}${unit}`);
 }
 
-interface Placed {
-  readonly column: YearColumn;
-  reading: Reading;
+function inYearOrder(cells: readonly YearCell[]): boolean {
+  for (let i = 1; i < cells.length; i += 1) if (cells[i].year < cells[i - 1].year) return false;
+  return true;
+}
+
+function lastTargetColumn(columns: readonly YearColumn[]): YearColumn | undefined {
+  for (let i = columns.length - 1; i >= 0; i -= 1) if (columns[i].header.role === 'target') return columns[i];
+  return undefined;
 }
 
 /** `name` is the KPI name (for 割合 / 率 rows); `unit` the row's 単位 cell, '' where there is none. */
@@ -47,56 +48,56 @@ export function readYearCells(
   name: string,
   unit: string,
 ): YearCells {
-  const placed: Placed[] = columns
-    .filter((column) => !isEmptyCell(cells, row, column.col))
-    .map((column) => ({ column, reading: readWithUnit(cells, row, column.col, unit) }));
-  const rowReading = readRow(
-    placed.map((p) => p.reading),
-    { name },
-  );
-  placed.forEach((p, i) => (p.reading = rowReading.readings[i]));
+  const placedColumns: YearColumn[] = [];
+  const cellReadings: Reading[] = [];
+  for (const column of columns) {
+    if (isEmptyCell(cells, row, column.col)) continue;
+    placedColumns.push(column);
+    cellReadings.push(readWithUnit(cells, row, column.col, unit));
+  }
+  const rowReading = readRow(cellReadings, { name });
 
   const diagnostics: Diagnostic[] = [];
   const notes: string[] = [];
   for (const note of rowReading.notes) {
-    const p = placed[note.index];
-    diagnostics.push({ cell: cellAddress(row, p.column.col), kind: note.kind, message: note.text });
+    const column = placedColumns[note.index];
+    diagnostics.push({ cell: cellAddress(row, column.col), kind: note.kind, message: note.text });
     if (!notes.includes(note.text)) notes.push(note.text);
   }
 
-  const yearCells = placed.map((p): { role: YearHeader['role']; cell: YearCell } => {
-    const own = p.reading.kind === 'number' || p.reading.kind === 'percent' ? p.reading.year : undefined;
-    const address = cellAddress(row, p.column.col);
-    if (p.reading.kind === 'text') {
+  // One pass in sheet order: the first baseline, the last target, the actuals (sorted by year below).
+  let baseline: YearCell | null = null;
+  let target: YearCell | null = null;
+  const actuals: YearCell[] = [];
+  for (let i = 0; i < placedColumns.length; i += 1) {
+    const column = placedColumns[i];
+    const reading = rowReading.readings[i];
+    const own = reading.kind === 'number' || reading.kind === 'percent' ? reading.year : undefined;
+    if (reading.kind === 'text') {
       diagnostics.push({
-        cell: address,
+        cell: cellAddress(row, column.col),
         kind: 'unreadable',
-        message: `値として読み取れません: 「${p.reading.raw}」`,
+        message: `値として読み取れません: 「${reading.raw}」`,
       });
     }
-    if (own !== undefined && own !== p.column.header.year) {
+    if (own !== undefined && own !== column.header.year) {
       diagnostics.push({
-        cell: address,
+        cell: cellAddress(row, column.col),
         kind: 'yearOverride',
-        message: `セルに書かれた年度 ${formatFiscalYear(own)} を、列の年度 ${formatFiscalYear(p.column.header.year)} の代わりに使いました: 「${p.reading.raw}」`,
+        message: `セルに書かれた年度 ${formatFiscalYear(own)} を、列の年度 ${formatFiscalYear(column.header.year)} の代わりに使いました: 「${reading.raw}」`,
       });
     }
-    return {
-      role: p.column.header.role,
-      cell: { year: own ?? p.column.header.year, reading: p.reading, cell: { row, col: p.column.col } },
-    };
-  });
-
-  const baseline = yearCells.find((y) => y.role === 'baseline')?.cell ?? null;
-  const targets = yearCells.filter((y) => y.role === 'target');
-  const target = targets.length > 0 ? targets[targets.length - 1].cell : null;
-  const actuals = yearCells
-    .filter((y) => y.role === 'actual')
-    .map((y) => y.cell)
-    .sort((a, b) => a.year - b.year);
+    const cell: YearCell = { year: own ?? column.header.year, reading, cell: { row, col: column.col } };
+    const role = column.header.role;
+    if (role === 'baseline') baseline ??= cell;
+    else if (role === 'target') target = cell;
+    else actuals.push(cell);
+  }
+  // Year columns usually run in order: sort (a stable sort, so equal years keep sheet order) only when not.
+  if (!inYearOrder(actuals)) actuals.sort((a, b) => a.year - b.year);
 
   const baselineColumn = columns.find((c) => c.header.role === 'baseline');
-  const targetColumn = [...columns].reverse().find((c) => c.header.role === 'target');
+  const targetColumn = lastTargetColumn(columns);
   if (baselineColumn && (baseline === null || baseline.reading.kind === 'missing')) {
     diagnostics.push({
       cell: cellAddress(row, baseline?.cell.col ?? baselineColumn.col),

@@ -11,7 +11,7 @@ import { isMissingMark } from './missing';
 import { normalizeCellText, stripFootnotes } from './normalize';
 import { parseQuantity, roundScaled } from './numbers';
 import { PRESENCE_RANK, readPresenceLevel } from './presence';
-import { isDateTimeFormat, unitFromNumberFormat } from './units';
+import { isDateTimeFormat, plainUnitBase, unitFromNumberFormat } from './units';
 
 export interface CellInput {
   /** The cell's value as the host gives it: a number for a numeric cell, '' for an empty one. */
@@ -41,9 +41,29 @@ function withExtras<T extends object>(
   };
 }
 
+/** `30,239人`, `4.4ha`, `16%`, `12`: digits (thousands separators, a decimal part) and maybe one unit word. */
+const PLAIN_QUANTITY = /^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(\D*)$/u;
+
+/**
+ * Most value cells are a plain number with a unit, and the general rules (NFKC, a dozen patterns) cost
+ * microseconds a cell: this reads them directly, with the same result, and leaves anything else to the rules.
+ */
+function readPlainQuantity(raw: string): Reading | null {
+  const match = PLAIN_QUANTITY.exec(raw);
+  if (!match) return null;
+  const unit = match[3] === '' ? '' : plainUnitBase(match[3]);
+  if (unit === undefined) return null;
+  const value = Number(`${match[1].replace(/,/gu, '')}${match[2] ?? ''}`);
+  if (!Number.isFinite(value)) return null;
+  if (unit === '%') return { kind: 'percent', value, unit, raw };
+  return { kind: 'number', value, unit, raw };
+}
+
 /** Reads a cell's text by the rules of EVALUATION.md section 1. */
 export function readText(raw: string): Reading {
   if (raw.length > MAX_VALUE_LENGTH) return textReading(raw);
+  const plain = readPlainQuantity(raw);
+  if (plain) return plain;
   const { text, footnote } = normalizeCellText(raw);
   const extras = { footnote };
 

@@ -24,11 +24,19 @@ export function plainDigits(value: number): string {
   return `${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
+/** `1234567` → `1,234,567` (digits only); a loop, as this runs for every value the add-in writes. */
+function groupThousands(whole: string): string {
+  const head = whole.length % 3 || 3;
+  let grouped = whole.slice(0, head);
+  for (let i = head; i < whole.length; i += 3) grouped += `,${whole.slice(i, i + 3)}`;
+  return grouped;
+}
+
 /** A number as the city writes it: thousands separators, `△` for minus. */
 export function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return '';
   const [whole, fraction] = plainDigits(value).split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/gu, ',');
+  const grouped = groupThousands(whole);
   const body = fraction === undefined ? grouped : `${grouped}.${fraction}`;
   return value < 0 ? `△${body}` : body;
 }

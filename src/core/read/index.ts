@@ -24,3 +24,5 @@ export { readAgeLimit, formatAgeLimit } from './age';
 export { readPresenceLevel, PRESENCE_RANK } from './presence';
 export { isMissingMark } from './missing';
 export { isAbolished } from './abolished';
+export { cachedCellReader } from './memo';
+export type { CellReader } from './memo';

@@ -25,6 +25,8 @@ export interface NormalizedText {
 
 /** NFKC everywhere except on protected characters. */
 export function nfkcProtected(text: string): string {
+  // Most texts hold no protected character: skip the match loop.
+  if (!PROTECTED.test(text)) return text.normalize('NFKC');
   let out = '';
   let last = 0;
   for (const match of text.matchAll(PROTECTED_GLOBAL)) {

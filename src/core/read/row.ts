@@ -58,12 +58,13 @@ export function majorityUnit(readings: readonly Reading[]): string {
   }
   let best = '';
   let bestCount = 0;
-  for (const [unit, count] of counts) {
+  // forEach keeps insertion order (the first unit wins a tie) without an entry array per unit.
+  counts.forEach((count, unit) => {
     if (count > bestCount) {
       best = unit;
       bestCount = count;
     }
-  }
+  });
   return best;
 }
 

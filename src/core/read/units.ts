@@ -99,6 +99,25 @@ export function unitAt(text: string, from: number): UnitEntry | null {
   return null;
 }
 
+/**
+ * Catalogue spellings that read as themselves whole (no NFKC change, no protected character): a text of
+ * digits followed by one of them is read by readText's fast path. Built with unitAt, so both paths agree.
+ */
+const PLAIN_UNIT_BASES: ReadonlyMap<string, string> = new Map(
+  ENTRIES.filter(
+    ({ word }) =>
+      word.normalize('NFKC') === word && /^[^\u2460-\u2473\u3251-\u325F\u32B1-\u32BF\u33A1]+$/u.test(word),
+  )
+    .map(({ word }) => [word, unitAt(word, 0)] as const)
+    .filter((pair): pair is readonly [string, UnitEntry] => pair[1]?.word === pair[0])
+    .map(([word, entry]) => [word, entry.base]),
+);
+
+/** The base unit of a spelling that readText's fast path may read, or undefined. */
+export function plainUnitBase(word: string): string | undefined {
+  return PLAIN_UNIT_BASES.get(word);
+}
+
 /** The base unit of any spelling ('' stays ''; an unknown word is its own base). */
 export function baseUnit(unit: string): string {
   return BASE_OF_WORD.get(unit) ?? unit;

@@ -144,6 +144,28 @@ function classify(rows: Row[]): SeedKind[] {
   return kinds;
 }
 
+/** Rows of one KPI table, 1-based and inclusive. */
+interface TableRows {
+  top: number;
+  bottom: number;
+}
+
+/** Merges each run of a 施策の枠組み / 具体的な施策 label (columns A and B) over the blank cells below it. */
+function mergeHierarchyColumns(ws: ExcelJS.Worksheet, tables: readonly TableRows[]): void {
+  for (const table of tables) {
+    for (const col of [1, 2]) {
+      let start = table.top;
+      while (start <= table.bottom) {
+        let end = start;
+        while (end + 1 <= table.bottom && ws.getCell(end + 1, col).value === null) end += 1;
+        if (end > start && ws.getCell(start, col).value !== null) ws.mergeCells(start, col, end, col);
+        ws.getCell(start, col).alignment = { vertical: 'top', wrapText: true };
+        start = end + 1;
+      }
+    }
+  }
+}
+
 async function buildProgress(variant: ProgressVariant): Promise<void> {
   const seed = readSeed('kpi-progress-table.txt');
   const kinds = classify(seed);
@@ -164,7 +186,7 @@ async function buildProgress(variant: ProgressVariant): Promise<void> {
   const lastKpiCol = kpiInsertAfter(11);
 
   let row = 1;
-  const kpiTables: { top: number; bottom: number }[] = [];
+  const kpiTables: TableRows[] = [];
   let current: { top: number; bottom: number } | null = null;
 
   const styleHeader = (r: number, from: number, to: number): void => {
@@ -296,18 +318,7 @@ async function buildProgress(variant: ProgressVariant): Promise<void> {
   if (current) kpiTables.push(current);
 
   // 施策の枠組み and 具体的な施策 merged over their rows, as the clerk keeps them.
-  for (const table of kpiTables) {
-    for (const col of [1, 2]) {
-      let start = table.top;
-      while (start <= table.bottom) {
-        let end = start;
-        while (end + 1 <= table.bottom && ws.getCell(end + 1, col).value === null) end += 1;
-        if (end > start && ws.getCell(start, col).value !== null) ws.mergeCells(start, col, end, col);
-        ws.getCell(start, col).alignment = { vertical: 'top', wrapText: true };
-        start = end + 1;
-      }
-    }
-  }
+  mergeHierarchyColumns(ws, kpiTables);
 
   const widths = [24, 28, 44, 16, 11, 11, 11, 11, 11, 11, 11, 11, 11];
   for (let c = 1; c <= lastKpiCol; c += 1) ws.getColumn(c).width = widths[c - 1] ?? 11;
@@ -363,7 +374,7 @@ async function buildStrategy(): Promise<void> {
   ws.getCell(1, 1).font = { bold: true, size: 14 };
 
   let r = 3;
-  const tables: { top: number; bottom: number }[] = [];
+  const tables: TableRows[] = [];
   let current: { top: number; bottom: number } | null = null;
   for (const cells of rows) {
     const first = cells[0] ?? '';
@@ -407,18 +418,7 @@ async function buildStrategy(): Promise<void> {
     r += 1;
   }
   if (current) tables.push(current);
-  for (const table of tables) {
-    for (const col of [1, 2]) {
-      let start = table.top;
-      while (start <= table.bottom) {
-        let end = start;
-        while (end + 1 <= table.bottom && ws.getCell(end + 1, col).value === null) end += 1;
-        if (end > start && ws.getCell(start, col).value !== null) ws.mergeCells(start, col, end, col);
-        ws.getCell(start, col).alignment = { vertical: 'top', wrapText: true };
-        start = end + 1;
-      }
-    }
-  }
+  mergeHierarchyColumns(ws, tables);
   [22, 26, 24, 48, 36, 12, 12, 16, 12].forEach((w, k) => (ws.getColumn(k + 1).width = w));
   await save(wb, 'asakuchi-strategy.xlsx');
 }

@@ -150,6 +150,16 @@ describe('columns that are not values are skipped; the add-in’s 方向 is read
     expect(kpi.directionChoice).toBe('up');
   });
 
+  test('a table wholly inside the add-in’s marks is read as empty, and the reading ends', () => {
+    const sheet = read(
+      inlineGrid(rows, {
+        marks: [{ name: 'KPISHEET_FLAGS_1', sheet: 'KPI', range: { top: 1, left: 1, bottom: 4, right: 11 } }],
+      }),
+    );
+    expect(sheet.blocks.flatMap((b) => b.kpis)).toEqual([]);
+    expect(sheet.blocks[0].kpiTable?.lastCol).toBe(sheet.blocks[0].kpiTable?.firstCol);
+  });
+
   test('延べ in the name is a total; an empty actual cell is no reading', () => {
     const sheet = read(inlineGrid(rows));
     expect(sheet.blocks[0].kpis[1].period).toBe('total');

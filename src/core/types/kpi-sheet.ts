@@ -6,6 +6,28 @@ export type Period = 'annual' | 'cumulative' | 'monthlyAverage' | 'annualMax' | 
 
 export type Direction = 'up' | 'down';
 
+/** A direction the city wrote in its own column. */
+export interface DeclaredDirection {
+  readonly direction: Direction;
+  /** A1 address of the cell that says it. */
+  readonly cell: string;
+  /** The cell text as written (`減少を目指す`). */
+  readonly raw: string;
+}
+
+/** One published judgement cell: the city's 達成率 (`rate`) or grade/verdict (`grade`) for a year. */
+export interface PublishedVerdict {
+  readonly kind: 'rate' | 'grade';
+  /** The year the column is for (`評価H28`); null when the column names no year (the evaluation year). */
+  readonly year: FiscalYear | null;
+  /** A1 address. */
+  readonly cell: string;
+  /** The cell text as written (`D`, `◎`, `85.5%`, `達成`). */
+  readonly raw: string;
+  /** For `rate`: percent points (85.5), null when unreadable. */
+  readonly rate: number | null;
+}
+
 /** A headline 数値目標 row or an ordinary KPI row. */
 export type KpiRole = 'headline' | 'kpi';
 
@@ -37,6 +59,12 @@ export interface Kpi {
   readonly target: YearCell | null;
   /** The user's choice in the add-in's 方向 column, read back on a re-run. */
   readonly directionChoice: Direction | null;
+  /** Interim targets (`中間目標(2020年度)`): the target for that year, ascending by year. Absent: none. */
+  readonly interimTargets?: readonly YearCell[];
+  /** The city's own direction column (`方向性`: `減少を目指す`, `↓`, `ダウン`); wins over every other source. */
+  readonly declaredDirection?: DeclaredDirection | null;
+  /** What the city itself published for this row (`達成率H28`, `評価`), never read as values. */
+  readonly published?: readonly PublishedVerdict[];
   /** Row-level notes in Japanese (`単位不一致: 件 / 回`). */
   readonly notes: readonly string[];
 }

@@ -2,83 +2,26 @@
  * The built task pane in Debian's Chromium, in demo mode (a plain browser: no Office host), on the bundled
  * sample workbook. Needs `npm run build` first (`npm run test:e2e` does both). Screenshots go to out/.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
-import type { Browser, Page } from 'playwright-core';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { DIST, OUT, openPane } from './harness';
+import type { PaneSession } from './harness';
 
 jest.setTimeout(30_000);
 
-const ROOT = resolve(__dirname, '..', '..');
-const DIST = join(ROOT, 'dist');
-const OUT = join(ROOT, 'out');
-const CHROMIUM = '/usr/bin/chromium';
-
-const TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.xml': 'application/xml',
-};
-
-function serve(dir: string): Promise<Server> {
-  const server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
-    const file = join(dir, path);
-    if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    response.end(readFileSync(file));
-  });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
-}
-
-let server: Server;
-let browser: Browser;
+let session: PaneSession;
 let page: Page;
-const dialogs: string[] = [];
-const pageErrors: string[] = [];
+let dialogs: string[];
+let pageErrors: string[];
 
 beforeAll(async () => {
-  if (!existsSync(join(DIST, 'taskpane.html'))) {
-    throw new Error(
-      'dist/taskpane.html がありません。先に `npm run build` を実行してください (`npm run test:e2e` は両方を行います)。',
-    );
-  }
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} がありません: apt-get install chromium`);
-  mkdirSync(OUT, { recursive: true });
-  server = await serve(DIST);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-  page = await browser.newPage({ viewport: { width: 1366, height: 820 }, locale: 'ja-JP' });
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  const { port } = server.address() as AddressInfo;
-  await page.goto(`http://127.0.0.1:${port}/taskpane.html`);
+  session = await openPane();
+  ({ page, dialogs, pageErrors } = session);
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((done) => (server ? server.close(done) : done(undefined)));
+  await session?.close();
 });
 
 const text = async (testId: string): Promise<string> =>

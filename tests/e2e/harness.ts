@@ -1,0 +1,79 @@
+/**
+ * What every Chromium end-to-end test shares: the built pages served from dist/, Debian's Chromium started
+ * headless with the flags this workplace needs, and a page on the task pane in demo mode.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { serveDirectory } from '../../scripts/static-server';
+import type { StaticServer } from '../../scripts/static-server';
+
+export const ROOT = resolve(__dirname, '..', '..');
+export const DIST = join(ROOT, 'dist');
+export const OUT = join(ROOT, 'out');
+export const CHROMIUM = '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export interface PaneSession {
+  readonly server: StaticServer;
+  readonly browser: Browser;
+  readonly page: Page;
+  /** Messages of alert/confirm dialogs the page opened (each dismissed). */
+  readonly dialogs: string[];
+  /** Uncaught errors in the page. */
+  readonly pageErrors: string[];
+  close(): Promise<void>;
+}
+
+export interface PaneOptions {
+  readonly width?: number;
+  readonly height?: number;
+  /** `ja-JP` (default) or `en-US`: the browser's language, which the demo takes as Office's display language. */
+  readonly locale?: string;
+  /** Query string for taskpane.html, without `?`. */
+  readonly query?: string;
+}
+
+export async function openPane(options: PaneOptions = {}): Promise<PaneSession> {
+  if (!existsSync(join(DIST, 'taskpane.html'))) {
+    throw new Error(
+      'dist/taskpane.html がありません。先に `npm run build` を実行してください (`npm run test:e2e` は両方を行います)。',
+    );
+  }
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} がありません: apt-get install chromium`);
+  mkdirSync(OUT, { recursive: true });
+  const server = await serveDirectory(DIST);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const page = await browser.newPage({
+    viewport: { width: options.width ?? 1366, height: options.height ?? 820 },
+    locale: options.locale ?? 'ja-JP',
+  });
+  const dialogs: string[] = [];
+  const pageErrors: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(`${server.url}taskpane.html${options.query ? `?${options.query}` : ''}`);
+  return {
+    server,
+    browser,
+    page,
+    dialogs,
+    pageErrors,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}

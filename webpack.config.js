@@ -5,7 +5,7 @@
  *
  *   npm run build                                        production build, URLs https://localhost:3000/
  *   npm run build -- --env addinUrl=https://host/path/   the same, with dist/manifest.xml pointing there
- *   npm run dev-server                                   https://localhost:3000 with office-addin-dev-certs
+ *   npm run dev-server                                   https://localhost:3000 (scripts/dev-certs.js)
  */
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
@@ -131,7 +131,7 @@ module.exports = async (env = {}, argv = {}) => {
       server: serving
         ? {
             type: 'https',
-            options: await require('office-addin-dev-certs').getHttpsServerOptions(),
+            options: await require('./scripts/dev-certs').httpsServerOptions(),
           }
         : 'https',
     },

@@ -1,3 +1,4 @@
+/* global process, console */
 /**
  * Run by .ci/run right after `npm ci`: the install is whole, compiled nothing, and agrees with `engines`.
  * Each failure is one line naming what to fix (README, "Dependency notes").
@@ -11,7 +12,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 
-const ROOT = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..');
+const ROOT = join(import.meta.dirname, '..');
 const require = createRequire(join(ROOT, 'package.json'));
 const failures = [];
 
@@ -42,7 +43,11 @@ function compiledPackages() {
       if (entry.isDirectory()) {
         if (entry.name === 'build') {
           const inside = readdirSync(path);
-          if (inside.includes('config.gypi') || inside.includes('Makefile') || inside.includes('binding.Makefile')) {
+          if (
+            inside.includes('config.gypi') ||
+            inside.includes('Makefile') ||
+            inside.includes('binding.Makefile')
+          ) {
             found.push(relative(ROOT, path));
             continue;
           }
@@ -66,7 +71,8 @@ function engines() {
     .filter(([, meta]) => !semver.subset(ours, meta.engines.node))
     .map(([path, meta]) => `${path.replace(/^.*node_modules\//, '')} (${meta.engines.node})`);
   if (narrower.length > 0) failures.push(`engines.node "${ours}" is wider than: ${narrower.join(', ')}`);
-  if (!semver.satisfies(process.version, ours)) failures.push(`node ${process.version} is outside engines.node "${ours}"`);
+  if (!semver.satisfies(process.version, ours))
+    failures.push(`node ${process.version} is outside engines.node "${ours}"`);
 }
 
 npmLs();

@@ -57,7 +57,8 @@ async function sideload(command: Exclude<Command, 'validate'>): Promise<number> 
 
 async function validate(): Promise<number> {
   const { code, output } = await run('office-addin-manifest', ['validate', 'manifest.xml'], 'afterwards');
-  const offline = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|Unable to contact the manifest validation service/;
+  const offline =
+    /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|Unable to contact the manifest validation service/;
   if (!offline.test(output)) {
     process.stdout.write(output);
     return code;

@@ -1,13 +1,17 @@
 /** Reading a row's year cells into baseline, actuals and target, with the diagnostics they call for. */
 import { cellAddress } from '../a1';
 import { formatFiscalYear, readRow } from '../read';
-import type { Diagnostic, Reading, YearCell, YearHeader } from '../types';
+import type { Diagnostic, FiscalYear, Reading, YearCell } from '../types';
 import type { SheetCells } from './sheet-cells';
+import type { ValueHeader } from './value-header';
+
+/** The year a cell gets when neither its header nor the cell names one (`基準値 | 目標値`, no year anywhere). */
+export const UNKNOWN_YEAR: FiscalYear = 0;
 
 export interface YearColumn {
   /** Sheet column after the row's realignment. */
   readonly col: number;
-  readonly header: YearHeader;
+  readonly header: ValueHeader;
 }
 
 export interface YearCells {
@@ -15,6 +19,8 @@ export interface YearCells {
   readonly baseline: YearCell | null;
   readonly actuals: readonly YearCell[];
   readonly target: YearCell | null;
+  /** 中間目標 cells, ascending by year. */
+  readonly interimTargets: readonly YearCell[];
   readonly notes: readonly string[];
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -47,6 +53,7 @@ export function readYearCells(
   columns: readonly YearColumn[],
   name: string,
   unit: string,
+  targetYear: FiscalYear | null = null,
 ): YearCells {
   const placedColumns: YearColumn[] = [];
   const cellReadings: Reading[] = [];
@@ -69,6 +76,7 @@ export function readYearCells(
   let baseline: YearCell | null = null;
   let target: YearCell | null = null;
   const actuals: YearCell[] = [];
+  const interimTargets: YearCell[] = [];
   for (let i = 0; i < placedColumns.length; i += 1) {
     const column = placedColumns[i];
     const reading = rowReading.readings[i];
@@ -80,19 +88,23 @@ export function readYearCells(
         message: `値として読み取れません: 「${reading.raw}」`,
       });
     }
-    if (own !== undefined && own !== column.header.year) {
+    if (own !== undefined && column.header.year !== null && own !== column.header.year) {
       diagnostics.push({
         cell: cellAddress(row, column.col),
         kind: 'yearOverride',
         message: `セルに書かれた年度 ${formatFiscalYear(own)} を、列の年度 ${formatFiscalYear(column.header.year)} の代わりに使いました: 「${reading.raw}」`,
       });
     }
-    const cell: YearCell = { year: own ?? column.header.year, reading, cell: { row, col: column.col } };
     const role = column.header.role;
+    const fallback = role === 'target' && targetYear !== null ? targetYear : UNKNOWN_YEAR;
+    const year = own ?? column.header.year ?? fallback;
+    const cell: YearCell = { year, reading, cell: { row, col: column.col } };
     if (role === 'baseline') baseline ??= cell;
     else if (role === 'target') target = cell;
+    else if (role === 'interim') interimTargets.push(cell);
     else actuals.push(cell);
   }
+  if (!inYearOrder(interimTargets)) interimTargets.sort((a, b) => a.year - b.year);
   // Year columns usually run in order: sort (a stable sort, so equal years keep sheet order) only when not.
   if (!inYearOrder(actuals)) actuals.sort((a, b) => a.year - b.year);
 
@@ -112,5 +124,13 @@ export function readYearCells(
       message: '目標値がありません。',
     });
   }
-  return { unit: unit !== '' ? unit : rowReading.unit, baseline, actuals, target, notes, diagnostics };
+  return {
+    unit: unit !== '' ? unit : rowReading.unit,
+    baseline,
+    actuals,
+    target,
+    interimTargets,
+    notes,
+    diagnostics,
+  };
 }

@@ -32,7 +32,13 @@ import {
 } from './labels';
 import { rowShift, type RowColumns } from './realign';
 import { clippedAt, sheetCells, type SheetCells } from './sheet-cells';
-import { readYearCells, UNKNOWN_YEAR, type YearCells, type YearColumn } from './year-cells';
+import {
+  readYearCells,
+  UNKNOWN_YEAR,
+  type YearCells,
+  type YearColumn,
+  type YearlessActuals,
+} from './year-cells';
 
 export interface ReadOptions {
   /** The user's mappings (saved settings, the pane, `--columns`); those for this sheet (or for '') win. */
@@ -402,6 +408,11 @@ function readKpiTable(
       .map((y) => y.col),
   );
   const unknownYearCols = new Set<number>();
+  const yearlessActuals: YearlessActuals = yearColumns(columns, 0).some(
+    (y) => y.header.role === 'actual' && y.header.year !== null,
+  )
+    ? 'unknown'
+    : 'targetYear';
 
   let framework = '';
   let measure = '';
@@ -410,10 +421,16 @@ function readKpiTable(
     const goal = ctx.goalRows.get(row);
     if (goal) {
       // A 基本目標 heading the rows below, inside one table: the rows below are the next goal's.
-      if (block.kpiTable) block.kpiTable = { ...block.kpiTable, lastRow: row - 1 };
-      block = newBlock(row, `${goal.number} ${goal.title}`.trim(), goal.number);
-      block.kpiTable = { ...table, firstRow: row + 1 };
-      ctx.blocks.push(block);
+      const goalText = `${goal.number} ${goal.title}`.trim();
+      if (block.kpis.length === 0 && block.headlines.length === 0) {
+        block.goal = goalText;
+        block.goalNumber = goal.number;
+      } else {
+        if (block.kpiTable) block.kpiTable = { ...block.kpiTable, lastRow: row - 1 };
+        block = newBlock(row, goalText, goal.number);
+        block.kpiTable = { ...table, firstRow: row + 1 };
+        ctx.blocks.push(block);
+      }
       framework = '';
       measure = '';
       parent = '';
@@ -517,6 +534,7 @@ function readKpiTable(
       name,
       unit,
       targetYearOf(ctx, row, targetDateCol === null ? null : targetDateCol + shift),
+      yearlessActuals,
     );
     ctx.diagnostics.push(...values.diagnostics);
     if (yearlessCols.size > 0) {
@@ -541,6 +559,17 @@ function readKpiTable(
         notes: [],
       }),
     );
+  }
+  if (yearlessActuals === 'targetYear') {
+    for (const y of yearColumns(columns, 0)) {
+      if (y.header.role !== 'actual' || y.header.year !== null || block.kpis.length === 0) continue;
+      const label = columns.find((c) => c.col === y.col)?.label ?? '';
+      ctx.diagnostics.push({
+        cell: cellAddress(header.row, y.col),
+        kind: 'guessed',
+        message: `「${label}」の列には年度がないため、各行の目標値の年度の実績として読み取りました。`,
+      });
+    }
   }
   for (const col of unknownYearCols) {
     const label = columns.find((c) => c.col === col)?.label ?? '';

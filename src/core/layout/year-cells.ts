@@ -29,12 +29,22 @@ function isEmptyCell(cells: SheetCells, row: number, col: number): boolean {
   return cells.text(row, col) === '' && cells.value(row, col) === '';
 }
 
-/** A cell in a table with a 単位 column: a bare number there takes the column's unit. */
+/** A cell in a table with a 単位 column: a bare number there takes the column's unit (`千人`, `件/年`). */
 function readWithUnit(cells: SheetCells, row: number, col: number, unit: string): Reading {
   const reading = cells.reading(row, col);
   if (unit === '' || reading.kind !== 'number' || reading.unit !== '') return reading;
-  return cells.readingOf(`${cells.text(row, col)}${unit}`);
+  const value = cells.value(row, col);
+  // A numeric cell shows its value rounded (`18` for 18.4 in `#,##0`): the unit applies to the value itself.
+  const scaled = /^[十百千万億]/u.test(unit) && typeof value === 'number';
+  return cells.readingOf(`${scaled ? String(value) : cells.text(row, col)}${unit}`);
 }
+
+/** Where a value column without a year (and a cell without one) puts its reading. */
+export type YearlessActuals =
+  /** The row's target year: a report of results against a dated target (the 交付金 form's 実績値). */
+  | 'targetYear'
+  /** No year (UNKNOWN_YEAR): the table has actuals with years, this one is not placed among them. */
+  | 'unknown';
 
 function inYearOrder(cells: readonly YearCell[]): boolean {
   for (let i = 1; i < cells.length; i += 1) if (cells[i].year < cells[i - 1].year) return false;
@@ -54,6 +64,7 @@ export function readYearCells(
   name: string,
   unit: string,
   targetYear: FiscalYear | null = null,
+  yearlessActuals: YearlessActuals = 'unknown',
 ): YearCells {
   const placedColumns: YearColumn[] = [];
   const cellReadings: Reading[] = [];
@@ -104,6 +115,11 @@ export function readYearCells(
     else if (role === 'interim') interimTargets.push(cell);
     else actuals.push(cell);
   }
+  if (yearlessActuals === 'targetYear' && target !== null && target.year !== UNKNOWN_YEAR) {
+    const at = target.year;
+    for (let i = 0; i < actuals.length; i += 1)
+      if (actuals[i].year === UNKNOWN_YEAR) actuals[i] = { ...actuals[i], year: at };
+  }
   if (!inYearOrder(interimTargets)) interimTargets.sort((a, b) => a.year - b.year);
   // Year columns usually run in order: sort (a stable sort, so equal years keep sheet order) only when not.
   if (!inYearOrder(actuals)) actuals.sort((a, b) => a.year - b.year);
@@ -125,7 +141,8 @@ export function readYearCells(
     });
   }
   return {
-    unit: unit !== '' ? unit : rowReading.unit,
+    // A 単位 cell with a scale or a period (`千人`, `件/年`) names the cell's unit, not the readings' (人, 件).
+    unit: unit !== '' && !(/^[十百千万億]|\//u.test(unit) && rowReading.unit !== '') ? unit : rowReading.unit,
     baseline,
     actuals,
     target,

@@ -309,6 +309,11 @@ function targetYearOf(ctx: Context, row: number, col: number | null): number | n
   return text === '' ? null : (findYear(text.normalize('NFKC').replace(/\s+/gu, ''))?.year ?? null);
 }
 
+function hasOwnYear(cell: YearCell): boolean {
+  const { reading } = cell;
+  return (reading.kind === 'number' || reading.kind === 'percent') && reading.year !== undefined;
+}
+
 /** A bullet sub-item (`・保育所の待機児童数`) under a parent row. */
 const BULLET = /^[・･\-‐－]\s*/u;
 
@@ -408,6 +413,7 @@ function readKpiTable(
       .map((y) => y.col),
   );
   const unknownYearCols = new Set<number>();
+  const targetYearCols = new Set<number>();
   const yearlessActuals: YearlessActuals = yearColumns(columns, 0).some(
     (y) => y.header.role === 'actual' && y.header.year !== null,
   )
@@ -539,8 +545,9 @@ function readKpiTable(
     ctx.diagnostics.push(...values.diagnostics);
     if (yearlessCols.size > 0) {
       for (const cell of [values.baseline, values.target, ...values.actuals, ...values.interimTargets]) {
-        if (cell && cell.year === UNKNOWN_YEAR && yearlessCols.has(cell.cell.col - shift))
-          unknownYearCols.add(cell.cell.col - shift);
+        if (!cell || !yearlessCols.has(cell.cell.col - shift)) continue;
+        if (cell.year === UNKNOWN_YEAR) unknownYearCols.add(cell.cell.col - shift);
+        else if (!hasOwnYear(cell) && values.actuals.includes(cell)) targetYearCols.add(cell.cell.col - shift);
       }
     }
     const direction = directionCol === null ? null : directionOf(ctx.cells.text(row, directionCol));
@@ -560,16 +567,13 @@ function readKpiTable(
       }),
     );
   }
-  if (yearlessActuals === 'targetYear') {
-    for (const y of yearColumns(columns, 0)) {
-      if (y.header.role !== 'actual' || y.header.year !== null || block.kpis.length === 0) continue;
-      const label = columns.find((c) => c.col === y.col)?.label ?? '';
-      ctx.diagnostics.push({
-        cell: cellAddress(header.row, y.col),
-        kind: 'guessed',
-        message: `「${label}」の列には年度がないため、各行の目標値の年度の実績として読み取りました。`,
-      });
-    }
+  for (const col of targetYearCols) {
+    const label = columns.find((c) => c.col === col)?.label ?? '';
+    ctx.diagnostics.push({
+      cell: cellAddress(header.row, col),
+      kind: 'guessed',
+      message: `「${label}」の列には年度がないため、各行の目標値の年度の実績として読み取りました。`,
+    });
   }
   for (const col of unknownYearCols) {
     const label = columns.find((c) => c.col === col)?.label ?? '';

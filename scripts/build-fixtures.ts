@@ -10,6 +10,7 @@ import { writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 // ExcelJS's own dependency; used only to give every zip entry a fixed date so re-runs give identical files.
 import JSZip from 'jszip';
+import { LAYOUTS, UNPLACEABLE, type Layout } from './fixture-layouts';
 
 const ROOT = resolve(__dirname, '..');
 const SEEDS = resolve(ROOT, '..', 'shared', 'seeds');
@@ -447,8 +448,53 @@ async function buildBudget(): Promise<void> {
   await save(wb, 'budget-no-kpi.xlsx');
 }
 
+// ---------------------------------------------------------------------------------------------------
+// Other cities' layouts (fixture-layouts.ts): one workbook each in tests/fixtures/layouts/.
+
+async function buildLayout(layout: Layout): Promise<void> {
+  const wb = newWorkbook();
+  wb.creator = layout.city;
+  wb.lastModifiedBy = layout.city;
+  for (const sheet of layout.sheets) {
+    const ws = wb.addWorksheet(sheet.name, {
+      pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    });
+    const top = sheet.top ?? 1;
+    const left = sheet.left ?? 1;
+    let width = 0;
+    sheet.rows.forEach((cells, i) => {
+      if (!cells) return;
+      width = Math.max(width, cells.length);
+      cells.forEach((content, k) => {
+        const cell = ws.getCell(top + i, left + k);
+        if (typeof content === 'string') {
+          if (content !== '') cell.value = content;
+        } else {
+          cell.value = content.v;
+          cell.numFmt = content.f;
+        }
+      });
+    });
+    for (const range of sheet.merges ?? []) ws.mergeCells(range);
+    for (const r of sheet.headerRows ?? []) {
+      for (let c = left; c < left + width; c += 1) {
+        const cell = ws.getCell(r, c);
+        cell.fill = HEADER_FILL;
+        cell.font = { bold: true };
+        cell.border = THIN;
+        cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+      }
+    }
+    ws.getCell(top, left).font = { bold: true, size: 13 };
+    for (let c = left; c < left + width; c += 1) ws.getColumn(c).width = c === left ? 30 : 14;
+  }
+  await save(wb, join('layouts', layout.file));
+}
+
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
+  mkdirSync(join(OUT, 'layouts'), { recursive: true });
+  for (const layout of [...LAYOUTS, UNPLACEABLE]) await buildLayout(layout);
   for (const variant of PROGRESS_VARIANTS) await buildProgress(variant);
   await buildStrategy();
   await buildBudget();

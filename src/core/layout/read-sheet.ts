@@ -4,9 +4,23 @@
  * shifted rows are realigned, and every guess is a diagnostic with its cell address.
  */
 import { cellAddress } from '../a1';
-import { formatFiscalYear, readCell } from '../read';
-import type { Block, Diagnostic, Grid, Kpi, KpiSheet, LayoutResult, TableRegion, YearCell } from '../types';
+import { formatFiscalYear, lookupUnit, readCell } from '../read';
+import type {
+  Block,
+  ColumnMapping,
+  DeclaredDirection,
+  Diagnostic,
+  Grid,
+  Kpi,
+  KpiSheet,
+  LayoutResult,
+  PublishedVerdict,
+  TableRegion,
+  YearCell,
+} from '../types';
 import { findHeaders, type Column, type HeaderRows } from './headers';
+import { headerFromMapping, mappingOf } from './mapping';
+import { findYear } from './value-header';
 import { parseHeadlineText } from './headline-text';
 import {
   directionOf,
@@ -18,7 +32,18 @@ import {
 } from './labels';
 import { rowShift, type RowColumns } from './realign';
 import { clippedAt, sheetCells, type SheetCells } from './sheet-cells';
-import { readYearCells, type YearCells, type YearColumn } from './year-cells';
+import {
+  readYearCells,
+  UNKNOWN_YEAR,
+  type YearCells,
+  type YearColumn,
+  type YearlessActuals,
+} from './year-cells';
+
+export interface ReadOptions {
+  /** The user's mappings (saved settings, the pane, `--columns`); those for this sheet (or for '') win. */
+  readonly mappings?: readonly ColumnMapping[];
+}
 
 const NO_TABLE_MESSAGE =
   'このシートに KPI 表が見つかりません。KPI 評価は、見出し行に「KPI」「重要業績評価指標」「指標名」「成果指標」の' +
@@ -41,9 +66,32 @@ interface BlockDraft {
 interface Context {
   readonly cells: SheetCells;
   readonly diagnostics: Diagnostic[];
-  /** Rows that start something else (headers, goal markers): a table ends before them. */
-  readonly stops: ReadonlySet<number>;
+  /** Rows that start a table (header tops): a table ends before them. */
+  readonly headerTops: ReadonlySet<number>;
+  /** 基本目標 rows: a table ends before them unless its rows go on below (a goal heading rows of one table). */
+  readonly goalRows: ReadonlyMap<number, { readonly number: number; readonly title: string }>;
   readonly labels: LabelReader;
+  readonly blocks: BlockDraft[];
+  readonly mappings: ColumnMapping[];
+}
+
+/** `※1 出典…`, `注)…`, `資料:…`: notes below a table, not its rows. */
+const NOTE = /^(※|注[0-9０-９:：)）\s]|[(（]注|\*|＊|出典|資料[:：]|備考[:：])/u;
+
+function firstText(cells: SheetCells, row: number, from: number, to: number): string {
+  for (let col = from; col <= to; col += 1) {
+    const text = cells.text(row, col);
+    if (text !== '') return text;
+  }
+  return '';
+}
+
+/** Whether a row belongs to the table under `header`: something in its columns, and not a note. */
+function isTableRow(ctx: Context, header: HeaderRows, row: number): boolean {
+  const first = Math.max(ctx.cells.firstCol, Math.min(...header.columns.map((c) => c.col)) - 1);
+  const last = Math.min(ctx.cells.lastCol, Math.max(...header.columns.map((c) => c.col)) + 2);
+  const text = firstText(ctx.cells, row, first, last);
+  return text !== '' && !NOTE.test(text) && !/^数値目標/u.test(text);
 }
 
 function roleCol(columns: readonly Column[], kind: Column['role']['kind']): number | null {
@@ -61,10 +109,36 @@ function inMark(grid: Grid, col: number, top: number, bottom: number): boolean {
   );
 }
 
+/**
+ * The last row of the table under `header`. It goes on across blank rows until a header, a 基本目標 (unless
+ * the rows below it are still this table's) or the end of the data; notes below it are not its rows.
+ */
 function tableEnd(ctx: Context, header: HeaderRows): number {
-  let row = header.row;
-  while (row + 1 <= ctx.cells.lastRow && !ctx.cells.isEmptyRow(row + 1) && !ctx.stops.has(row + 1)) row += 1;
-  return row;
+  const { cells } = ctx;
+  let last = header.row;
+  for (let row = header.row + 1; row <= cells.lastRow; row += 1) {
+    if (ctx.headerTops.has(row)) break;
+    if (cells.isEmptyRow(row)) continue;
+    if (ctx.goalRows.has(row)) {
+      const next = nextFilledRow(cells, row);
+      if (
+        next === null ||
+        ctx.headerTops.has(next) ||
+        ctx.goalRows.has(next) ||
+        !isTableRow(ctx, header, next)
+      )
+        break;
+      last = row;
+      continue;
+    }
+    if (isTableRow(ctx, header, row)) last = row;
+  }
+  return last;
+}
+
+function nextFilledRow(cells: SheetCells, after: number): number | null {
+  for (let row = after + 1; row <= cells.lastRow; row += 1) if (!cells.isEmptyRow(row)) return row;
+  return null;
 }
 
 function lastUsedCol(cells: SheetCells, row: number, from: number): number {
@@ -125,6 +199,21 @@ function usableColumns(ctx: Context, header: HeaderRows, lastRow: number): Colum
       }
       continue;
     }
+    if (column.role.kind === 'published') {
+      ctx.diagnostics.push({
+        cell: cellAddress(header.row, column.col),
+        kind: 'ignoredColumn',
+        message: `「${column.label}」の列は市の評価として読み取り、KPI の値には使いませんでした。`,
+      });
+    }
+    if (column.role.kind === 'year' && column.role.header.eraGuessed && column.role.header.year !== null) {
+      const year = column.role.header.year;
+      ctx.diagnostics.push({
+        cell: cellAddress(header.row, column.col),
+        kind: 'guessed',
+        message: `「${column.label}」には元号がないため、${formatFiscalYear(year)} (${year}年度) と読みました。違う場合は「列の割り当て」で年度を直してください。`,
+      });
+    }
     usable.push(column);
   }
   return usable;
@@ -146,6 +235,8 @@ interface RowFacts {
   readonly department: string;
   readonly values: YearCells;
   readonly direction: Kpi['directionChoice'];
+  readonly declared?: DeclaredDirection | null;
+  readonly published?: readonly PublishedVerdict[];
   readonly notes: readonly string[];
 }
 
@@ -165,9 +256,66 @@ function kpiOf(labels: LabelReader, facts: RowFacts): Kpi {
     actuals: values.actuals,
     target: values.target,
     directionChoice: facts.direction,
+    ...(values.interimTargets.length > 0 ? { interimTargets: values.interimTargets } : {}),
+    ...(facts.declared ? { declaredDirection: facts.declared } : {}),
+    ...(facts.published && facts.published.length > 0 ? { published: facts.published } : {}),
     notes: [...facts.notes, ...values.notes],
   };
 }
+
+/** The unit a KPI name states at its end: `処理量(トン)`, `相談件数(件)`; '' where none. */
+function unitInName(name: string): string {
+  const m = /[(（]([^()（）]{1,6})[)）]\s*$/u.exec(name);
+  if (!m) return '';
+  return lookupUnit(m[1].normalize('NFKC').trim())?.base ?? '';
+}
+
+function publishedOf(
+  ctx: Context,
+  row: number,
+  columns: readonly Column[],
+  shift: number,
+): PublishedVerdict[] {
+  const verdicts: PublishedVerdict[] = [];
+  for (const c of columns) {
+    if (c.role.kind !== 'published') continue;
+    const col = c.col + shift;
+    const raw = ctx.cells.text(row, col);
+    if (raw === '') continue;
+    const reading = ctx.cells.reading(row, col);
+    const rate = reading.kind === 'percent' || reading.kind === 'number' ? reading.value : null;
+    const kind = c.role.verdict ?? (reading.kind === 'percent' ? 'rate' : 'grade');
+    verdicts.push({
+      kind,
+      year: c.role.year,
+      cell: cellAddress(row, col),
+      raw,
+      rate: kind === 'rate' ? rate : null,
+    });
+  }
+  return verdicts;
+}
+
+function declaredOf(ctx: Context, row: number, col: number | null): DeclaredDirection | null {
+  if (col === null) return null;
+  const raw = ctx.cells.text(row, col);
+  const direction = ctx.labels.declaredDirectionOf(raw);
+  return direction === null ? null : { direction, cell: cellAddress(row, col), raw };
+}
+
+function targetYearOf(ctx: Context, row: number, col: number | null): number | null {
+  if (col === null) return null;
+  const text = ctx.cells.text(row, col);
+  return text === '' ? null : (findYear(text.normalize('NFKC').replace(/\s+/gu, ''))?.year ?? null);
+}
+
+function hasOwnYear(cell: YearCell): boolean {
+  const { reading } = cell;
+  return (reading.kind === 'number' || reading.kind === 'percent') && reading.year !== undefined;
+}
+
+/** A bullet sub-item (`・保育所の待機児童数`) under a parent row. */
+const BULLET = /^[・･\-‐－]\s*/u;
 
 /** Whether most labels in a hierarchy column are numbered (`1 …`, `①…`), so an unnumbered one is no label. */
 function numberingUsed(
@@ -194,20 +342,49 @@ const LEVEL_NAME: Readonly<Record<LabelLevel, string>> = {
   measure: '具体的な施策',
 };
 
-function readKpiTable(ctx: Context, header: HeaderRows, block: BlockDraft): void {
+function isSectionRow(
+  ctx: Context,
+  cells: SheetCells,
+  row: number,
+  nameAt: number,
+  valueCols: readonly number[],
+): boolean {
+  for (const col of valueCols) if (cells.text(row, col) !== '') return false;
+  const name = cells.text(row, nameAt);
+  // A one-cell row: nothing right of the name (a section heading merged across, or standing alone).
+  for (let col = nameAt + 1; col <= cells.lastCol; col += 1) if (cells.text(row, col) !== '') return false;
+  if (ctx.labels.labelLevel(name) !== null || ctx.labels.goalMarker(name) !== null) return true;
+  const merge = cells.mergeAt(row, nameAt);
+  if (merge && merge.right > merge.left) return true;
+  // A parent row with no values, its sub-items below written with a bullet.
+  const next = nextFilledRow(cells, row);
+  return next !== null && BULLET.test(cells.text(next, nameAt));
+}
+
+/** Reads the table into `first` (and the blocks its 基本目標 rows open); returns the block it ended in and its last row. */
+function readKpiTable(
+  ctx: Context,
+  header: HeaderRows,
+  first: BlockDraft,
+): { block: BlockDraft; lastRow: number } {
+  let block = first;
   const lastRow = tableEnd(ctx, header);
   const columns = usableColumns(ctx, header, lastRow);
   const table = region(ctx, header, lastRow, header.columns);
   block.kpiTable = table;
   // Values and labels come from the city's table only; the 方向 column beside it is read on its own.
   const cells = clippedAt(ctx.cells, table.lastCol);
+  ctx.mappings.push(mappingOf(ctx.cells, header, table.lastCol, header.mapped ? 'user' : 'read'));
   const nameCol = roleCol(columns, 'name');
-  if (nameCol === null) return;
+  if (nameCol === null) return { block, lastRow };
   const frameworkCol = roleCol(columns, 'framework');
   const measureCol = roleCol(columns, 'measure');
   const departmentCol = roleCol(columns, 'department');
   const unitCol = roleCol(columns, 'unit');
   const directionCol = roleCol(columns, 'direction');
+  const declaredCol = roleCol(columns, 'declaredDirection');
+  const targetDateCol = roleCol(columns, 'targetDate');
+  const hasPublished = columns.some((c) => c.role.kind === 'published');
   const rowColumns: RowColumns = {
     name: nameCol,
     department: departmentCol,
@@ -230,10 +407,41 @@ function readKpiTable(ctx: Context, header: HeaderRows, block: BlockDraft): void
   };
   const levelOfColumn = (col: number): LabelLevel | null =>
     col === frameworkCol ? 'framework' : col === measureCol ? 'measure' : null;
+  const yearlessCols = new Set(
+    yearColumns(columns, 0)
+      .filter((y) => y.header.year === null)
+      .map((y) => y.col),
+  );
+  const unknownYearCols = new Set<number>();
+  const targetYearCols = new Set<number>();
+  const yearlessActuals: YearlessActuals = yearColumns(columns, 0).some(
+    (y) => y.header.role === 'actual' && y.header.year !== null,
+  )
+    ? 'unknown'
+    : 'targetYear';
 
   let framework = '';
   let measure = '';
+  let parent = '';
   for (let row = header.row + 1; row <= lastRow; row += 1) {
+    const goal = ctx.goalRows.get(row);
+    if (goal) {
+      // A 基本目標 heading the rows below, inside one table: the rows below are the next goal's.
+      const goalText = `${goal.number} ${goal.title}`.trim();
+      if (block.kpis.length === 0 && block.headlines.length === 0) {
+        block.goal = goalText;
+        block.goalNumber = goal.number;
+      } else {
+        if (block.kpiTable) block.kpiTable = { ...block.kpiTable, lastRow: row - 1 };
+        block = newBlock(row, goalText, goal.number);
+        block.kpiTable = { ...table, firstRow: row + 1 };
+        ctx.blocks.push(block);
+      }
+      framework = '';
+      measure = '';
+      parent = '';
+      continue;
+    }
     const shift = rowShift(cells, ctx.labels, row, rowColumns);
     const nameAt = nameCol + shift;
     if (shift !== 0) {
@@ -290,12 +498,58 @@ function readKpiTable(ctx: Context, header: HeaderRows, block: BlockDraft): void
     }
     if (rowMeasure !== null) measure = rowMeasure;
 
-    const name = cells.text(row, nameAt);
-    if (name === '') continue;
+    const written = cells.text(row, nameAt);
+    if (written === '') {
+      const stray = shiftedYearColumns(shift).find((y) => cells.text(row, y.col) !== '');
+      if (stray) {
+        ctx.diagnostics.push({
+          cell: cellAddress(row, stray.col),
+          kind: 'unreadable',
+          message: `${row} 行目には値がありますが KPI 名 (${cellAddress(row, nameAt)}) が空のため、KPI として読み取れませんでした。`,
+        });
+      }
+      continue;
+    }
+    if (
+      isSectionRow(
+        ctx,
+        cells,
+        row,
+        nameAt,
+        shiftedYearColumns(shift).map((y) => y.col),
+      )
+    ) {
+      const label = ctx.labels.withoutEditMarks(written);
+      if (ctx.labels.labelLevel(label) === 'framework') {
+        framework = label;
+        measure = '';
+      } else measure = label;
+      parent = label;
+      continue;
+    }
+    const bullet = BULLET.exec(written);
+    const name = bullet ? written.slice(bullet[0].length) : written;
+    if (!bullet) parent = '';
     const department = departmentCol === null ? '' : cells.text(row, departmentCol + shift);
-    const unit = unitCol === null ? '' : cells.text(row, unitCol + shift);
-    const values = readYearCells(cells, row, shiftedYearColumns(shift), name, unit);
+    const unitCell = unitCol === null ? '' : cells.text(row, unitCol + shift);
+    const unit = unitCell !== '' ? unitCell : unitInName(name);
+    const values = readYearCells(
+      cells,
+      row,
+      shiftedYearColumns(shift),
+      name,
+      unit,
+      targetYearOf(ctx, row, targetDateCol === null ? null : targetDateCol + shift),
+      yearlessActuals,
+    );
     ctx.diagnostics.push(...values.diagnostics);
+    if (yearlessCols.size > 0) {
+      for (const cell of [values.baseline, values.target, ...values.actuals, ...values.interimTargets]) {
+        if (!cell || !yearlessCols.has(cell.cell.col - shift)) continue;
+        if (cell.year === UNKNOWN_YEAR) unknownYearCols.add(cell.cell.col - shift);
+        else if (!hasOwnYear(cell) && values.actuals.includes(cell)) targetYearCols.add(cell.cell.col - shift);
+      }
+    }
     const direction = directionCol === null ? null : directionOf(ctx.cells.text(row, directionCol));
     block.kpis.push(
       kpiOf(ctx.labels, {
@@ -303,14 +557,33 @@ function readKpiTable(ctx: Context, header: HeaderRows, block: BlockDraft): void
         role: 'kpi',
         name,
         framework,
-        measure,
+        measure: bullet && parent !== '' ? parent : measure,
         department,
         values,
         direction,
+        declared: declaredOf(ctx, row, declaredCol === null ? null : declaredCol + shift),
+        published: hasPublished ? publishedOf(ctx, row, columns, shift) : [],
         notes: [],
       }),
     );
   }
+  for (const col of targetYearCols) {
+    const label = columns.find((c) => c.col === col)?.label ?? '';
+    ctx.diagnostics.push({
+      cell: cellAddress(header.row, col),
+      kind: 'guessed',
+      message: `「${label}」の列には年度がないため、各行の目標値の年度の実績として読み取りました。`,
+    });
+  }
+  for (const col of unknownYearCols) {
+    const label = columns.find((c) => c.col === col)?.label ?? '';
+    ctx.diagnostics.push({
+      cell: cellAddress(header.row, col),
+      kind: 'guessed',
+      message: `「${label}」の列には年度がなく、セルにも年度が書かれていない値があります。年度なしで読み取りました (「列の割り当て」で年度を指定できます)。`,
+    });
+  }
+  return { block, lastRow };
 }
 
 function readHeadlineTable(ctx: Context, header: HeaderRows, block: BlockDraft): void {
@@ -440,16 +713,52 @@ function diagnosticOrder(a: Diagnostic, b: Diagnostic): number {
   return pa[1].length - pb[1].length || pa[1].localeCompare(pb[1]);
 }
 
-export function readKpiSheet(grid: Grid): LayoutResult {
+/** Header rows a user's mapping gives, in place of what the reader found at the same rows. */
+function withMappings(
+  cells: SheetCells,
+  found: HeaderRows[],
+  mappings: readonly ColumnMapping[],
+): HeaderRows[] {
+  const own = mappings.filter((m) => m.sheet === '' || m.sheet === cells.grid.sheet);
+  if (own.length === 0) return found;
+  const mapped = own.map((m) => headerFromMapping(cells, m));
+  const overlaps = (a: HeaderRows, b: HeaderRows): boolean => a.top <= b.row && b.top <= a.row;
+  return [...found.filter((h) => !mapped.some((m) => overlaps(h, m))), ...mapped].sort(
+    (a, b) => a.top - b.top,
+  );
+}
+
+/** The row the pane offers as the header of a sheet the reader could not place: the first row of several labels. */
+function headerGuess(cells: SheetCells): number | undefined {
+  for (let row = cells.firstRow; row <= Math.min(cells.lastRow, cells.firstRow + 40); row += 1) {
+    let labels = 0;
+    for (let col = cells.firstCol; col <= cells.lastCol; col += 1) {
+      const text = cells.text(row, col);
+      if (text !== '' && cells.reading(row, col).kind === 'text') labels += 1;
+    }
+    if (labels >= 3) return row;
+  }
+  return undefined;
+}
+
+export function readKpiSheet(grid: Grid, options: ReadOptions = {}): LayoutResult {
   const cells = sheetCells(grid);
   let anything = false;
   for (let row = cells.firstRow; row <= cells.lastRow && !anything; row += 1)
     anything = !cells.isEmptyRow(row);
   if (!anything) return { ok: false, failure: { reason: 'empty', message: EMPTY_MESSAGE } };
 
-  const headers = findHeaders(cells);
+  const headers = withMappings(cells, findHeaders(cells), options.mappings ?? []);
   if (!headers.some((h) => h.kind === 'kpi')) {
-    return { ok: false, failure: { reason: 'noKpiTable', message: NO_TABLE_MESSAGE } };
+    const guess = headerGuess(cells);
+    return {
+      ok: false,
+      failure: {
+        reason: 'noKpiTable',
+        message: NO_TABLE_MESSAGE,
+        ...(guess === undefined ? {} : { headerGuess: guess }),
+      },
+    };
   }
 
   const labels = labelReader();
@@ -461,13 +770,13 @@ export function readKpiSheet(grid: Grid): LayoutResult {
     const title = marker.title !== '' ? marker.title : nextText(cells, row, first.col);
     goalRows.set(row, { number: marker.number, title });
   }
-  const stops = new Set<number>([...headers.map((h) => h.top), ...goalRows.keys()]);
-  const ctx: Context = { cells, diagnostics: [], stops, labels };
-
+  const headerTops = new Set<number>(headers.map((h) => h.top));
   const blocks: BlockDraft[] = [];
+  const ctx: Context = { cells, diagnostics: [], headerTops, goalRows, labels, blocks, mappings: [] };
+
   let block: BlockDraft | null = null;
   const headerAt = new Map(headers.map((h) => [h.top, h]));
-  const firstStart = Math.min(...stops);
+  const firstStart = Math.min(...headerTops, ...goalRows.keys());
   let title: string | null = null;
   for (let row = cells.firstRow; row < firstStart; row += 1) {
     const first = firstFilled(cells, row);
@@ -493,16 +802,16 @@ export function readKpiSheet(grid: Grid): LayoutResult {
           blocks.push(block);
         }
         readHeadlineTable(ctx, header, block);
+        row = block.headlineTable?.lastRow ?? row;
       } else {
         if (!block || block.kpiTable) {
           block = newBlock(header.top, '', null);
           blocks.push(block);
         }
-        readKpiTable(ctx, header, block);
+        const read = readKpiTable(ctx, header, block);
+        block = read.block;
+        row = read.lastRow;
       }
-      row =
-        (block.kpiTable && header.kind === 'kpi' ? block.kpiTable.lastRow : block.headlineTable?.lastRow) ??
-        row;
       continue;
     }
     if (block && !block.kpiTable) {
@@ -520,6 +829,7 @@ export function readKpiSheet(grid: Grid): LayoutResult {
     title,
     blocks: blocks.map((b): Block => ({ ...b })),
     diagnostics: [...ctx.diagnostics].sort(diagnosticOrder),
+    mappings: ctx.mappings,
   };
   return { ok: true, sheet };
 }

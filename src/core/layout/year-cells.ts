@@ -1,13 +1,17 @@
 /** Reading a row's year cells into baseline, actuals and target, with the diagnostics they call for. */
 import { cellAddress } from '../a1';
 import { formatFiscalYear, readRow } from '../read';
-import type { Diagnostic, Reading, YearCell, YearHeader } from '../types';
+import type { Diagnostic, FiscalYear, Reading, YearCell } from '../types';
 import type { SheetCells } from './sheet-cells';
+import type { ValueHeader } from './value-header';
+
+/** The year a cell gets when neither its header nor the cell names one (`基準値 | 目標値`, no year anywhere). */
+export const UNKNOWN_YEAR: FiscalYear = 0;
 
 export interface YearColumn {
   /** Sheet column after the row's realignment. */
   readonly col: number;
-  readonly header: YearHeader;
+  readonly header: ValueHeader;
 }
 
 export interface YearCells {
@@ -15,6 +19,8 @@ export interface YearCells {
   readonly baseline: YearCell | null;
   readonly actuals: readonly YearCell[];
   readonly target: YearCell | null;
+  /** 中間目標 cells, ascending by year. */
+  readonly interimTargets: readonly YearCell[];
   readonly notes: readonly string[];
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -23,12 +29,22 @@ function isEmptyCell(cells: SheetCells, row: number, col: number): boolean {
   return cells.text(row, col) === '' && cells.value(row, col) === '';
 }
 
-/** A cell in a table with a 単位 column: a bare number there takes the column's unit. */
+/** A cell in a table with a 単位 column: a bare number there takes the column's unit (`千人`, `件/年`). */
 function readWithUnit(cells: SheetCells, row: number, col: number, unit: string): Reading {
   const reading = cells.reading(row, col);
   if (unit === '' || reading.kind !== 'number' || reading.unit !== '') return reading;
-  return cells.readingOf(`${cells.text(row, col)}${unit}`);
+  const value = cells.value(row, col);
+  // A numeric cell shows its value rounded (`18` for 18.4 in `#,##0`): the unit applies to the value itself.
+  const scaled = /^[十百千万億]/u.test(unit) && typeof value === 'number';
+  return cells.readingOf(`${scaled ? String(value) : cells.text(row, col)}${unit}`);
 }
+
+/** Where a value column without a year (and a cell without one) puts its reading. */
+export type YearlessActuals =
+  /** The row's target year: a report of results against a dated target (the 交付金 form's 実績値). */
+  | 'targetYear'
+  /** No year (UNKNOWN_YEAR): the table has actuals with years, this one is not placed among them. */
+  | 'unknown';
 
 function inYearOrder(cells: readonly YearCell[]): boolean {
   for (let i = 1; i < cells.length; i += 1) if (cells[i].year < cells[i - 1].year) return false;
@@ -47,6 +63,8 @@ export function readYearCells(
   columns: readonly YearColumn[],
   name: string,
   unit: string,
+  targetYear: FiscalYear | null = null,
+  yearlessActuals: YearlessActuals = 'unknown',
 ): YearCells {
   const placedColumns: YearColumn[] = [];
   const cellReadings: Reading[] = [];
@@ -69,6 +87,7 @@ export function readYearCells(
   let baseline: YearCell | null = null;
   let target: YearCell | null = null;
   const actuals: YearCell[] = [];
+  const interimTargets: YearCell[] = [];
   for (let i = 0; i < placedColumns.length; i += 1) {
     const column = placedColumns[i];
     const reading = rowReading.readings[i];
@@ -80,19 +99,28 @@ export function readYearCells(
         message: `値として読み取れません: 「${reading.raw}」`,
       });
     }
-    if (own !== undefined && own !== column.header.year) {
+    if (own !== undefined && column.header.year !== null && own !== column.header.year) {
       diagnostics.push({
         cell: cellAddress(row, column.col),
         kind: 'yearOverride',
         message: `セルに書かれた年度 ${formatFiscalYear(own)} を、列の年度 ${formatFiscalYear(column.header.year)} の代わりに使いました: 「${reading.raw}」`,
       });
     }
-    const cell: YearCell = { year: own ?? column.header.year, reading, cell: { row, col: column.col } };
     const role = column.header.role;
+    const fallback = role === 'target' && targetYear !== null ? targetYear : UNKNOWN_YEAR;
+    const year = own ?? column.header.year ?? fallback;
+    const cell: YearCell = { year, reading, cell: { row, col: column.col } };
     if (role === 'baseline') baseline ??= cell;
     else if (role === 'target') target = cell;
+    else if (role === 'interim') interimTargets.push(cell);
     else actuals.push(cell);
   }
+  if (yearlessActuals === 'targetYear' && target !== null && target.year !== UNKNOWN_YEAR) {
+    const at = target.year;
+    for (let i = 0; i < actuals.length; i += 1)
+      if (actuals[i].year === UNKNOWN_YEAR) actuals[i] = { ...actuals[i], year: at };
+  }
+  if (!inYearOrder(interimTargets)) interimTargets.sort((a, b) => a.year - b.year);
   // Year columns usually run in order: sort (a stable sort, so equal years keep sheet order) only when not.
   if (!inYearOrder(actuals)) actuals.sort((a, b) => a.year - b.year);
 
@@ -112,5 +140,14 @@ export function readYearCells(
       message: '目標値がありません。',
     });
   }
-  return { unit: unit !== '' ? unit : rowReading.unit, baseline, actuals, target, notes, diagnostics };
+  return {
+    // A 単位 cell with a scale or a period (`千人`, `件/年`) names the cell's unit, not the readings' (人, 件).
+    unit: unit !== '' && !(/^[十百千万億]|\//u.test(unit) && rowReading.unit !== '') ? unit : rowReading.unit,
+    baseline,
+    actuals,
+    target,
+    interimTargets,
+    notes,
+    diagnostics,
+  };
 }

@@ -121,6 +121,11 @@ function readScaledNumber(text: string, from: number): ScaledNumber | null {
     if (!digits) return null;
     const part = Number(digits[0].replace(/,/gu, ''));
     position += digits[0].length;
+    // `1,930 千人`, `12.6 万人`: a space may stand between the number and its scale word.
+    if (text.charAt(position) === ' ') {
+      const after = text.charAt(position + 1);
+      if (SMALL_SCALES[after] !== undefined || LARGE_SCALES[after] !== undefined) position += 1;
+    }
     const small = SMALL_SCALES[text.charAt(position)];
     const smallFactor = small ?? 1;
     const afterSmall = position + (small === undefined ? 0 : 1);

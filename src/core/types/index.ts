@@ -4,3 +4,4 @@ export * from './kpi-sheet';
 export * from './settings';
 export * from './evaluation';
 export * from './write-plan';
+export * from './column-mapping';

@@ -1,4 +1,5 @@
 /** What a KPI sheet means (ARCHITECTURE.md: KpiSheet). */
+import type { ColumnMapping } from './column-mapping';
 import type { CellRef } from './grid';
 import type { FiscalYear, Reading } from './reading';
 
@@ -119,12 +120,16 @@ export interface KpiSheet {
   readonly title: string | null;
   readonly blocks: readonly Block[];
   readonly diagnostics: readonly Diagnostic[];
+  /** The column mapping each KPI table was read with (the reader's or the user's), in sheet order. */
+  readonly mappings?: readonly ColumnMapping[];
 }
 
 /** Why a sheet could not be read as a KPI table; `message` is Japanese and says how to fix it. */
 export interface LayoutFailure {
   readonly reason: 'empty' | 'noKpiTable';
   readonly message: string;
+  /** For `noKpiTable`: the row the reader would offer as the header in 「列の割り当て」 (1-based), if any. */
+  readonly headerGuess?: number;
 }
 
 export type LayoutResult =

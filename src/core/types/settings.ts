@@ -1,4 +1,5 @@
 /** How the city wants its KPIs judged; plain data a host stores in the workbook. */
+import type { ColumnMapping } from './column-mapping';
 import type { FiscalYear } from './reading';
 
 export type Grade = 'A' | 'B' | 'C' | 'D' | 'X' | '廃止';
@@ -32,4 +33,6 @@ export interface Settings {
   /** Light row tint by grade over the city's own table. */
   readonly rowTint: boolean;
   readonly paperSize: PaperSize;
+  /** The user's column mappings (「列の割り当て」, `--columns`), one per sheet; absent: none saved. */
+  readonly columnMappings?: readonly ColumnMapping[];
 }

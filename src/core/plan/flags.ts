@@ -74,6 +74,16 @@ export function latestText(evaluation: KpiEvaluation): string {
   return evaluation.latestYear === null ? value : `${value} (${fiscalYearText(evaluation.latestYear)})`;
 }
 
+/**
+ * The 方向 cell: the arrow the KPI was judged by, read back as the user's choice on the next run. Left empty
+ * while the direction is to be confirmed (target below baseline, nothing saying lower-is-better), so the
+ * re-run asks again until the user picks ↑ or ↓ there.
+ */
+export function directionText(evaluation: KpiEvaluation): string {
+  if (evaluation.directionToConfirm) return '';
+  return evaluation.direction === 'down' ? '↓' : '↑';
+}
+
 /** One KPI row's flag values, left to right; the Excel host rewrites a row with this alone. */
 export function flagValuesFor(evaluation: KpiEvaluation, settings: Settings): PlanValue[] {
   return [
@@ -82,7 +92,7 @@ export function flagValuesFor(evaluation: KpiEvaluation, settings: Settings): Pl
     rateCellValue(evaluation.progressRate),
     evaluation.trend === null ? '' : TREND_ARROW[evaluation.trend],
     gradeText(evaluation.grade, settings),
-    evaluation.direction === 'down' ? '↓' : '↑',
+    directionText(evaluation),
     evaluation.notes.join(' / '),
   ];
 }

@@ -102,7 +102,10 @@ describe('evaluate options: a flag for every setting', () => {
       '--thresholds の値が不正です: 100,80 (大きい順に 3 つ、例: 100,80,60)',
     ],
     [['a.xlsx', '--tolerance', '1.5'], '--tolerance の値が不正です: 1.5 (0 以上 1 未満、例: 0.05 または 5%)'],
-    [['a.xlsx', '--preset', '甘め'], '不明なプリセットです: 甘め (使えるもの: 標準、進捗率、◎○△×、S/A/B/C、達成/未達成)'],
+    [
+      ['a.xlsx', '--preset', '甘め'],
+      '不明なプリセットです: 甘め (使えるもの: 標準、進捗率、◎○△×、S/A/B/C、達成/未達成)',
+    ],
     [['a.xlsx', '--no-path=yes'], '--no-path は値を取りません: --no-path=yes'],
     [[], '評価する .xlsx ファイルを指定してください'],
     [['a.xlsx', 'b.xlsx'], 'ファイルは 1 つだけ指定してください: a.xlsx b.xlsx'],

@@ -95,9 +95,24 @@ function levelRow(level: GradeLevel, index: number, onChange: () => void, onRemo
   const id = (part: string): string => `scale-level-${index}-${part}`;
   const input = (part: string, attributes: Readonly<Record<string, string | number>>): HTMLInputElement =>
     h('input', { id: id(part), 'data-testid': id(part), className: `scale__${part}`, ...attributes });
-  const symbol = input('symbol', { type: 'text', value: level.symbol, size: 3, 'aria-label': w('symbol') });
-  const label = input('label', { type: 'text', value: level.label, size: 8, 'aria-label': w('label') });
-  const color = input('color', { type: 'color', value: level.color.toLowerCase(), 'aria-label': w('color') });
+  const symbol = input('symbol', {
+    type: 'text',
+    value: level.symbol,
+    'aria-label': w('symbol'),
+    style: 'width:3.2em',
+  });
+  const label = input('label', {
+    type: 'text',
+    value: level.label,
+    'aria-label': w('label'),
+    style: 'flex:1;min-width:0',
+  });
+  const color = input('color', {
+    type: 'color',
+    value: level.color.toLowerCase(),
+    'aria-label': w('color'),
+    style: 'width:2.2em;padding:0',
+  });
   const condition = h(
     'select',
     { id: id('condition'), 'data-testid': id('condition'), 'aria-label': w('condition') },
@@ -109,8 +124,8 @@ function levelRow(level: GradeLevel, index: number, onChange: () => void, onRemo
     type: 'number',
     min: 0,
     step: 'any',
-    size: 4,
     value: level.condition.kind === 'rate' ? level.condition.min : '',
+    style: 'width:4.5em',
     'aria-label': `${w('rate')} (%)`,
   });
   const followUp = h('input', {
@@ -122,28 +137,47 @@ function levelRow(level: GradeLevel, index: number, onChange: () => void, onRemo
   });
   const remove = h(
     'button',
-    { type: 'button', 'data-testid': id('remove'), className: 'scale__remove' },
+    { type: 'button', 'data-testid': id('remove'), className: 'scale__remove', style: 'white-space:nowrap' },
     w('remove'),
   );
   const showMin = (): void => {
     min.hidden = condition.value !== 'rate';
+    const percent = min.nextElementSibling;
+    if (percent instanceof HTMLElement) percent.hidden = min.hidden;
   };
-  showMin();
   for (const field of [symbol, label, color, min]) field.addEventListener('change', onChange);
   for (const field of [condition, followUp]) field.addEventListener('change', () => (showMin(), onChange()));
   remove.addEventListener('click', onRemove);
 
+  // Two short lines per level, so the editor fits the task pane's 350 px.
+  const line = 'display:flex;gap:4px;align-items:center';
   const element = h(
-    'tr',
-    { 'data-level': index },
-    h('th', { scope: 'row' }, w('level', index + 1)),
-    h('td', {}, symbol),
-    h('td', {}, label),
-    h('td', {}, color),
-    h('td', {}, condition, ' ', min, '%'),
-    h('td', {}, followUp),
-    h('td', {}, remove),
+    'li',
+    { 'data-level': index, style: 'margin:0 0 6px;padding:4px 0;border-bottom:1px solid #e1e1e1' },
+    h(
+      'div',
+      { style: line },
+      h('span', { style: 'width:3.5em' }, w('level', index + 1)),
+      symbol,
+      label,
+      color,
+    ),
+    h(
+      'div',
+      { style: `${line};margin-top:2px;padding-left:2em;flex-wrap:wrap` },
+      condition,
+      min,
+      h('span', { hidden: condition.value !== 'rate' }, '%'),
+      h(
+        'label',
+        { style: 'display:flex;align-items:center;gap:2px;white-space:nowrap;font-size:12px' },
+        followUp,
+        w('followUp'),
+      ),
+      remove,
+    ),
   );
+  showMin();
   return {
     element,
     read(): GradeLevel {
@@ -172,7 +206,7 @@ export function gradeScaleEditor(host: ScaleEditorHost): {
   element: HTMLElement;
   sync: (settings: Settings) => void;
 } {
-  const body = h('tbody');
+  const body = h('ol', { style: 'list-style:none;margin:0;padding:0' });
   const errors = h('ul', { className: 'hint hint--warn', role: 'alert', 'data-testid': 'scale-errors' });
   errors.hidden = true;
   const add = h('button', { type: 'button', 'data-testid': 'scale-add' }, w('add'));
@@ -182,26 +216,9 @@ export function gradeScaleEditor(host: ScaleEditorHost): {
 
   const element = h(
     'fieldset',
-    { className: 'scale', 'data-testid': 'grade-scale' },
+    { className: 'scale', 'data-testid': 'grade-scale', style: 'min-width:0;margin:0;padding:4px 8px' },
     h('legend', { className: 'field-label' }, w('legend')),
-    h(
-      'table',
-      { className: 'scale__levels' },
-      h(
-        'thead',
-        {},
-        h(
-          'tr',
-          {},
-          h('th', {}),
-          ...(['symbol', 'label', 'color', 'condition', 'followUp'] as const).map((word) =>
-            h('th', { scope: 'col' }, w(word)),
-          ),
-          h('th', {}),
-        ),
-      ),
-      body,
-    ),
+    body,
     add,
     h('p', { className: 'hint' }, w('hint')),
     errors,

@@ -74,6 +74,17 @@ describe('changing the grade scale in the pane', () => {
     expect(await countHeaders()).toEqual(['A', 'B', 'C', 'D', 'X', '廃止']);
   });
 
+  it('counts the 数値目標 headlines apart from the KPI rows', async () => {
+    const headlines = await page.$$eval('[data-testid=headline-counts] [data-grade]', (spans) =>
+      Object.fromEntries(
+        spans.map((s) => [s.getAttribute('data-grade'), Number((s.textContent ?? '').split(' ')[1])]),
+      ),
+    );
+    // The sample's four headlines: 従業者数 B, 移動数 D, 出生率 B, 自主防災組織率 B.
+    expect(headlines).toEqual({ A: 0, B: 3, C: 0, D: 1, X: 0, 廃止: 0 });
+    expect(await page.getByTestId('headline-counts').textContent()).toMatch(/^数値目標: /);
+  });
+
   it('refuses an empty symbol and says why; nothing changes', async () => {
     await openTab('tab-settings');
     await setLevel(1, 'symbol', '');

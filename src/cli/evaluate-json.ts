@@ -1,8 +1,10 @@
 /**
  * The JSON of `kpi-sheet evaluate --json`: the inspect JSON, each KPI with `direction` and `evaluation`, and
- * `summary` at the top level. Years are numbers, rates fractions (0.359), `grade` always the code
- * (A/B/C/D/X/廃止) whatever labels the settings show, `trend` the Trend code (better/same/worse): codes,
- * like the grade, so a script need not know the arrows.
+ * `summary` at the top level. Years are numbers, rates fractions (0.359) and exact (a cell caps them at
+ * `999%超`), `grade` the scale's symbol (A/B/C/D, ◎/○/△/×, …, or X/廃止) whatever labels the settings show,
+ * with `rank` its place on the scale (1 = best, `levels` the scale's length; null for X and 廃止) so a script
+ * can compare across scales; `trend` the Trend code (better/same/worse): codes, so a script need not know
+ * the arrows. `summary.published` lists every cell where the city's own 達成率 or grade differs from ours.
  */
 import type { Analysis } from '../core/pipeline';
 import type { Direction, KpiEvaluation } from '../core/types';
@@ -18,11 +20,14 @@ export interface KpiEvaluationJson {
   readonly pathTarget: number | null;
   readonly trend: KpiEvaluation['trend'];
   readonly grade: KpiEvaluation['grade'];
+  readonly rank: number | null;
+  readonly levels: number;
+  readonly directionToConfirm: boolean;
   readonly basisUsed: KpiEvaluation['basisUsed'];
   readonly notes: readonly string[];
 }
 
-export function kpiEvaluationJson(e: KpiEvaluation): KpiEvaluationJson {
+export function kpiEvaluationJson(e: KpiEvaluation, settings: Settings): KpiEvaluationJson {
   return {
     year: e.year,
     latestYear: e.latestYear,
@@ -32,6 +37,9 @@ export function kpiEvaluationJson(e: KpiEvaluation): KpiEvaluationJson {
     pathTarget: e.pathTarget,
     trend: e.trend,
     grade: e.grade,
+    rank: e.rank,
+    levels: settings.scale.levels.length,
+    directionToConfirm: e.directionToConfirm,
     basisUsed: e.basisUsed,
     notes: e.notes,
   };
@@ -66,7 +74,7 @@ export function evaluationJson(analysis: Analysis, file: string): EvaluateJson {
       ...kpi,
       direction: e?.direction ?? 'up',
       directionSource: e?.directionSource ?? 'default',
-      evaluation: e ? kpiEvaluationJson(e) : null,
+      evaluation: e ? kpiEvaluationJson(e, evaluation.settings) : null,
     };
   };
   const inspect = kpiSheetToJson(analysis.sheet, file);

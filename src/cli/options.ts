@@ -4,7 +4,16 @@
  * field where the parsed values are turned into the command (parseEvaluateArgs).
  */
 import { parseFiscalYear } from '../core/read';
-import { CUSTOM_PRESET, DEFAULT_SETTINGS, PRESETS, validThresholds, validYear } from '../core/settings';
+import {
+  CUSTOM_PRESET,
+  DEFAULT_SETTINGS,
+  PRESETS,
+  rateThresholds,
+  validateScale,
+  validThresholds,
+  validYear,
+  withRateThresholds,
+} from '../core/settings';
 import type { GradeBasis, Settings, Thresholds } from '../core/types';
 import { OUTPUT_OPTIONS } from './output-options';
 
@@ -132,13 +141,18 @@ export const EVALUATE_OPTIONS: readonly OptionSpec[] = [
     valueName: 'achievement|progress',
     help: '判定の基準: 達成率 (achievement) か進捗率 (progress)',
   },
-  { name: '--thresholds', kind: 'value', valueName: '100,80,60', help: 'A / B / C の境目 (%)' },
+  {
+    name: '--thresholds',
+    kind: 'value',
+    valueName: '100,80,60',
+    help: '評価段階のしきい値 (%)、大きい順 (標準: A / B / C)',
+  },
   { name: '--no-path', kind: 'flag', help: '目標年度より前でも按分目標を使わず、最終目標と比べます' },
   {
     name: '--preset',
     kind: 'value',
     valueName: 'NAME',
-    help: `設定のプリセット (${Object.keys(PRESETS).join(' / ')})`,
+    help: `設定のプリセット (${Object.keys(PRESETS).join('、')})`,
   },
   {
     name: '--tolerance',
@@ -180,6 +194,16 @@ export function parseBasis(text: string): GradeBasis | null {
     default:
       return null;
   }
+}
+
+/** `100,80,60` (or `100/80/60%`): numbers, as many as the scale has rate levels; order is checked by the scale. */
+export function parseThresholdList(text: string): number[] | null {
+  const parts = text
+    .normalize('NFKC')
+    .split(/[,/、]/)
+    .map((p) => p.trim().replace(/%$/, ''));
+  if (parts.some((p) => !/^\d+(\.\d+)?$/.test(p))) return null;
+  return parts.map(Number);
 }
 
 export function parseThresholds(text: string): Thresholds | null {
@@ -233,11 +257,16 @@ export function parseEvaluateArgs(argv: readonly string[]): Parsed<EvaluateArgs>
   }
   const thresholdsText = stringOption(parsed, '--thresholds');
   if (thresholdsText !== undefined) {
-    const thresholds = parseThresholds(thresholdsText);
-    if (!thresholds) {
-      return fail(`--thresholds の値が不正です: ${thresholdsText} (大きい順に 3 つ、例: 100,80,60)`);
+    const thresholds = parseThresholdList(thresholdsText);
+    const count = rateThresholds(settings.scale).length;
+    const scale = thresholds ? withRateThresholds(settings.scale, thresholds) : null;
+    if (!scale || validateScale(scale).length > 0) {
+      const example = rateThresholds(settings.scale).join(',');
+      return fail(
+        `--thresholds の値が不正です: ${thresholdsText} (大きい順に ${count} つ、例: ${example || 'この評価段階にはしきい値がありません'})`,
+      );
     }
-    settings = { ...settings, thresholds };
+    settings = { ...settings, scale };
     customized = true;
   }
   if (parsed.options.has('--no-path')) {

@@ -4,8 +4,8 @@
  */
 import { analyze, plan } from '../core/pipeline';
 import { markKind, markName } from '../core/plan/marks';
-import { DEFAULT_SETTINGS, parseSettings } from '../core/settings';
-import type { Grade, WritePlan } from '../core/types';
+import { DEFAULT_SETTINGS, gradeSymbols, parseSettings } from '../core/settings';
+import type { WritePlan } from '../core/types';
 import type { Language } from './errors';
 import type { ApplyResult, WorkbookHost } from './workbook-host';
 
@@ -17,8 +17,6 @@ export type CommandOutcome =
       readonly summarySheet: string | null;
     }
   | { readonly ok: false; readonly message: string };
-
-const GRADES: readonly Grade[] = ['A', 'B', 'C', 'D', 'X', '廃止'];
 
 function summarySheetOf(writePlan: WritePlan): string | null {
   for (const op of writePlan.ops) {
@@ -51,7 +49,8 @@ export async function evaluateActiveSheet(
     const summarySheet = summarySheetOf(writePlan);
     if (summarySheet !== null) await host.selectCell(summarySheet, 'A1');
     const overall = analysis.analysis.evaluation.summary.overall;
-    const counts = GRADES.filter((g) => overall.counts[g] > 0)
+    const counts = gradeSymbols(settings.scale)
+      .filter((g) => (overall.counts[g] ?? 0) > 0)
       .map((g) => `${g} ${overall.counts[g]}`)
       .join(' / ');
     const skipped = result.skipped.length;

@@ -3,7 +3,7 @@ import { parseEvaluateArgs, parseCommandLine, EVALUATE_OPTIONS } from '../../src
 import { renderEvaluationTable } from '../../src/cli/evaluate-table';
 import { displayWidth } from '../../src/cli/text-width';
 import { evaluate } from '../../src/core/evaluate';
-import { DEFAULT_SETTINGS, PRESETS } from '../../src/core/settings';
+import { ACHIEVED_SCALE, DEFAULT_SETTINGS, PRESETS, rateThresholds } from '../../src/core/settings';
 import { progressSheet } from '../core/evaluate/seeds';
 import { runCli, type Captured } from './run-cli';
 
@@ -59,10 +59,21 @@ describe('evaluate options: a flag for every setting', () => {
     expect(settings).toMatchObject({
       preset: 'カスタム',
       basis: 'progress',
-      thresholds: { a: 100, b: 70, c: 40 },
       interimPath: false,
       trendTolerance: 0.05,
     });
+    expect(rateThresholds(settings.scale)).toEqual([100, 70, 40]);
+  });
+
+  it('--preset ◎○△× and --preset 達成/未達成 choose those scales; --thresholds must fit the scale', () => {
+    expect(settingsOf(['a.xlsx', '--preset', '◎○△×']).settings.scale).toEqual(PRESETS['◎○△×'].scale);
+    expect(settingsOf(['a.xlsx', '--preset', '達成/未達成']).settings.scale).toEqual(ACHIEVED_SCALE);
+    expect(messageOf(['a.xlsx', '--thresholds', '100,80'])).toBe(
+      '--thresholds の値が不正です: 100,80 (大きい順に 3 つ、例: 100,80,60)',
+    );
+    expect(messageOf(['a.xlsx', '--thresholds', '60,80,100'])).toBe(
+      '--thresholds の値が不正です: 60,80,100 (大きい順に 3 つ、例: 100,80,60)',
+    );
   });
 
   it('--preset 進捗率 and --sheet', () => {
@@ -91,7 +102,10 @@ describe('evaluate options: a flag for every setting', () => {
       '--thresholds の値が不正です: 100,80 (大きい順に 3 つ、例: 100,80,60)',
     ],
     [['a.xlsx', '--tolerance', '1.5'], '--tolerance の値が不正です: 1.5 (0 以上 1 未満、例: 0.05 または 5%)'],
-    [['a.xlsx', '--preset', '甘め'], '不明なプリセットです: 甘め (使えるもの: 標準、進捗率)'],
+    [
+      ['a.xlsx', '--preset', '甘め'],
+      '不明なプリセットです: 甘め (使えるもの: 標準、進捗率、◎○△×、S/A/B/C、達成/未達成)',
+    ],
     [['a.xlsx', '--no-path=yes'], '--no-path は値を取りません: --no-path=yes'],
     [[], '評価する .xlsx ファイルを指定してください'],
     [['a.xlsx', 'b.xlsx'], 'ファイルは 1 つだけ指定してください: a.xlsx b.xlsx'],

@@ -1,23 +1,31 @@
 /**
- * Which way is better for a KPI (EVALUATION.md section 2): up unless the user's 方向 cell says otherwise or
- * the name counts something the city wants fewer of. Never inferred from baseline vs target: 移動数 goes
+ * Which way is better for a KPI (EVALUATION.md section 2), first source that speaks: the city's own
+ * direction column (`方向性`), the user's 方向 cell, `以上` / `以下` on the target, a word in the name that
+ * counts something the city wants fewer of; else up. Never inferred from baseline vs target: 移動数 goes
  * from 10 to a target of 0 and more is still better.
  */
-import type { Direction, DirectionSource, Kpi } from '../types';
+import type { Direction, DirectionSource, Kpi, Reading } from '../types';
 
 /** Words naming something the city wants less of. */
 export const LOWER_IS_BETTER_WORDS: readonly string[] = [
   '待機児童',
+  '待機',
   '事故',
+  '死傷',
   '犯罪',
+  '火災',
   '死亡',
   '被害',
+  '被害額',
   '不登校',
   '離職',
   '転出',
+  '社会減',
   '放棄',
   '排出',
   'ごみ',
+  '孤立',
+  '困っている',
   '空き家数',
 ];
 
@@ -72,15 +80,35 @@ export function directionFromName(name: string): Direction | null {
   return matchesLowerIsBetter(name.normalize('NFKC')) ? 'down' : null;
 }
 
+/**
+ * `以上` on a target means at least (higher is better), `以下` at most (lower is better): the city said so
+ * in the cell itself (`30%以上`, `5件以下`).
+ */
+export function directionFromTarget(target: Reading | null | undefined): Direction | null {
+  const qualifier = target?.qualifier;
+  if (!qualifier) return null;
+  const atLeast = qualifier.includes('以上');
+  const atMost = qualifier.includes('以下');
+  if (atLeast === atMost) return null;
+  return atLeast ? 'up' : 'down';
+}
+
 /** Every answer resolveDirection can give, built once: it runs for every KPI. */
 const RESOLVED = {
+  declared: { up: { direction: 'up', source: 'declared' }, down: { direction: 'down', source: 'declared' } },
   user: { up: { direction: 'up', source: 'user' }, down: { direction: 'down', source: 'user' } },
+  target: { up: { direction: 'up', source: 'target' }, down: { direction: 'down', source: 'target' } },
   name: { up: { direction: 'up', source: 'name' }, down: { direction: 'down', source: 'name' } },
   default: { direction: 'up', source: 'default' },
 } as const satisfies Record<DirectionSource, unknown>;
 
-export function resolveDirection(kpi: Pick<Kpi, 'name' | 'directionChoice'>): ResolvedDirection {
+export function resolveDirection(
+  kpi: Pick<Kpi, 'name' | 'directionChoice'> & Partial<Pick<Kpi, 'declaredDirection' | 'target'>>,
+): ResolvedDirection {
+  if (kpi.declaredDirection) return RESOLVED.declared[kpi.declaredDirection.direction];
   if (kpi.directionChoice) return RESOLVED.user[kpi.directionChoice];
+  const fromTarget = directionFromTarget(kpi.target?.reading);
+  if (fromTarget) return RESOLVED.target[fromTarget];
   const fromName = directionFromName(kpi.name);
   if (fromName) return RESOLVED.name[fromName];
   return RESOLVED.default;

@@ -1,6 +1,7 @@
 /** From a KpiSheet and Settings to an Evaluation of every KPI and headline (EVALUATION.md section 3). */
 import type { Evaluation, KpiEvaluation, KpiSheet, Settings } from '../types';
 import { evaluateKpi } from './kpi';
+import { comparePublished } from './published';
 import { summarize } from './summary';
 import { defaultEvaluationYear } from './year';
 
@@ -11,14 +12,16 @@ export function evaluate(sheet: KpiSheet, settings: Settings): Evaluation {
   );
   const byId = new Map<string, KpiEvaluation>();
   for (const k of kpis) byId.set(k.kpiId, k);
-  return { year, settings, kpis, summary: summarize(sheet, byId) };
+  const published = comparePublished(sheet, year, settings);
+  return { year, settings, kpis, summary: summarize(sheet, byId, settings.scale, published) };
 }
 
-export { resolveDirection, directionFromName, LOWER_IS_BETTER_WORDS } from './direction';
+export { resolveDirection, directionFromName, directionFromTarget, LOWER_IS_BETTER_WORDS } from './direction';
+export { comparePublished, percentText, rateAgrees } from './published';
 export { defaultEvaluationYear, pickLatest } from './year';
 export { achievementRate, progressRate, isAchieved } from './rates';
-export { pathTarget } from './interim-path';
+export { pathTarget, targetFor } from './interim-path';
 export { trendOf, TREND_ARROWS } from './trend';
-export { gradeFromRate } from './grade';
-export { summarize, OVERALL_KEY, NO_DEPARTMENT_KEY } from './summary';
+export { gradeFromRate, levelIndex } from './grade';
+export { summarize, OVERALL_KEY, NO_DEPARTMENT_KEY, HEADLINES_KEY } from './summary';
 export { evaluateKpi } from './kpi';

@@ -1,22 +1,25 @@
 /** One KPI's evaluation: picks the reading, checks what it can be compared with, and grades it. */
-import type {
-  AgeReading,
-  Direction,
-  FiscalYear,
-  Kpi,
-  KpiEvaluation,
-  PresenceReading,
-  QuantityReading,
-  Reading,
-  Settings,
-  Trend,
-  YearCell,
+import {
+  ABOLISHED_GRADE,
+  UNJUDGEABLE_GRADE,
+  type AgeReading,
+  type Direction,
+  type FiscalYear,
+  type Kpi,
+  type KpiEvaluation,
+  type PresenceReading,
+  type QuantityReading,
+  type Reading,
+  type Settings,
+  type Trend,
+  type YearCell,
+  type GradeScale,
 } from '../types';
 import { sameUnitKind } from '../read';
 import { resolveDirection } from './direction';
 import { fiscalYearLabel, formatNumber } from './format';
-import { gradeByRank, gradeByRates } from './grade';
-import { pathTarget } from './interim-path';
+import { gradeByRank, gradeByRates, levelIndex } from './grade';
+import { targetFor, type YearValue } from './interim-path';
 import { achievementRate, isAchieved, progressRate } from './rates';
 import { trendOf } from './trend';
 import { cellYear, pickLatest } from './year';
@@ -62,7 +65,7 @@ function result(
   common: Common,
   latest: { cell: YearCell; year: FiscalYear } | null,
   fields: Partial<Omit<KpiEvaluation, 'kpiId' | 'row' | 'direction' | 'directionSource' | 'year'>> &
-    Pick<KpiEvaluation, 'grade' | 'basisUsed' | 'notes'>,
+    Pick<KpiEvaluation, 'grade' | 'rank' | 'basisUsed' | 'notes'>,
 ): KpiEvaluation {
   return {
     kpiId: common.kpi.id,
@@ -78,12 +81,13 @@ function result(
     progressRate: null,
     pathTarget: null,
     trend: null,
+    directionToConfirm: false,
     ...fields,
   };
 }
 
 function unjudgeable(common: Common, latest: { cell: YearCell; year: FiscalYear } | null, notes: string[]) {
-  return result(common, latest, { grade: 'X', basisUsed: 'none', notes });
+  return result(common, latest, { grade: UNJUDGEABLE_GRADE, rank: null, basisUsed: 'none', notes });
 }
 
 function evaluateRank(
@@ -93,19 +97,33 @@ function evaluateRank(
   target: RankReading,
   baseline: Reading | null,
   notes: string[],
+  scale: GradeScale,
 ): KpiEvaluation {
   const achieved = isAchieved(reading.value, target.value, common.direction);
-  const grade =
-    reading.kind === 'presence'
-      ? gradeByRank(reading.value, target.value, common.direction, 0)
-      : achieved
-        ? 'A'
-        : 'D';
+  const ranked =
+    reading.kind === 'presence' ? gradeByRank(reading.value, target.value, common.direction, 0, scale) : null;
+  const index = ranked ? ranked.rank - 1 : levelIndex(scale, null, achieved);
   const trend: Trend | null =
     baseline && baseline.kind === reading.kind
       ? trendOf(reading.value, baseline.value, common.direction, 0)
       : null;
-  return result(common, latest, { achieved, trend, grade, basisUsed: 'rank', notes });
+  const grade = scale.levels[index].symbol;
+  return result(common, latest, { achieved, trend, grade, rank: index + 1, basisUsed: 'rank', notes });
+}
+
+function abolishedResult(common: Common, latest: { cell: YearCell; year: FiscalYear }, notes: string[]) {
+  return result(common, latest, { grade: ABOLISHED_GRADE, rank: null, basisUsed: 'none', notes });
+}
+
+/** Interim targets that are quantities comparable with the reading, as year / value. */
+function interimValues(kpi: Kpi, reading: QuantityReading): YearValue[] {
+  const values: YearValue[] = [];
+  for (const cell of kpi.interimTargets ?? []) {
+    const r = cell.reading;
+    if (isQuantity(r) && quantityMismatch(r, reading).comparable)
+      values.push({ year: cellYear(cell), value: r.value });
+  }
+  return values.sort((a, b) => a.year - b.year);
 }
 
 export function evaluateKpi(kpi: Kpi, year: FiscalYear, settings: Settings): KpiEvaluation {
@@ -116,7 +134,7 @@ export function evaluateKpi(kpi: Kpi, year: FiscalYear, settings: Settings): Kpi
 
   if (pick.kind === 'abolished') {
     notes.push(`${fiscalYearLabel(pick.since)}から廃止`);
-    return result(common, pick, { grade: '廃止', basisUsed: 'none', notes });
+    return abolishedResult(common, pick, notes);
   }
   if (pick.kind === 'none') {
     notes.push(`${fiscalYearLabel(year)}までの実績値なし`);
@@ -132,7 +150,7 @@ export function evaluateKpi(kpi: Kpi, year: FiscalYear, settings: Settings): Kpi
   }
   if (target.kind === 'abolished') {
     notes.push('目標値が廃止');
-    return result(common, pick, { grade: '廃止', basisUsed: 'none', notes });
+    return abolishedResult(common, pick, notes);
   }
   if (target.kind === 'text') {
     notes.push(`目標値「${target.raw.trim()}」を読めません`);
@@ -146,7 +164,7 @@ export function evaluateKpi(kpi: Kpi, year: FiscalYear, settings: Settings): Kpi
       notes.push(`実績値と目標値の種類が異なります: ${reading.raw.trim()} / ${target.raw.trim()}`);
       return unjudgeable(common, pick, notes);
     }
-    return evaluateRank(common, pick, reading, target, baselineReading, notes);
+    return evaluateRank(common, pick, reading, target, baselineReading, notes, settings.scale);
   }
   if (!isQuantity(reading) || !isQuantity(target)) {
     notes.push('比較できる値がありません');
@@ -166,15 +184,30 @@ export function evaluateKpi(kpi: Kpi, year: FiscalYear, settings: Settings): Kpi
       ? { year: cellYear(kpi.baseline), value: baselineReading.value }
       : null;
 
-  // Before the target year, the value is compared with where the line stood in the value's own year (an R4
-  // value evaluated at R5 against R4's share), so an older reading is not held to a later year's target.
-  const targetYear = cellYear(targetCell);
-  const path =
-    settings.interimPath && baseline && year < targetYear
-      ? pathTarget(baseline, { year: targetYear, value: target.value }, pick.year)
-      : null;
-  if (path !== null) notes.push(`按分目標 ${fiscalYearLabel(pick.year)}: ${formatNumber(path)}`);
-  const goal = path ?? target.value;
+  // Before the target year, the value is compared with the target for the value's own year (an R4 value
+  // evaluated at R5 against R4's share), so an older reading is not held to a later year's target.
+  const held = targetFor({
+    baseline,
+    interims: interimValues(kpi, reading),
+    final: { year: cellYear(targetCell), value: target.value },
+    year,
+    readingYear: pick.year,
+    interimPath: settings.interimPath,
+  });
+  const path = held.source === 'final' ? null : held.value;
+  if (held.source === 'path')
+    notes.push(`按分目標 ${fiscalYearLabel(pick.year)}: ${formatNumber(held.value)}`);
+  if (held.source === 'interim')
+    notes.push(`中間目標 ${fiscalYearLabel(held.year)}: ${formatNumber(held.value)}`);
+  if (held.source === 'next')
+    notes.push(`次の目標 ${fiscalYearLabel(held.year)}: ${formatNumber(held.value)}`);
+  const goal = held.value;
+
+  // A target below the baseline with nothing saying lower-is-better stays higher-is-better (a shrinking
+  // population's target is below its baseline) but is listed so the user can confirm the direction.
+  const directionToConfirm = source === 'default' && baseline !== null && target.value < baseline.value;
+  if (directionToConfirm) notes.push('目標値が基準値を下回るため、方向 (↑/↓) を確認してください');
+  if (direction === 'down' && goal === 0 && reading.value <= 0) notes.push('目標0を達成');
 
   const achieved = isAchieved(reading.value, goal, direction);
   const achievement = achievementRate(reading.value, goal, direction);
@@ -185,8 +218,9 @@ export function evaluateKpi(kpi: Kpi, year: FiscalYear, settings: Settings): Kpi
     progressRate: progress,
     achieved,
     target: goal,
+    direction,
     basis: settings.basis,
-    thresholds: settings.thresholds,
+    scale: settings.scale,
   });
   notes.push(...decision.notes);
 
@@ -197,7 +231,9 @@ export function evaluateKpi(kpi: Kpi, year: FiscalYear, settings: Settings): Kpi
     pathTarget: path,
     trend,
     grade: decision.grade,
+    rank: decision.rank,
     basisUsed: decision.basisUsed,
+    directionToConfirm,
     notes,
   });
 }

@@ -2,38 +2,41 @@
  * The summary (issue 5): counts per 基本目標, per 担当課 and overall; the follow-up list (C and D); the
  * data-issue list (every diagnostic and every unreadable cell, with its address).
  *
- * Counts cover the KPI rows (重要業績評価指標); the headline 数値目標 rows are judged and listed as
- * follow-ups but not counted, as a city's report counts its KPIs. 廃止 is out of every total.
+ * Counts cover the KPI rows (重要業績評価指標), as a city's report counts its KPIs; the headline 数値目標
+ * rows are counted apart (`headlines`) and listed as follow-ups. 廃止 is out of every total. Counts,
+ * follow-ups and the achieved share follow the settings' grade scale.
  */
 import { cellAddress } from '../a1';
-import type {
-  DataIssue,
-  FollowUp,
-  Grade,
-  Kpi,
-  KpiEvaluation,
-  KpiSheet,
-  Summary,
-  SummaryGroup,
-  YearCell,
+import { gradeSymbols, meansAchieved } from '../settings/scale';
+import {
+  ABOLISHED_GRADE,
+  type DataIssue,
+  type FollowUp,
+  type Grade,
+  type GradeScale,
+  type Kpi,
+  type KpiEvaluation,
+  type KpiSheet,
+  type Summary,
+  type SummaryGroup,
+  type VerdictComparison,
+  type YearCell,
 } from '../types';
 import { sign } from './direction';
 import { fiscalYearLabel, formatNumber, readingLabel } from './format';
 
 export const OVERALL_KEY = '全体';
 export const NO_DEPARTMENT_KEY = '担当課なし';
+export const HEADLINES_KEY = '数値目標';
 
-const GRADES: readonly Grade[] = ['A', 'B', 'C', 'D', 'X', '廃止'];
-
-function emptyCounts(): Record<Grade, number> {
-  return { A: 0, B: 0, C: 0, D: 0, X: 0, 廃止: 0 };
-}
-
-export function summarizeGroup(key: string, grades: readonly Grade[]): SummaryGroup {
-  const counts = emptyCounts();
-  for (const grade of grades) counts[grade] += 1;
-  const judged = GRADES.filter((g) => g !== '廃止').reduce((sum, g) => sum + counts[g], 0);
-  return { key, judged, counts, achievedShare: judged > 0 ? counts.A / judged : null };
+export function summarizeGroup(key: string, grades: readonly Grade[], scale: GradeScale): SummaryGroup {
+  const symbols = gradeSymbols(scale);
+  const counts: Record<Grade, number> = {};
+  for (const symbol of symbols) counts[symbol] = 0;
+  for (const grade of grades) counts[grade] = (counts[grade] ?? 0) + 1;
+  const judged = symbols.filter((g) => g !== ABOLISHED_GRADE).reduce((sum, g) => sum + counts[g], 0);
+  const achieved = scale.levels.filter(meansAchieved).reduce((sum, level) => sum + counts[level.symbol], 0);
+  return { key, judged, counts, achievedShare: judged > 0 ? achieved / judged : null };
 }
 
 interface Row {
@@ -42,7 +45,7 @@ interface Row {
   readonly evaluation: KpiEvaluation;
 }
 
-function groupBy(rows: readonly Row[], keyOf: (row: Row) => string): SummaryGroup[] {
+function groupBy(rows: readonly Row[], keyOf: (row: Row) => string, scale: GradeScale): SummaryGroup[] {
   const groups = new Map<string, Grade[]>();
   for (const row of rows) {
     const key = keyOf(row);
@@ -50,7 +53,7 @@ function groupBy(rows: readonly Row[], keyOf: (row: Row) => string): SummaryGrou
     grades.push(row.evaluation.grade);
     groups.set(key, grades);
   }
-  return [...groups].map(([key, grades]) => summarizeGroup(key, grades));
+  return [...groups].map(([key, grades]) => summarizeGroup(key, grades, scale));
 }
 
 /** Rounded to shed floating-point noise (31 − 25.000000001); huge values are left as they are. */
@@ -91,7 +94,20 @@ function followUp(row: Row): FollowUp {
   };
 }
 
-function dataIssues(sheet: KpiSheet): DataIssue[] {
+function directionIssue(kpi: Kpi): DataIssue | null {
+  if (!kpi.target || !kpi.baseline) return null;
+  const target = cellAddress(kpi.target.cell.row, kpi.target.cell.col);
+  const baseline = cellAddress(kpi.baseline.cell.row, kpi.baseline.cell.col);
+  return {
+    cell: target,
+    kind: 'directionToConfirm',
+    message:
+      `目標値 (${target}: ${readingLabel(kpi.target.reading)}) が基準値 (${baseline}: ${readingLabel(kpi.baseline.reading)}) を下回っていますが、` +
+      `増加を目指す指標として評価しました。減少を目指す指標なら、${kpi.row}行の「方向」を ↓ にしてください (${kpi.name})`,
+  };
+}
+
+function dataIssues(sheet: KpiSheet, evaluations: ReadonlyMap<string, KpiEvaluation>): DataIssue[] {
   const issues: DataIssue[] = sheet.diagnostics.map((d) => ({
     cell: d.cell,
     kind: d.kind,
@@ -115,12 +131,22 @@ function dataIssues(sheet: KpiSheet): DataIssue[] {
       unreadable(kpi, kpi.baseline);
       for (const cell of kpi.actuals) unreadable(kpi, cell);
       unreadable(kpi, kpi.target);
+      if (evaluations.get(kpi.id)?.directionToConfirm) {
+        const issue = directionIssue(kpi);
+        if (issue) issues.push(issue);
+      }
     }
   }
   return issues;
 }
 
-export function summarize(sheet: KpiSheet, evaluations: ReadonlyMap<string, KpiEvaluation>): Summary {
+export function summarize(
+  sheet: KpiSheet,
+  evaluations: ReadonlyMap<string, KpiEvaluation>,
+  scale: GradeScale,
+  published: VerdictComparison = { compared: 0, agreed: 0, disagreements: [] },
+): Summary {
+  const followUpGrades = new Set(scale.levels.filter((level) => level.followUp).map((level) => level.symbol));
   const rows: Row[] = [];
   for (const block of sheet.blocks) {
     for (const kpi of [...block.headlines, ...block.kpis]) {
@@ -129,16 +155,22 @@ export function summarize(sheet: KpiSheet, evaluations: ReadonlyMap<string, KpiE
     }
   }
   const counted = rows.filter((row) => row.kpi.role === 'kpi');
+  const headlines = rows.filter((row) => row.kpi.role === 'headline');
   return {
     overall: summarizeGroup(
       OVERALL_KEY,
       counted.map((row) => row.evaluation.grade),
+      scale,
     ),
-    byGoal: groupBy(counted, (row) => row.goal),
-    byDepartment: groupBy(counted, (row) => row.kpi.department.trim() || NO_DEPARTMENT_KEY),
-    followUps: rows
-      .filter((row) => row.evaluation.grade === 'C' || row.evaluation.grade === 'D')
-      .map(followUp),
-    dataIssues: dataIssues(sheet),
+    headlines: summarizeGroup(
+      HEADLINES_KEY,
+      headlines.map((row) => row.evaluation.grade),
+      scale,
+    ),
+    byGoal: groupBy(counted, (row) => row.goal, scale),
+    byDepartment: groupBy(counted, (row) => row.kpi.department.trim() || NO_DEPARTMENT_KEY, scale),
+    followUps: rows.filter((row) => followUpGrades.has(row.evaluation.grade)).map(followUp),
+    dataIssues: dataIssues(sheet, evaluations),
+    published,
   };
 }

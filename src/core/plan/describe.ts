@@ -1,17 +1,25 @@
 /** Japanese descriptions of the run for the summary sheet and the footer. */
-import type { Settings } from '../types';
+import type { GradeLevel, Settings } from '../types';
 
 const BASIS_LABEL: Readonly<Record<Settings['basis'], string>> = {
   achievement: '達成率',
   progress: '進捗率',
 };
 
-/** `標準 — 達成率で判定 (A 100%以上 / B 80%以上 / C 60%以上、それ未満は D)、按分目標: 使う`. */
+/** One level as the description lists it: `A 100%以上`, `○ 達成`, `D それ未満`. */
+function levelText(level: GradeLevel): string {
+  const { condition } = level;
+  if (condition.kind === 'rate') return `${level.symbol} ${condition.min}%以上`;
+  if (condition.kind === 'achieved') return `${level.symbol} 達成`;
+  return `${level.symbol} それ以外`;
+}
+
+/** `標準 — 達成率で判定 (A 100%以上 / B 80%以上 / C 60%以上 / D それ以外)、按分目標: 使う`. */
 export function describeSettings(settings: Settings): string {
-  const { a, b, c } = settings.thresholds;
   const basis = BASIS_LABEL[settings.basis];
   const path = settings.interimPath ? '使う' : '使わない';
-  return `${settings.preset} — ${basis}で判定 (A ${a}%以上 / B ${b}%以上 / C ${c}%以上、それ未満は D)、按分目標: ${path}`;
+  const levels = settings.scale.levels.map(levelText).join(' / ');
+  return `${settings.preset} — ${basis}で判定 (${levels})、按分目標: ${path}`;
 }
 
 const JST_OFFSET_MS = 9 * 60 * 60 * 1000;

@@ -2,7 +2,17 @@
  * The flag columns: what each KPI row shows to the right of the city's table, and the ops that write
  * one table's block of them.
  */
-import type { Grade, KpiEvaluation, PlanValue, Settings, TableRegion, Trend, WriteOp } from '../types';
+import { gradeLabelOf, gradeSymbols } from '../settings/scale';
+import type {
+  Grade,
+  GradeScale,
+  KpiEvaluation,
+  PlanValue,
+  Settings,
+  TableRegion,
+  Trend,
+  WriteOp,
+} from '../types';
 import { rangeOf } from '../a1';
 import { BORDER, HEADER_STYLE, RATE_FORMAT } from './palette';
 import { fiscalYearText, readingText } from './reading-text';
@@ -30,21 +40,31 @@ export const DIRECTION_CHOICES: readonly string[] = ['↑', '↓'];
 const TREND_ARROW: Readonly<Record<Trend, string>> = { better: '↗', same: '→', worse: '↘' };
 
 /**
- * The 判定 cell's text: the code, then the label (`D 遅れ`). The code is always the first character
- * (`廃止` the first two), so rules and readers recover it whatever label the city chose.
+ * The 判定 cell's text: the scale's symbol, then its label (`D 遅れ`, `◎ 達成`). The symbol is always the
+ * text's start, and no symbol of a scale starts another, so rules and readers recover it whatever label
+ * the city chose.
  */
-export function gradeText(grade: Grade, settings: Settings): string {
-  const label = settings.labels[grade]?.trim() ?? '';
+export function gradeText(grade: Grade, settings: Pick<Settings, 'scale'>): string {
+  const label = gradeLabelOf(settings.scale, grade).trim();
   if (label === '' || label === grade) return grade;
   if (label.startsWith(grade)) return label;
   return `${grade} ${label}`;
 }
 
-/** The grade code back from a 判定 cell's text. */
-export function gradeFromText(text: string): Grade | null {
-  if (text.startsWith('廃止')) return '廃止';
-  const code = text.charAt(0);
-  return code === 'A' || code === 'B' || code === 'C' || code === 'D' || code === 'X' ? code : null;
+/** The grade symbol back from a 判定 cell's text, on the given scale. */
+export function gradeFromText(text: string, scale: GradeScale): Grade | null {
+  return gradeSymbols(scale).find((symbol) => text.startsWith(symbol)) ?? null;
+}
+
+/** Beyond ±999 % a rate says nothing more to a reader; the cell prints a cap, the JSON keeps it exact. */
+export const RATE_CAP = 9.99;
+
+/** The 達成率 / 進捗率 cell: the fraction, or `999%超` / `−999%未満` beyond the cap. */
+export function rateCellValue(rate: number | null): PlanValue {
+  if (rate === null) return null;
+  if (rate > RATE_CAP) return '999%超';
+  if (rate < -RATE_CAP) return '−999%未満';
+  return rate;
 }
 
 /** `14人 (R6)`; '' when there is no reading. */
@@ -54,15 +74,25 @@ export function latestText(evaluation: KpiEvaluation): string {
   return evaluation.latestYear === null ? value : `${value} (${fiscalYearText(evaluation.latestYear)})`;
 }
 
+/**
+ * The 方向 cell: the arrow the KPI was judged by, read back as the user's choice on the next run. Left empty
+ * while the direction is to be confirmed (target below baseline, nothing saying lower-is-better), so the
+ * re-run asks again until the user picks ↑ or ↓ there.
+ */
+export function directionText(evaluation: KpiEvaluation): string {
+  if (evaluation.directionToConfirm) return '';
+  return evaluation.direction === 'down' ? '↓' : '↑';
+}
+
 /** One KPI row's flag values, left to right; the Excel host rewrites a row with this alone. */
 export function flagValuesFor(evaluation: KpiEvaluation, settings: Settings): PlanValue[] {
   return [
     latestText(evaluation),
-    evaluation.achievementRate,
-    evaluation.progressRate,
+    rateCellValue(evaluation.achievementRate),
+    rateCellValue(evaluation.progressRate),
     evaluation.trend === null ? '' : TREND_ARROW[evaluation.trend],
     gradeText(evaluation.grade, settings),
-    evaluation.direction === 'down' ? '↓' : '↑',
+    directionText(evaluation),
     evaluation.notes.join(' / '),
   ];
 }

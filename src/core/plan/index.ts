@@ -73,7 +73,13 @@ export function planWrite(input: PlanInput): WritePlan {
   const markOps: WriteOp[] = [];
   let index = firstFreeMarkIndex(grid);
   for (const table of tables) {
-    const target = { sheet: grid.sheet, table, startCol, cityRight: cityRight(grid, table, ourMarks) };
+    const target = {
+      sheet: grid.sheet,
+      table,
+      startCol,
+      cityRight: cityRight(grid, table, ourMarks),
+      scale: settings.scale,
+    };
     ops.push(...flagOps(target, byRow, settings), ...flagRuleOps(target));
     markOps.push(
       mark('flags', grid.sheet, rangeOf(table.headerTop, startCol, table.lastRow, lastFlagCol), index),

@@ -1,28 +1,63 @@
 /** Colours and shared cell styles of everything the add-in writes. */
-import type { CellStyle, Color, FillStyle, Grade } from '../types';
+import { gradeColorOf, gradeSymbols } from '../settings/scale';
+import type { CellStyle, Color, FillStyle, Grade, GradeScale } from '../types';
 
-/** Every grade, in the order tables and rules list them. */
-export const GRADES: readonly Grade[] = ['A', 'B', 'C', 'D', 'X', '廃止'];
+/** Every grade of the scale, in the order tables and rules list them: its levels, then X and 廃止. */
+export function gradesOf(scale: GradeScale): readonly Grade[] {
+  return gradeSymbols(scale);
+}
 
-/** Strong fills for the 判定 cell: green, light blue, yellow, red, grey (Excel's own good/neutral/bad hues). */
-export const GRADE_FILL: Readonly<Record<Grade, FillStyle>> = {
-  A: { fill: '#C6EFCE', fontColor: '#006100' },
-  B: { fill: '#DDEBF7', fontColor: '#1F4E78' },
-  C: { fill: '#FFEB9C', fontColor: '#7F6000' },
-  D: { fill: '#FFC7CE', fontColor: '#9C0006' },
-  X: { fill: '#E7E6E6', fontColor: '#595959' },
-  廃止: { fill: '#D9D9D9', fontColor: '#595959' },
+/** Text colour and row tint of the preset fills: Excel's own good/neutral/bad pairs, as before scales. */
+const KNOWN_FILLS: Readonly<Record<string, { fontColor: Color; tint: Color }>> = {
+  '#C6EFCE': { fontColor: '#006100', tint: '#EEF8F0' },
+  '#A9D08E': { fontColor: '#375623', tint: '#E8F2E0' },
+  '#DDEBF7': { fontColor: '#1F4E78', tint: '#EEF4FB' },
+  '#FFEB9C': { fontColor: '#7F6000', tint: '#FFF8E1' },
+  '#FFC7CE': { fontColor: '#9C0006', tint: '#FDECEE' },
+  '#E7E6E6': { fontColor: '#595959', tint: '#F4F4F4' },
+  '#D9D9D9': { fontColor: '#595959', tint: '#EDEDED' },
 };
 
-/** Light row tints over the city's own table: readable in black and white print. */
-export const GRADE_TINT: Readonly<Record<Grade, FillStyle>> = {
-  A: { fill: '#EEF8F0' },
-  B: { fill: '#EEF4FB' },
-  C: { fill: '#FFF8E1' },
-  D: { fill: '#FDECEE' },
-  X: { fill: '#F4F4F4' },
-  廃止: { fill: '#EDEDED' },
-};
+function channels(hex: Color): [number, number, number] {
+  const n = Number.parseInt(hex.slice(1, 7), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+function hexOf(rgb: readonly number[]): Color {
+  return `#${rgb
+    .map((c) =>
+      Math.round(Math.min(255, Math.max(0, c)))
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')
+    .toUpperCase()}`;
+}
+
+/** A city's own colour: its text a dark shade of the same hue, its tint a light one. */
+function derived(fill: Color): { fontColor: Color; tint: Color } {
+  const rgb = channels(fill);
+  return {
+    fontColor: hexOf(rgb.map((c) => c * 0.35)),
+    tint: hexOf(rgb.map((c) => 255 - (255 - c) * 0.35)),
+  };
+}
+
+function shadesOf(fill: Color): { fontColor: Color; tint: Color } {
+  const key = fill.toUpperCase();
+  return KNOWN_FILLS[key] ?? derived(key);
+}
+
+/** Strong fill for the 判定 cell. */
+export function gradeFill(scale: GradeScale, grade: Grade): FillStyle {
+  const fill = gradeColorOf(scale, grade).toUpperCase();
+  return { fill, fontColor: shadesOf(fill).fontColor };
+}
+
+/** Light row tint over the city's own table: readable in black and white print. */
+export function gradeTint(scale: GradeScale, grade: Grade): FillStyle {
+  return { fill: shadesOf(gradeColorOf(scale, grade)).tint };
+}
 
 /** Light enough that the rate printed over it stays readable. */
 export const DATA_BAR: Color = '#9DC3E6';

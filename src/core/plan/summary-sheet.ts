@@ -7,7 +7,7 @@ import type { CellStyle, Evaluation, FollowUp, KpiSheet, PlanValue, SummaryGroup
 import { rangeOf } from '../a1';
 import { gradeFormula } from './conditional';
 import { gradeText } from './flags';
-import { BORDER, DATA_BAR, GRADE_FILL, GRADES, HEADER_STYLE, RATE_FORMAT } from './palette';
+import { BORDER, DATA_BAR, gradeFill, gradesOf, HEADER_STYLE, RATE_FORMAT } from './palette';
 import { describeSettings, formatJst } from './describe';
 import { fiscalYearText } from './reading-text';
 import { rowHeightFor, wrappedLines } from './text-size';
@@ -100,21 +100,21 @@ function gradeCountTable(
   evaluation: Evaluation,
 ): void {
   w.line(heading, { bold: true, fontSize: 12 });
+  const { scale } = evaluation.settings;
+  const grades = gradesOf(scale);
+  // The share goes right after the grades: column 9 on a four-level scale, as before scales were data.
+  const LAST_COL = shareColumn(evaluation);
   const header: PlanValue[] = [
     keyHeader,
     '判定数',
-    ...GRADES.map((g) => gradeText(g, evaluation.settings)),
+    ...grades.map((g) => gradeText(g, evaluation.settings)),
     '達成割合',
   ];
   const headerRow = w.row;
   w.values([header]);
   w.style(headerRow, 1, headerRow, 2, HEADER_STYLE);
-  GRADES.forEach((grade, i) =>
-    w.style(headerRow, 3 + i, headerRow, 3 + i, {
-      ...HEADER_STYLE,
-      fill: GRADE_FILL[grade].fill,
-      fontColor: GRADE_FILL[grade].fontColor,
-    }),
+  grades.forEach((grade, i) =>
+    w.style(headerRow, 3 + i, headerRow, 3 + i, { ...HEADER_STYLE, ...gradeFill(scale, grade) }),
   );
   w.style(headerRow, LAST_COL, headerRow, LAST_COL, HEADER_STYLE);
   w.row++;
@@ -122,7 +122,7 @@ function gradeCountTable(
   const rows = [...groups, overall].map((group): PlanValue[] => [
     group.key,
     group.judged,
-    ...GRADES.map((grade) => group.counts[grade]),
+    ...grades.map((grade) => group.counts[grade] ?? 0),
     group.achievedShare,
   ]);
   w.values(rows);
@@ -149,8 +149,15 @@ function gradeCountTable(
   w.row = last + 1;
 }
 
+/** Column of 達成割合 in the count tables: after the key, 判定数 and one column per grade. */
+function shareColumn(evaluation: Evaluation): number {
+  return 3 + gradesOf(evaluation.settings.scale).length;
+}
+
 function followUpTable(w: SheetWriter, followUps: readonly FollowUp[], evaluation: Evaluation): void {
-  w.line('要フォローアップ (C・D 判定)', { bold: true, fontSize: 12 });
+  const { scale } = evaluation.settings;
+  const listed = scale.levels.filter((level) => level.followUp).map((level) => level.symbol);
+  w.line(`要フォローアップ (${listed.join('・')} 判定)`, { bold: true, fontSize: 12 });
   const headerRow = w.row;
   w.values([['KPI', '担当課', '判定', '最新値', '目標値', '差', '基本目標', '行']]);
   w.style(headerRow, 1, headerRow, 8, HEADER_STYLE);
@@ -186,12 +193,12 @@ function followUpTable(w: SheetWriter, followUps: readonly FollowUp[], evaluatio
   w.style(first, 4, last, 5, { ...CELL, horizontal: 'right' });
   w.style(first, 6, last, 6, { ...CELL, horizontal: 'right', numberFormat: '#,##0.##;[Red]-#,##0.##' });
   w.style(first, 7, last, 8, { ...CELL, horizontal: 'center' });
-  for (const grade of GRADES) {
+  for (const grade of gradesOf(scale)) {
     w.ops.push({
       op: 'addConditionalFormat',
       sheet: w.sheet,
       range: rangeOf(first, 3, last, 3),
-      rule: { type: 'formula', formula: gradeFormula(grade, 3, first), style: GRADE_FILL[grade] },
+      rule: { type: 'formula', formula: gradeFormula(grade, 3, first), style: gradeFill(scale, grade) },
     });
   }
   w.row = last + 1;
@@ -217,6 +224,47 @@ function dataIssueTable(w: SheetWriter, evaluation: Evaluation): void {
   w.row = last + 1;
 }
 
+/** `A 20 ・ B 9 ・ C 4 ・ D 12 ・ X 3`: every grade but 廃止. */
+function countsText(group: SummaryGroup, evaluation: Evaluation): string {
+  return gradesOf(evaluation.settings.scale)
+    .filter((g) => g !== '廃止')
+    .map((g) => `${g} ${group.counts[g] ?? 0}`)
+    .join(' ・ ');
+}
+
+function shareText(group: SummaryGroup): string {
+  return group.achievedShare === null ? '—' : `${(group.achievedShare * 100).toFixed(1)}%`;
+}
+
+/** The city's own verdicts against ours; written only when the table carries any. */
+function publishedTable(w: SheetWriter, evaluation: Evaluation): void {
+  const { compared, agreed, disagreements } = evaluation.summary.published;
+  if (compared === 0) return;
+  w.gap();
+  w.line(`市の評価との照合: ${compared} 件中 ${agreed} 件一致、${disagreements.length} 件不一致`, {
+    bold: true,
+    fontSize: 12,
+  });
+  const headerRow = w.row;
+  w.values([['KPI と理由', 'セル', '年度', '市', '当方']]);
+  w.style(headerRow, 1, headerRow, 5, HEADER_STYLE);
+  w.row++;
+  if (disagreements.length === 0) {
+    w.line('不一致なし', { horizontal: 'left' });
+    return;
+  }
+  const first = w.row;
+  const texts = disagreements.map((d) => `${d.name}: ${d.why}`);
+  w.values(
+    disagreements.map((d, i): PlanValue[] => [texts[i], d.cell, fiscalYearText(d.year), d.theirs, d.ours]),
+  );
+  const last = first + disagreements.length - 1;
+  w.style(first, 1, last, 1, { ...CELL, wrap: true });
+  w.fitRows(first, [{ col: 1, texts }], { ...CELL, wrap: true });
+  w.style(first, 2, last, 5, { ...CELL, horizontal: 'center' });
+  w.row = last + 1;
+}
+
 export function summarySheetOps(input: SummaryInput): SummaryResult {
   const { sheetName, kpiSheet, evaluation, now } = input;
   const w = new SheetWriter(sheetName);
@@ -230,12 +278,18 @@ export function summarySheetOps(input: SummaryInput): SummaryResult {
   w.line(`評価基準: ${describeSettings(settings)}`, meta);
   w.line(`作成日時: ${formatJst(now)}`, meta);
   const overall = summary.overall;
-  const share = overall.achievedShare === null ? '—' : `${(overall.achievedShare * 100).toFixed(1)}%`;
   w.line(
-    `全体: 判定 ${overall.judged} 件 (廃止 ${overall.counts['廃止']} 件を除く)、` +
-      `A ${overall.counts.A} ・ B ${overall.counts.B} ・ C ${overall.counts.C} ・ D ${overall.counts.D} ・ X ${overall.counts.X}、達成割合 ${share}`,
+    `全体: 判定 ${overall.judged} 件 (廃止 ${overall.counts['廃止'] ?? 0} 件を除く)、` +
+      `${countsText(overall, evaluation)}、達成割合 ${shareText(overall)}`,
     { ...meta, bold: true },
   );
+  const headlines = summary.headlines;
+  if (headlines.judged + (headlines.counts['廃止'] ?? 0) > 0) {
+    w.line(
+      `数値目標 (KPI とは別に集計): 判定 ${headlines.judged} 件、${countsText(headlines, evaluation)}、達成割合 ${shareText(headlines)}`,
+      meta,
+    );
+  }
   w.gap();
   gradeCountTable(w, '基本目標別', '基本目標', summary.byGoal, overall, evaluation);
   w.gap();
@@ -244,5 +298,6 @@ export function summarySheetOps(input: SummaryInput): SummaryResult {
   followUpTable(w, summary.followUps, evaluation);
   w.gap();
   dataIssueTable(w, evaluation);
-  return { ops: w.ops, lastRow: w.row - 1, lastCol: LAST_COL };
+  publishedTable(w, evaluation);
+  return { ops: w.ops, lastRow: w.row - 1, lastCol: Math.max(LAST_COL, shareColumn(evaluation)) };
 }

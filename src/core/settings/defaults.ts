@@ -1,25 +1,15 @@
-/** The settings a city starts from: the presets and the default grade labels. */
-import type { Grade, Settings } from '../types';
-
-/** Labels printed beside each grade code; a city may rename them, the codes never change. */
-export const GRADE_LABELS: Readonly<Record<Grade, string>> = {
-  A: '達成',
-  B: '概ね順調',
-  C: '要努力',
-  D: '遅れ',
-  X: '評価不能',
-  廃止: '廃止',
-};
+/** The settings a city starts from: one preset per way cities print their grades (EVALUATION.md section 3). */
+import type { GradeScale, Settings } from '../types';
+import { ACHIEVED_SCALE, CIRCLE_SCALE, PROGRESS_SCALE, SABC_SCALE, STANDARD_SCALE } from './scale';
 
 /** Name given to settings that no longer match any preset. */
 export const CUSTOM_PRESET = 'カスタム';
 
-/** 標準: achievement rate with 100 / 80 / 60, as 宇陀市 prints them. */
+/** 標準: A–D on 達成率 with 100 / 80 / 60, as 宇陀市 prints them. */
 const STANDARD: Settings = {
   preset: '標準',
   basis: 'achievement',
-  thresholds: { a: 100, b: 80, c: 60 },
-  labels: GRADE_LABELS,
+  scale: STANDARD_SCALE,
   interimPath: true,
   trendTolerance: 0,
   evaluationYear: null,
@@ -27,21 +17,37 @@ const STANDARD: Settings = {
   paperSize: 'A4',
 };
 
-/** 進捗率: progress from the baseline towards the target, with 100 / 80 / 50. */
-const PROGRESS: Settings = {
-  ...STANDARD,
-  preset: '進捗率',
-  basis: 'progress',
-  thresholds: { a: 100, b: 80, c: 50 },
-};
+function preset(name: string, basis: Settings['basis'], scale: GradeScale): Settings {
+  return { ...STANDARD, preset: name, basis, scale };
+}
 
+/** Preset order is the order the pane offers them. */
 export const PRESETS: Readonly<Record<string, Settings>> = {
   [STANDARD.preset]: STANDARD,
-  [PROGRESS.preset]: PROGRESS,
+  /** 進捗率: progress from the baseline towards the target, with 100 / 80 / 50. */
+  進捗率: preset('進捗率', 'progress', PROGRESS_SCALE),
+  /** ◎ 達成 / ○ 概ね順調 / △ 要努力 / × 遅れ on 達成率 100 / 80 / 60. */
+  '◎○△×': preset('◎○△×', 'achievement', CIRCLE_SCALE),
+  /** S 大きく上回る (120 %) / A 達成 / B 概ね順調 (80 %) / C 遅れ on 達成率. */
+  'S/A/B/C': preset('S/A/B/C', 'achievement', SABC_SCALE),
+  /** ○ 達成 / × 未達成. */
+  '達成/未達成': preset('達成/未達成', 'achievement', ACHIEVED_SCALE),
 };
 
 export const DEFAULT_SETTINGS: Settings = STANDARD;
 
 export function presetNames(): readonly string[] {
   return Object.keys(PRESETS);
+}
+
+function sameScale(a: GradeScale, b: GradeScale): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The preset whose basis and scale these settings have, else カスタム (a city edited a level). */
+export function presetNameFor(settings: Pick<Settings, 'basis' | 'scale'>): string {
+  const match = Object.values(PRESETS).find(
+    (p) => p.basis === settings.basis && sameScale(p.scale, settings.scale),
+  );
+  return match?.preset ?? CUSTOM_PRESET;
 }

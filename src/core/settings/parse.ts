@@ -1,16 +1,30 @@
 /**
  * Settings as a host stores them in the workbook (JSON text). Whatever is wrong or missing falls back to the
  * default field by field, and each fallback is reported in Japanese so the user knows what was not applied.
+ *
+ * Two formats: version 2 stores the grade scale (`scale`); version 1 (before issue 14) stored `thresholds`
+ * A/B/C and `labels` per code, which are read into the preset's four-level scale so a workbook saved then
+ * opens with the same judgement.
  */
-import type { Grade, GradeBasis, PaperSize, Settings, Thresholds } from '../types';
-import { DEFAULT_SETTINGS, GRADE_LABELS, PRESETS } from './defaults';
+import type {
+  GradeBasis,
+  GradeLevel,
+  GradeScale,
+  LevelCondition,
+  PaperSize,
+  Settings,
+  Thresholds,
+} from '../types';
+import { DEFAULT_SETTINGS, PRESETS } from './defaults';
+import { validateScale, withRateThresholds } from './scale';
 
 export interface ParsedSettings {
   settings: Settings;
   problems: string[];
 }
 
-const GRADES: readonly Grade[] = ['A', 'B', 'C', 'D', 'X', '廃止'];
+/** The codes version 1 stored labels under; A–D map onto the four levels in order. */
+const V1_LEVEL_CODES = ['A', 'B', 'C', 'D'] as const;
 const BASES: readonly GradeBasis[] = ['achievement', 'progress'];
 const PAPER_SIZES: readonly PaperSize[] = ['A4', 'A3'];
 
@@ -28,8 +42,10 @@ function fallback(field: string, shown: string): string {
   return `設定「${field}」が不正なため既定値 (${shown}) を使います`;
 }
 
-function describeThresholds(t: Thresholds): string {
-  return `${t.a}/${t.b}/${t.c}`;
+function describeThresholds(scale: GradeScale): string {
+  return scale.levels
+    .flatMap((level) => (level.condition.kind === 'rate' ? [String(level.condition.min)] : []))
+    .join('/');
 }
 
 /** Thresholds in percent points, descending: a ≥ b ≥ c ≥ 0. */
@@ -57,20 +73,65 @@ function parseJson(json: unknown, problems: string[]): unknown {
   }
 }
 
-function parseLabels(value: unknown, base: Settings['labels'], problems: string[]): Settings['labels'] {
-  if (value === undefined) return base;
+/** Version 1's `labels` onto a four-level scale (A–D onto the levels in order, X and 廃止 onto theirs). */
+function applyV1Labels(value: unknown, scale: GradeScale, problems: string[]): GradeScale {
+  if (value === undefined) return scale;
   if (!isFields(value)) {
     problems.push(fallback('labels', '達成 / 概ね順調 / 要努力 / 遅れ / 評価不能 / 廃止'));
-    return base;
+    return scale;
   }
-  const labels: Record<Grade, string> = { ...base };
-  for (const grade of GRADES) {
-    const label = value[grade];
-    if (label === undefined) continue;
-    if (typeof label === 'string' && label.trim() !== '') labels[grade] = label.trim();
-    else problems.push(fallback(`labels.${grade}`, GRADE_LABELS[grade]));
+  const label = (code: string, current: string): string => {
+    const text = value[code];
+    if (text === undefined) return current;
+    if (typeof text === 'string' && text.trim() !== '') return text.trim();
+    problems.push(fallback(`labels.${code}`, current));
+    return current;
+  };
+  return {
+    levels: scale.levels.map((level, i) =>
+      i < V1_LEVEL_CODES.length ? { ...level, label: label(V1_LEVEL_CODES[i], level.label) } : level,
+    ),
+    unjudgeable: { ...scale.unjudgeable, label: label('X', scale.unjudgeable.label) },
+    abolished: { ...scale.abolished, label: label('廃止', scale.abolished.label) },
+  };
+}
+
+function parseCondition(value: unknown): LevelCondition | null {
+  if (!isFields(value)) return null;
+  if (value.kind === 'achieved' || value.kind === 'otherwise') return { kind: value.kind };
+  if (value.kind === 'rate' && isFiniteNumber(value.min)) return { kind: 'rate', min: value.min };
+  return null;
+}
+
+function parseLevel(value: unknown): GradeLevel | null {
+  if (!isFields(value)) return null;
+  const { symbol, label, color, followUp } = value;
+  const condition = parseCondition(value.condition);
+  if (typeof symbol !== 'string' || typeof label !== 'string' || typeof color !== 'string' || !condition) {
+    return null;
   }
-  return labels;
+  return { symbol: symbol.trim(), label: label.trim(), color, condition, followUp: followUp === true };
+}
+
+function parseFixed(value: unknown, base: GradeScale['unjudgeable']): GradeScale['unjudgeable'] | null {
+  if (value === undefined) return base;
+  if (!isFields(value) || typeof value.label !== 'string' || typeof value.color !== 'string') return null;
+  return { label: value.label.trim(), color: value.color };
+}
+
+/** A stored scale, rebuilt field by field (so stray keys are dropped) and checked as the pane checks it. */
+export function parseScale(value: unknown, base: GradeScale): { scale: GradeScale } | { problem: string } {
+  if (!isFields(value) || !Array.isArray(value.levels)) return { problem: '段階の一覧がありません' };
+  const levels = value.levels.map(parseLevel);
+  const unjudgeable = parseFixed(value.unjudgeable, base.unjudgeable);
+  const abolished = parseFixed(value.abolished, base.abolished);
+  if (levels.some((level) => level === null) || !unjudgeable || !abolished) {
+    return { problem: '段階の形式が不正です' };
+  }
+  const scale: GradeScale = { levels: levels as GradeLevel[], unjudgeable, abolished };
+  const problems = validateScale(scale);
+  if (problems.length > 0) return { problem: problems.map((p) => p.ja).join('、') };
+  return { scale };
 }
 
 export function parseSettings(json: unknown): ParsedSettings {
@@ -98,11 +159,20 @@ export function parseSettings(json: unknown): ParsedSettings {
     else problems.push(fallback('basis', base.basis === 'achievement' ? '達成率' : '進捗率'));
   }
 
-  let thresholds = base.thresholds;
-  if (data.thresholds !== undefined) {
-    const valid = validThresholds(data.thresholds);
-    if (valid) thresholds = valid;
-    else problems.push(fallback('thresholds', describeThresholds(base.thresholds)));
+  let scale = base.scale;
+  if (data.scale !== undefined) {
+    const parsed = parseScale(data.scale, base.scale);
+    if ('scale' in parsed) scale = parsed.scale;
+    else problems.push(`${fallback('scale', `${base.preset}の評価段階`)}: ${parsed.problem}`);
+  } else {
+    // Version 1: thresholds A/B/C and labels per code on the preset's four levels.
+    if (data.thresholds !== undefined) {
+      const valid = validThresholds(data.thresholds);
+      const moved = valid ? withRateThresholds(scale, [valid.a, valid.b, valid.c]) : null;
+      if (moved) scale = moved;
+      else problems.push(fallback('thresholds', describeThresholds(scale)));
+    }
+    scale = applyV1Labels(data.labels, scale, problems);
   }
 
   let interimPath = base.interimPath;
@@ -137,14 +207,11 @@ export function parseSettings(json: unknown): ParsedSettings {
     else problems.push(fallback('paperSize', base.paperSize));
   }
 
-  const labels = parseLabels(data.labels, base.labels, problems);
-
   return {
     settings: {
       preset,
       basis,
-      thresholds,
-      labels,
+      scale,
       interimPath,
       trendTolerance,
       evaluationYear,
@@ -156,7 +223,7 @@ export function parseSettings(json: unknown): ParsedSettings {
 }
 
 /** Version tag written with the settings so a later format can tell old data apart. */
-export const SETTINGS_FORMAT_VERSION = 1;
+export const SETTINGS_FORMAT_VERSION = 2;
 
 export function serializeSettings(settings: Settings): string {
   return JSON.stringify({ version: SETTINGS_FORMAT_VERSION, ...settings });

@@ -4,8 +4,11 @@ import type { Direction } from './kpi-sheet';
 import type { FiscalYear, Reading } from './reading';
 import type { Grade, Settings } from './settings';
 
-/** Where the direction came from: the user's 方向 cell, a lower-is-better word in the name, or the default. */
-export type DirectionSource = 'user' | 'name' | 'default';
+/**
+ * Where the direction came from, strongest first: the city's own direction column (`方向性`), the user's
+ * 方向 cell, `以上` / `以下` on the target, a lower-is-better word in the name, or the default.
+ */
+export type DirectionSource = 'declared' | 'user' | 'target' | 'name' | 'default';
 
 /** Change of the latest reading against the baseline, in the KPI's direction: ↗ better, → same, ↘ worse. */
 export type Trend = 'better' | 'same' | 'worse';
@@ -31,12 +34,18 @@ export interface KpiEvaluation {
   /** Straight-line target for `year` when it is before the target year and the setting is on. */
   readonly pathTarget: number | null;
   readonly trend: Trend | null;
+  /** The target is below the baseline and nothing says lower-is-better: kept up, listed for the user to confirm. */
+  readonly directionToConfirm: boolean;
+  /** The scale's symbol (`A`, `◎`, `○`), or `X` / `廃止`. */
   readonly grade: Grade;
+  /** Position of the grade on the scale, 1 = best level; null for X and 廃止. */
+  readonly rank: number | null;
   readonly basisUsed: GradeBasisUsed;
   /** Short Japanese notes that say why: `R4の値で評価`, `按分目標 R4: 118`. */
   readonly notes: readonly string[];
 }
 
+/** KPIs per grade symbol: every level of the scale, X and 廃止, each present (0 when none). */
 export type GradeCounts = Readonly<Record<Grade, number>>;
 
 export interface SummaryGroup {
@@ -45,7 +54,7 @@ export interface SummaryGroup {
   /** KPIs judged (廃止 excluded; X included). */
   readonly judged: number;
   readonly counts: GradeCounts;
-  /** Share of judged KPIs with grade A, as a fraction; null when none judged. */
+  /** Share of judged KPIs at a level that means achieved (A on 標準), as a fraction; null when none judged. */
   readonly achievedShare: number | null;
 }
 
@@ -70,12 +79,42 @@ export interface DataIssue {
   readonly message: string;
 }
 
+/** One cell where the city's published verdict and ours differ. */
+export interface VerdictDisagreement {
+  readonly kpiId: string;
+  readonly row: number;
+  readonly name: string;
+  /** A1 address of the city's cell. */
+  readonly cell: string;
+  readonly year: FiscalYear;
+  readonly kind: 'rate' | 'grade';
+  /** As the city wrote it (`D`, `85.5%`). */
+  readonly theirs: string;
+  /** Ours as the sheet prints it (`B`, `98.0%`, `—` when we have none). */
+  readonly ours: string;
+  /** Japanese: what we compared and why it differs. */
+  readonly why: string;
+}
+
+export interface VerdictComparison {
+  /** Published cells compared (a rate or grade cell with something in it). */
+  readonly compared: number;
+  readonly agreed: number;
+  /** Every disagreement, in sheet order. */
+  readonly disagreements: readonly VerdictDisagreement[];
+}
+
 export interface Summary {
+  /** The KPI rows (重要業績評価指標), as a city's report counts them. */
   readonly overall: SummaryGroup;
+  /** The headline 数値目標 rows, counted apart from the KPIs. */
+  readonly headlines: SummaryGroup;
   readonly byGoal: readonly SummaryGroup[];
   readonly byDepartment: readonly SummaryGroup[];
   readonly followUps: readonly FollowUp[];
   readonly dataIssues: readonly DataIssue[];
+  /** The city's own 達成率 and grades against ours, where the table carries them. */
+  readonly published: VerdictComparison;
 }
 
 export interface Evaluation {

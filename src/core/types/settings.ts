@@ -2,28 +2,75 @@
 import type { ColumnMapping } from './column-mapping';
 import type { FiscalYear } from './reading';
 
-export type Grade = 'A' | 'B' | 'C' | 'D' | 'X' | '廃止';
+/**
+ * The symbol a KPI's grade prints as: one of the scale's level symbols (`A`, `◎`, `S`, `○`), or
+ * `X` (評価不能) / `廃止`, which every scale keeps. A city chooses the symbols, so they are data.
+ */
+export type Grade = string;
+
+/** The two grades outside every scale's levels. */
+export const UNJUDGEABLE_GRADE = 'X';
+export const ABOLISHED_GRADE = '廃止';
 
 export type GradeBasis = 'achievement' | 'progress';
 
 export type PaperSize = 'A4' | 'A3';
 
+/** `#RRGGBB`. */
+export type HexColor = string;
+
+/** When a KPI reaches a level, tried best level first. */
+export type LevelCondition =
+  /** The KPI reached its target: d·(A − T) ≥ 0. */
+  | { readonly kind: 'achieved' }
+  /** The rate on the chosen basis is at or above `min` percent points. */
+  | { readonly kind: 'rate'; readonly min: number }
+  /** Every KPI that reached no level above: the scale's last level. */
+  | { readonly kind: 'otherwise' };
+
+export interface GradeLevel {
+  /** Printed in the 判定 cell and counted by: `A`, `◎`, `S`, `○`. */
+  readonly symbol: string;
+  /** Printed after the symbol: `達成`, `概ね順調`. */
+  readonly label: string;
+  /** Fill of the 判定 cell (`#C6EFCE`); the text colour and the row tint are derived from it. */
+  readonly color: HexColor;
+  readonly condition: LevelCondition;
+  /** KPIs at this level are listed for follow-up on the summary sheet (C and D on 標準). */
+  readonly followUp: boolean;
+}
+
+/** X and 廃止 keep their symbols; a city may rename and recolour them. */
+export interface FixedGrade {
+  readonly label: string;
+  readonly color: HexColor;
+}
+
+export interface GradeScale {
+  /** Best first; the last level's condition is `otherwise`. */
+  readonly levels: readonly GradeLevel[];
+  /** X: no reading, no target, unreadable. */
+  readonly unjudgeable: FixedGrade;
+  /** 廃止: out of every total. */
+  readonly abolished: FixedGrade;
+}
+
+/**
+ * Thresholds as the first version stored them (A / B / C in percent points); read from old workbooks and
+ * the `--thresholds` option, never stored any more.
+ */
 export interface Thresholds {
-  /** Rate (percent points) at or above which a KPI counts as A 達成 on the basis, normally 100. */
   readonly a: number;
-  /** B 概ね順調 at or above this (80). */
   readonly b: number;
-  /** C 要努力 at or above this (60 or 50); below is D 遅れ. */
   readonly c: number;
 }
 
 export interface Settings {
-  /** Name of the preset the settings started from (`標準`, `進捗率`), or `カスタム`. */
+  /** Name of the preset the settings started from (`標準`, `進捗率`, `◎○△×`), or `カスタム`. */
   readonly preset: string;
+  /** The rate the scale's `rate` conditions are read on. */
   readonly basis: GradeBasis;
-  readonly thresholds: Thresholds;
-  /** Labels shown beside each grade code (`A 達成`); codes themselves never change. */
-  readonly labels: Readonly<Record<Grade, string>>;
+  readonly scale: GradeScale;
   /** Compare against the straight-line interim target when the year is before the target year. */
   readonly interimPath: boolean;
   /** Relative change from the baseline within which the trend is →, as a fraction (0 = exact). */

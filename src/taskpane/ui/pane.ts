@@ -2,15 +2,16 @@
  * The task pane page: what staff (評価・設定), clerks (担当課) and reviewers (印刷) see and click.
  * Renders a Session's state; every cell text goes in as text.
  */
-import { CUSTOM_PRESET, PRESETS } from '../../core/settings';
-import type { Grade, GradeBasis, PaperSize, Settings } from '../../core/types';
+import { CUSTOM_PRESET, PRESETS, presetNameFor } from '../../core/settings';
+import type { GradeBasis, PaperSize, Settings, SummaryGroup } from '../../core/types';
 import type { WorkbookHost } from '../../excel/workbook-host';
-import { gradeLabel, t, yearLabel } from '../i18n';
+import { t, yearLabel } from '../i18n';
 import type { MessageKey } from '../i18n';
-import { clerkItems, countsPerGoal, foundSummary, GRADES } from '../model';
+import { clerkItems, countsPerGoal, foundSummary } from '../model';
 import type { ClerkItem, FoundSummary } from '../model';
 import type { Session, SessionState } from '../session';
 import { fill, h } from './dom';
+import { gradeScaleEditor, gradeStyle, scaleGradeLabel, scaleGrades } from './grade-scale';
 
 /** The Fluent elements' properties the pane uses (their classes are not exported per element). */
 interface ValueElement extends HTMLElement {
@@ -256,8 +257,9 @@ export function mountPane(root: HTMLElement, { session, host }: PaneOptions): vo
       );
       return;
     }
-    const labels = state.analysis.evaluation.settings.labels;
+    const grades = scaleGrades(state.analysis.evaluation.settings.scale);
     const rows = countsPerGoal(state.analysis);
+    const headlines = state.analysis.evaluation.summary.headlines;
     fill(
       results,
       h(
@@ -279,12 +281,8 @@ export function mountPane(root: HTMLElement, { session, host }: PaneOptions): vo
             'tr',
             {},
             h('th', { scope: 'col' }, t('goalColumn')),
-            ...GRADES.map((g: Grade) =>
-              h(
-                'th',
-                { scope: 'col', title: gradeLabel(g, labels), className: `grade grade--${gradeClass(g)}` },
-                g,
-              ),
+            ...grades.map((g) =>
+              h('th', { scope: 'col', title: g.label, className: 'grade', style: g.style }, g.grade),
             ),
           ),
         ),
@@ -296,7 +294,7 @@ export function mountPane(root: HTMLElement, { session, host }: PaneOptions): vo
               'tr',
               { className: index === rows.length - 1 ? 'counts__total' : undefined, 'data-goal': row.goal },
               h('th', { scope: 'row', title: row.goal }, index === rows.length - 1 ? t('overall') : row.goal),
-              ...GRADES.map((g) => h('td', { 'data-grade': g }, String(row.counts[g]))),
+              ...grades.map((g) => h('td', { 'data-grade': g.grade }, String(row.counts[g.grade] ?? 0))),
             ),
           ),
         ),
@@ -304,10 +302,11 @@ export function mountPane(root: HTMLElement, { session, host }: PaneOptions): vo
       h(
         'p',
         { className: 'legend' },
-        ...GRADES.map((g) =>
-          h('span', { className: `legend__item grade--${gradeClass(g)}` }, `${g} ${gradeLabel(g, labels)}`),
+        ...grades.map((g) =>
+          h('span', { className: 'legend__item', style: g.style }, `${g.grade} ${g.label}`),
         ),
       ),
+      headlineCounts(headlines, grades),
       ...state.notices.map((notice) => h('p', { className: 'hint' }, notice)),
     );
   }
@@ -377,7 +376,7 @@ export function mountPane(root: HTMLElement, { session, host }: PaneOptions): vo
     const year = yearLabel(state.analysis.evaluation.year);
     const items = clerkItems(state.analysis, department);
     const missing = items.filter((i) => i.problem !== null);
-    const labels = state.analysis.evaluation.settings.labels;
+    const gradeScale = state.analysis.evaluation.settings.scale;
     const link = (item: ClerkItem, detail: string): HTMLElement => {
       if (item.cell === null)
         return h(
@@ -424,8 +423,9 @@ export function mountPane(root: HTMLElement, { session, host }: PaneOptions): vo
               ? h(
                   'span',
                   {
-                    className: `badge grade--${gradeClass(item.grade)}`,
-                    title: gradeLabel(item.grade, labels),
+                    className: 'badge',
+                    style: gradeStyle(gradeScale, item.grade),
+                    title: scaleGradeLabel(gradeScale, item.grade),
                   },
                   item.grade,
                 )
@@ -477,11 +477,7 @@ export function mountPane(root: HTMLElement, { session, host }: PaneOptions): vo
       { value: 'achievement', label: t('basisAchievement') },
       { value: 'progress', label: t('basisProgress') },
     ]);
-    const thresholdA = numberField('threshold-a', t('thresholdA'));
-    const thresholdB = numberField('threshold-b', t('thresholdB'));
-    const thresholdC = numberField('threshold-c', t('thresholdC'));
-    const thresholdError = h('p', { className: 'hint hint--warn', role: 'alert' });
-    thresholdError.hidden = true;
+    const scale = gradeScaleEditor({ current: () => session.state.settings, change: (next) => change(next) });
     const year = selectField('year', t('evaluationYear'), []);
     const rowTint = h(
       'fluent-checkbox',
@@ -501,13 +497,7 @@ export function mountPane(root: HTMLElement, { session, host }: PaneOptions): vo
       h('h2', { className: 'card__title' }, t('settingsTitle')),
       preset.wrapper,
       basis.wrapper,
-      h(
-        'fieldset',
-        { className: 'thresholds' },
-        h('legend', { className: 'field-label' }, t('thresholds')),
-        h('div', { className: 'thresholds__row' }, thresholdA, thresholdB, thresholdC),
-        thresholdError,
-      ),
+      scale.element,
       year.wrapper,
       rowTint as unknown as HTMLElement,
       paper.wrapper,
@@ -517,17 +507,8 @@ export function mountPane(root: HTMLElement, { session, host }: PaneOptions): vo
 
     const current = (): Settings => session.state.settings;
     const change = (next: Settings): void => session.changeSettings(next);
-    /** Basis and thresholds that match no preset any more make the settings カスタム. */
-    const presetFor = (next: Settings): string => {
-      const match = Object.values(PRESETS).find(
-        (p) =>
-          p.basis === next.basis &&
-          p.thresholds.a === next.thresholds.a &&
-          p.thresholds.b === next.thresholds.b &&
-          p.thresholds.c === next.thresholds.c,
-      );
-      return match?.preset ?? CUSTOM_PRESET;
-    };
+    /** A basis and scale that match no preset any more make the settings カスタム. */
+    const presetFor = (next: Settings): string => presetNameFor(next);
 
     preset.select.addEventListener('change', () => {
       const chosen = PRESETS[preset.select.value];
@@ -538,26 +519,12 @@ export function mountPane(root: HTMLElement, { session, host }: PaneOptions): vo
         evaluationYear: s.evaluationYear,
         rowTint: s.rowTint,
         paperSize: s.paperSize,
-        labels: s.labels,
       });
     });
     basis.select.addEventListener('change', () => {
       const next = { ...current(), basis: basis.select.value as GradeBasis };
       change({ ...next, preset: presetFor(next) });
     });
-    const onThreshold = (): void => {
-      const a = Number(thresholdA.value);
-      const b = Number(thresholdB.value);
-      const c = Number(thresholdC.value);
-      const valid =
-        [a, b, c].every((n) => Number.isFinite(n)) && thresholdA.value !== '' && a >= b && b >= c && c >= 0;
-      thresholdError.hidden = valid;
-      thresholdError.textContent = valid ? '' : t('thresholdsInvalid');
-      if (!valid) return;
-      const next = { ...current(), thresholds: { a, b, c } };
-      change({ ...next, preset: presetFor(next) });
-    };
-    for (const field of [thresholdA, thresholdB, thresholdC]) field.addEventListener('change', onThreshold);
     year.select.addEventListener('change', () => {
       const value = year.select.value;
       change({ ...current(), evaluationYear: value === AUTO_YEAR ? null : Number(value) });
@@ -587,9 +554,7 @@ export function mountPane(root: HTMLElement, { session, host }: PaneOptions): vo
       setIfIdle(year.select, s.evaluationYear === null ? AUTO_YEAR : String(s.evaluationYear));
       setIfIdle(preset.select, Object.keys(PRESETS).includes(s.preset) ? s.preset : CUSTOM_PRESET);
       setIfIdle(basis.select, s.basis);
-      setIfIdle(thresholdA, String(s.thresholds.a));
-      setIfIdle(thresholdB, String(s.thresholds.b));
-      setIfIdle(thresholdC, String(s.thresholds.c));
+      scale.sync(s);
       if (rowTint.checked !== s.rowTint) rowTint.checked = s.rowTint;
       setIfIdle(paper.select, s.paperSize);
       problems.textContent =
@@ -640,20 +605,21 @@ function selectField(
   return { wrapper: h('div', { className: 'field' }, labelElement, select), select };
 }
 
-function numberField(id: string, label: string): ValueElement {
-  return h(
-    'fluent-text-field',
-    { id, type: 'number', min: 0, 'data-testid': id, size: 4 },
-    label,
-  ) as unknown as ValueElement;
-}
-
 function problemText(item: ClerkItem, year: string): string {
   if (item.problem === 'unreadable') return `${t('unreadable')}: ${item.raw}`;
   if (item.problem === 'noCell') return t('noCell', { year });
   return t('missing' as MessageKey);
 }
 
-function gradeClass(grade: Grade): string {
-  return grade === '廃止' ? 'abolished' : grade.toLowerCase();
+/** The 数値目標 headlines' grades, counted apart from the KPI rows (issue 14); nothing when there are none. */
+function headlineCounts(group: SummaryGroup, grades: ReturnType<typeof scaleGrades>): HTMLElement | null {
+  if (group.judged + (group.counts['廃止'] ?? 0) === 0) return null;
+  const cells = grades.map((g) =>
+    h(
+      'span',
+      { className: 'legend__item', style: g.style, 'data-grade': g.grade },
+      `${g.grade} ${group.counts[g.grade] ?? 0}`,
+    ),
+  );
+  return h('p', { className: 'legend', 'data-testid': 'headline-counts' }, `${t('headlines')}: `, ...cells);
 }

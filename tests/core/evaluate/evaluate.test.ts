@@ -1,6 +1,6 @@
 import { evaluate } from '../../../src/core/evaluate';
 import { directionFromName, resolveDirection } from '../../../src/core/evaluate/direction';
-import { DEFAULT_SETTINGS, PRESETS } from '../../../src/core/settings';
+import { DEFAULT_SETTINGS, PRESETS, withRateThresholds } from '../../../src/core/settings';
 import type { Kpi, KpiEvaluation, Settings } from '../../../src/core/types';
 import { abolished, age, block, kpi, missing, num, sheet, sheetOf, text } from './build';
 import * as seed from './seeds';
@@ -297,7 +297,8 @@ describe('grade on the chosen basis and thresholds', () => {
     expect(judge(row, { evaluationYear: 2024 }).grade).toBe('B');
   });
   it('custom thresholds move the bands', () => {
-    expect(judge(seed.創業者数, { thresholds: { a: 100, b: 50, c: 30 } }).grade).toBe('C');
+    const scale = withRateThresholds(DEFAULT_SETTINGS.scale, [100, 50, 30]);
+    expect(judge(seed.創業者数, { scale: scale ?? undefined }).grade).toBe('C');
   });
 });
 

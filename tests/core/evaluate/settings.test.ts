@@ -1,15 +1,32 @@
-import { DEFAULT_SETTINGS, PRESETS, parseSettings, serializeSettings } from '../../../src/core/settings';
+import {
+  DEFAULT_SETTINGS,
+  PRESETS,
+  gradeLabelOf,
+  gradeSymbols,
+  parseSettings,
+  rateThresholds,
+  serializeSettings,
+  withRateThresholds,
+} from '../../../src/core/settings';
+import type { Settings } from '../../../src/core/types';
+
+/** Every label of the scale by symbol, X and 廃止 included. */
+function labelsOf(settings: Settings): Record<string, string> {
+  return Object.fromEntries(gradeSymbols(settings.scale).map((g) => [g, gradeLabelOf(settings.scale, g)]));
+}
 
 describe('presets', () => {
   it('標準 is 達成率 with 100/80/60 and is the default', () => {
-    expect(PRESETS['標準']).toMatchObject({ basis: 'achievement', thresholds: { a: 100, b: 80, c: 60 } });
+    expect(PRESETS['標準'].basis).toBe('achievement');
+    expect(rateThresholds(PRESETS['標準'].scale)).toEqual([100, 80, 60]);
     expect(DEFAULT_SETTINGS).toBe(PRESETS['標準']);
   });
   it('進捗率 is progress with 100/80/50', () => {
-    expect(PRESETS['進捗率']).toMatchObject({ basis: 'progress', thresholds: { a: 100, b: 80, c: 50 } });
+    expect(PRESETS['進捗率'].basis).toBe('progress');
+    expect(rateThresholds(PRESETS['進捗率'].scale)).toEqual([100, 80, 50]);
   });
   it('labels: A 達成 … 廃止 廃止', () => {
-    expect(DEFAULT_SETTINGS.labels).toEqual({
+    expect(labelsOf(DEFAULT_SETTINGS)).toEqual({
       A: '達成',
       B: '概ね順調',
       C: '要努力',
@@ -28,13 +45,13 @@ describe('settings stored in the workbook: parse and serialize', () => {
   });
 
   it('round-trips custom settings', () => {
-    const custom = {
+    const scale = withRateThresholds(DEFAULT_SETTINGS.scale, [100, 70, 40]) ?? DEFAULT_SETTINGS.scale;
+    const custom: Settings = {
       ...DEFAULT_SETTINGS,
       preset: 'カスタム',
-      thresholds: { a: 100, b: 70, c: 40 },
+      scale: { ...scale, levels: scale.levels.map((l, i) => (i === 0 ? { ...l, label: '順調' } : l)) },
       interimPath: false,
       evaluationYear: 2023,
-      labels: { ...DEFAULT_SETTINGS.labels, A: '順調' },
     };
     expect(parseSettings(serializeSettings(custom))).toEqual({ settings: custom, problems: [] });
   });
@@ -70,9 +87,9 @@ describe('settings stored in the workbook: parse and serialize', () => {
         paperSize: 'A3',
       }),
     );
+    expect(rateThresholds(settings.scale)).toEqual([100, 80, 60]);
     expect(settings).toMatchObject({
       basis: 'progress',
-      thresholds: { a: 100, b: 80, c: 60 },
       trendTolerance: 0,
       evaluationYear: null,
       paperSize: 'A3',
@@ -86,7 +103,7 @@ describe('settings stored in the workbook: parse and serialize', () => {
 
   it('a bad label falls back for that grade only', () => {
     const { settings, problems } = parseSettings({ labels: { A: '順調', B: 3 } });
-    expect(settings.labels).toMatchObject({ A: '順調', B: '概ね順調' });
+    expect(labelsOf(settings)).toMatchObject({ A: '順調', B: '概ね順調' });
     expect(problems).toEqual(['設定「labels.B」が不正なため既定値 (概ね順調) を使います']);
   });
 });

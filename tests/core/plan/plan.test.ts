@@ -1,6 +1,6 @@
 import { evaluate } from '../../../src/core/evaluate';
 import { planWrite, gradeFromText, gradeText, flagValuesFor, FLAG_HEADERS } from '../../../src/core/plan';
-import { DEFAULT_SETTINGS, parseSettings } from '../../../src/core/settings';
+import { DEFAULT_SETTINGS, parseSettings, withRateThresholds } from '../../../src/core/settings';
 import type { Grade, OutputMark, Settings, WriteOp, WritePlan } from '../../../src/core/types';
 import { buildSample, SHEET, type SampleOptions } from './sample';
 
@@ -296,7 +296,7 @@ describe('saved settings', () => {
   it('writes the settings as JSON to A1 of a very hidden sheet that parses back to the same', () => {
     const settings: Settings = {
       ...DEFAULT_SETTINGS,
-      thresholds: { a: 100, b: 85, c: 50 },
+      scale: withRateThresholds(DEFAULT_SETTINGS.scale, [100, 85, 50]) ?? DEFAULT_SETTINGS.scale,
       preset: 'カスタム',
     };
     const { plan } = planFor({}, settings);
@@ -314,9 +314,16 @@ describe('saved settings', () => {
 describe('grade text keeps the code recoverable', () => {
   const grades: Grade[] = ['A', 'B', 'C', 'D', 'X', '廃止'];
   it.each(grades)('%s with the default and a renamed label', (grade) => {
-    expect(gradeFromText(gradeText(grade, DEFAULT_SETTINGS))).toBe(grade);
-    const renamed = { ...DEFAULT_SETTINGS, labels: { ...DEFAULT_SETTINGS.labels, [grade]: '独自の名前' } };
-    expect(gradeFromText(gradeText(grade, renamed))).toBe(grade);
+    const { scale } = DEFAULT_SETTINGS;
+    expect(gradeFromText(gradeText(grade, DEFAULT_SETTINGS), scale)).toBe(grade);
+    const renamedScale = {
+      levels: scale.levels.map((l) => (l.symbol === grade ? { ...l, label: '独自の名前' } : l)),
+      unjudgeable: grade === 'X' ? { ...scale.unjudgeable, label: '独自の名前' } : scale.unjudgeable,
+      abolished: grade === '廃止' ? { ...scale.abolished, label: '独自の名前' } : scale.abolished,
+    };
+    const renamed = { ...DEFAULT_SETTINGS, scale: renamedScale };
+    expect(gradeText(grade, renamed)).toBe(`${grade} 独自の名前`);
+    expect(gradeFromText(gradeText(grade, renamed), renamedScale)).toBe(grade);
   });
 
   it('flagValuesFor gives a row its seven values for live re-judging', () => {

@@ -1,0 +1,287 @@
+/**
+ * The grade-scale editor in the pane's 設定 (issue 14): one row per level (symbol, label, colour, condition,
+ * follow-up), levels added and removed, X and 廃止 kept. A scale that fails validation is never saved: the
+ * editor lists why, in the pane's language, and the judgement keeps the last valid scale.
+ */
+import { gradeColorOf, gradeLabelOf, gradeSymbols, presetNameFor, validateScale } from '../../core/settings';
+import type { Grade, GradeLevel, GradeScale, LevelCondition, Settings } from '../../core/types';
+import { language } from '../i18n';
+import { fill, h } from './dom';
+
+const WORDS = {
+  ja: {
+    legend: '評価段階',
+    symbol: '記号',
+    label: '名前',
+    color: '色',
+    condition: '条件',
+    rate: '率が次以上',
+    achieved: '目標を達成',
+    otherwise: 'それ以外',
+    followUp: '要フォロー',
+    remove: '削除',
+    add: '段階を追加',
+    level: '{n}段目',
+    notSaved: 'この評価段階は保存されません:',
+    hint: '上の段階から順に、最初に当てはまる段階になります。X (評価不能) と廃止はどの段階にも加わります。',
+  },
+  en: {
+    legend: 'Grade scale',
+    symbol: 'Symbol',
+    label: 'Label',
+    color: 'Colour',
+    condition: 'Condition',
+    rate: 'Rate at least',
+    achieved: 'Target reached',
+    otherwise: 'Otherwise',
+    followUp: 'Follow up',
+    remove: 'Remove',
+    add: 'Add a level',
+    level: 'Level {n}',
+    notSaved: 'This scale is not saved:',
+    hint: 'A KPI gets the first level, from the top, whose condition it meets. X (not judged) and 廃止 are added to every scale.',
+  },
+} as const;
+
+type Word = keyof (typeof WORDS)['ja'];
+
+function w(word: Word, n?: number): string {
+  const text: string = WORDS[language()][word];
+  return n === undefined ? text : text.replace('{n}', String(n));
+}
+
+/** English names of the preset labels; a city's own labels show as written. */
+const LABELS_EN: Readonly<Record<string, string>> = {
+  達成: 'achieved',
+  概ね順調: 'on track',
+  要努力: 'needs effort',
+  遅れ: 'behind',
+  未達成: 'not achieved',
+  目標を大きく上回る: 'well above target',
+  評価不能: 'not judged',
+  廃止: 'abolished',
+};
+
+/** The grade's label as the pane shows it: the city's own in Japanese, the preset's translation in English. */
+export function scaleGradeLabel(scale: GradeScale, grade: Grade): string {
+  const label = gradeLabelOf(scale, grade);
+  return language() === 'en' ? (LABELS_EN[label] ?? label) : label;
+}
+
+/** Inline colours of a grade on the scale (the 判定 cell's fill), for the counts table and badges. */
+export function gradeStyle(scale: GradeScale, grade: Grade): string {
+  return `background:${gradeColorOf(scale, grade)};color:#222`;
+}
+
+/** Every grade of the scale with what the pane shows for it: levels, then X and 廃止. */
+export function scaleGrades(
+  scale: GradeScale,
+): readonly { readonly grade: Grade; readonly label: string; readonly style: string }[] {
+  return gradeSymbols(scale).map((grade) => ({
+    grade,
+    label: scaleGradeLabel(scale, grade),
+    style: gradeStyle(scale, grade),
+  }));
+}
+
+interface LevelRow {
+  readonly element: HTMLElement;
+  read(): GradeLevel;
+}
+
+type ConditionKind = LevelCondition['kind'];
+
+function levelRow(level: GradeLevel, index: number, onChange: () => void, onRemove: () => void): LevelRow {
+  const id = (part: string): string => `scale-level-${index}-${part}`;
+  const input = (part: string, attributes: Readonly<Record<string, string | number>>): HTMLInputElement =>
+    h('input', { id: id(part), 'data-testid': id(part), className: `scale__${part}`, ...attributes });
+  const symbol = input('symbol', {
+    type: 'text',
+    value: level.symbol,
+    'aria-label': w('symbol'),
+    style: 'width:3.2em',
+  });
+  const label = input('label', {
+    type: 'text',
+    value: level.label,
+    'aria-label': w('label'),
+    style: 'flex:1;min-width:0',
+  });
+  const color = input('color', {
+    type: 'color',
+    value: level.color.toLowerCase(),
+    'aria-label': w('color'),
+    style: 'width:2.2em;padding:0',
+  });
+  const condition = h(
+    'select',
+    { id: id('condition'), 'data-testid': id('condition'), 'aria-label': w('condition') },
+    ...(['rate', 'achieved', 'otherwise'] as const).map((kind) =>
+      h('option', { value: kind, selected: level.condition.kind === kind }, w(kind)),
+    ),
+  );
+  const min = input('min', {
+    type: 'number',
+    min: 0,
+    step: 'any',
+    value: level.condition.kind === 'rate' ? level.condition.min : '',
+    style: 'width:4.5em',
+    'aria-label': `${w('rate')} (%)`,
+  });
+  const followUp = h('input', {
+    type: 'checkbox',
+    id: id('follow-up'),
+    'data-testid': id('follow-up'),
+    checked: level.followUp,
+    'aria-label': w('followUp'),
+  });
+  const remove = h(
+    'button',
+    { type: 'button', 'data-testid': id('remove'), className: 'scale__remove', style: 'white-space:nowrap' },
+    w('remove'),
+  );
+  const showMin = (): void => {
+    min.hidden = condition.value !== 'rate';
+    const percent = min.nextElementSibling;
+    if (percent instanceof HTMLElement) percent.hidden = min.hidden;
+  };
+  for (const field of [symbol, label, color, min]) field.addEventListener('change', onChange);
+  for (const field of [condition, followUp]) field.addEventListener('change', () => (showMin(), onChange()));
+  remove.addEventListener('click', onRemove);
+
+  // Two short lines per level, so the editor fits the task pane's 350 px.
+  const line = 'display:flex;gap:4px;align-items:center';
+  const element = h(
+    'li',
+    { 'data-level': index, style: 'margin:0 0 6px;padding:4px 0;border-bottom:1px solid #e1e1e1' },
+    h(
+      'div',
+      { style: line },
+      h('span', { style: 'width:3.5em' }, w('level', index + 1)),
+      symbol,
+      label,
+      color,
+    ),
+    h(
+      'div',
+      { style: `${line};margin-top:2px;padding-left:2em;flex-wrap:wrap` },
+      condition,
+      min,
+      h('span', { hidden: condition.value !== 'rate' }, '%'),
+      h(
+        'label',
+        { style: 'display:flex;align-items:center;gap:2px;white-space:nowrap;font-size:12px' },
+        followUp,
+        w('followUp'),
+      ),
+      remove,
+    ),
+  );
+  showMin();
+  return {
+    element,
+    read(): GradeLevel {
+      const kind = condition.value as ConditionKind;
+      const rate = min.value.trim() === '' ? Number.NaN : Number(min.value);
+      const parsed: LevelCondition = kind === 'rate' ? { kind, min: rate } : { kind };
+      return {
+        symbol: symbol.value.trim(),
+        label: label.value.trim(),
+        color: color.value.toUpperCase(),
+        condition: parsed,
+        followUp: followUp.checked,
+      };
+    },
+  };
+}
+
+export interface ScaleEditorHost {
+  /** The settings now in force. */
+  current(): Settings;
+  change(next: Settings): void;
+}
+
+/** The editor; `sync` redraws it when the settings' scale changed elsewhere (a preset was chosen). */
+export function gradeScaleEditor(host: ScaleEditorHost): {
+  element: HTMLElement;
+  sync: (settings: Settings) => void;
+} {
+  const body = h('ol', { style: 'list-style:none;margin:0;padding:0' });
+  const errors = h('ul', { className: 'hint hint--warn', role: 'alert', 'data-testid': 'scale-errors' });
+  errors.hidden = true;
+  const add = h('button', { type: 'button', 'data-testid': 'scale-add' }, w('add'));
+  let rows: LevelRow[] = [];
+  let shown = '';
+  let draft: GradeScale = host.current().scale;
+
+  const element = h(
+    'fieldset',
+    { className: 'scale', 'data-testid': 'grade-scale', style: 'min-width:0;margin:0;padding:4px 8px' },
+    h('legend', { className: 'field-label' }, w('legend')),
+    body,
+    add,
+    h('p', { className: 'hint' }, w('hint')),
+    errors,
+  );
+
+  function render(scale: GradeScale): void {
+    draft = scale;
+    shown = JSON.stringify(scale);
+    rows = scale.levels.map((level, i) =>
+      levelRow(level, i, commit, () => {
+        const levels = rows.map((r) => r.read()).filter((_, j) => j !== i);
+        commitScale({ ...draft, levels }, true);
+      }),
+    );
+    fill(body, ...rows.map((r) => r.element));
+  }
+
+  function commitScale(scale: GradeScale, redraw: boolean): void {
+    const problems = validateScale(scale);
+    if (redraw) render(scale);
+    else draft = scale;
+    fill(
+      errors,
+      ...(problems.length > 0 ? [h('li', {}, w('notSaved'))] : []),
+      ...problems.map((p) => h('li', {}, p[language()])),
+    );
+    errors.hidden = problems.length === 0;
+    if (problems.length > 0) return;
+    shown = JSON.stringify(scale);
+    const current = host.current();
+    host.change({ ...current, scale, preset: presetNameFor({ basis: current.basis, scale }) });
+  }
+
+  function commit(): void {
+    commitScale({ ...draft, levels: rows.map((r) => r.read()) }, false);
+  }
+
+  add.addEventListener('click', () => {
+    const levels = rows.map((r) => r.read());
+    const last = levels[levels.length - 1];
+    // The new level goes above the catch-all last one, halfway between its neighbours' thresholds.
+    const above = levels[levels.length - 2]?.condition;
+    const min = above?.kind === 'rate' ? Math.floor(above.min / 2) : 50;
+    const added: GradeLevel = {
+      symbol: '',
+      label: '',
+      color: '#FFF2CC',
+      condition: { kind: 'rate', min },
+      followUp: true,
+    };
+    commitScale({ ...draft, levels: last ? [...levels.slice(0, -1), added, last] : [added] }, true);
+  });
+
+  render(draft);
+
+  return {
+    element,
+    sync(settings: Settings): void {
+      const next = JSON.stringify(settings.scale);
+      if (next === shown || element.contains(document.activeElement)) return;
+      render(settings.scale);
+      fill(errors);
+      errors.hidden = true;
+    },
+  };
+}

@@ -261,6 +261,7 @@ function queueStyle(range: Excel.Range, area: CellRange, style: CellStyle): void
   if (style.horizontal !== undefined) format.horizontalAlignment = HORIZONTAL[style.horizontal];
   if (style.vertical !== undefined) format.verticalAlignment = VERTICAL[style.vertical];
   if (style.wrap !== undefined) format.wrapText = style.wrap;
+  if (style.rowHeight !== undefined) format.rowHeight = style.rowHeight;
   if (style.border !== undefined) {
     const edges: `${Excel.BorderIndex}`[] = [
       Excel_Edge.top,

@@ -38,6 +38,18 @@ const OFFICE_RUNNER: ExcelRunner = {
   runWith: (context, batch) => Excel.run(context, batch),
 };
 
+/**
+ * Changes that leave cells to judge on the reported rows. After a deletion the rows there are the ones
+ * that moved up, whose flags moved with them (Excel.DataChangeType).
+ */
+const JUDGED_CHANGES: ReadonlySet<`${Excel.DataChangeType}`> = new Set([
+  'Unknown',
+  'RangeEdited',
+  'RowInserted',
+  'ColumnInserted',
+  'CellInserted',
+]);
+
 function officeLanguage(): Language {
   const display = typeof Office !== 'undefined' ? Office.context?.displayLanguage : undefined;
   return display?.toLowerCase().startsWith('en') ? 'en' : 'ja';
@@ -140,6 +152,10 @@ export class ExcelWorkbookHost implements WorkbookHost {
     const registration = await this.guarded(async (context) => {
       const ws = context.workbook.worksheets.getActiveWorksheet().load('name');
       const handler = ws.onChanged.add(async (event: Excel.WorksheetChangedEventArgs) => {
+        // onChanged fires in every co-author's pane for every user's edit: a Remote edit is judged by
+        // the pane of the user who made it (https://learn.microsoft.com/javascript/api/excel/excel.eventsource).
+        if (event.source === 'Remote') return;
+        if (!JUDGED_CHANGES.has(event.changeType)) return;
         if (this.features.eventTriggerSource && event.triggerSource === 'ThisLocalAddin') return;
         const range = eventRange(event.address);
         if (!range) return;

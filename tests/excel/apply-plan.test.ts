@@ -2,12 +2,14 @@
  * The Excel host carries out a WritePlan through Office.js: the calls and arguments for each plan
  * operation, in a constant number of round trips.
  */
-import type { Grid, WriteOp, WritePlan } from '../../src/core/types';
+import type { CellStyle, Grid, WriteOp, WritePlan } from '../../src/core/types';
 import { applyPlan, cellInput, columnWidthPoints, headerSections } from '../../src/excel/apply-plan';
 import { ALL_FEATURES } from '../../src/excel/features';
 import type { Features } from '../../src/excel/features';
 import { FakeExcel } from './fake-excel';
-import type { RecordedCall } from './fake-excel';
+import type { FakeSheet, RecordedCall } from './fake-excel';
+
+type Seen = (sheet: FakeSheet) => unknown;
 
 const SHEET = 'KPI一覧';
 
@@ -159,6 +161,34 @@ describe('setStyle', () => {
       ],
     ]);
   });
+
+  /** Every field of CellStyle, and where a user sees it in Excel. */
+  const EVERY_FIELD: { readonly [K in keyof Required<CellStyle>]: [Required<CellStyle>[K], Seen] } = {
+    fill: ['#DDEBF7', (s) => s.cells.get('2,2')?.style['fill.color']],
+    fontColor: ['#1F4E78', (s) => s.cells.get('2,2')?.style['font.color']],
+    bold: [true, (s) => s.cells.get('2,2')?.style['font.bold']],
+    fontSize: [10, (s) => s.cells.get('2,2')?.style['font.size']],
+    horizontal: ['center', (s) => s.cells.get('2,2')?.style.horizontalAlignment],
+    vertical: ['middle', (s) => s.cells.get('2,2')?.style.verticalAlignment],
+    wrap: [true, (s) => s.cells.get('2,2')?.style.wrapText],
+    border: ['#808080', (s) => s.cells.get('2,2')?.style['borders.EdgeTop.color']],
+    numberFormat: ['0.0%', (s) => s.cells.get('2,2')?.numberFormat],
+    rowHeight: [36, (s) => s.rowHeights.get(2)],
+  };
+
+  test.each(Object.keys(EVERY_FIELD) as (keyof CellStyle)[])(
+    'every field of the plan’s styles reaches Excel: %s',
+    async (field) => {
+      const fake = fakeWith();
+      const [value, seen] = EVERY_FIELD[field];
+      await apply(fake, [
+        { op: 'setStyle', sheet: SHEET, range: range(2, 2, 3, 3), style: { [field]: value } },
+      ]);
+      const shown = seen(fake.state.sheet(SHEET)!);
+      expect(shown).toBeDefined();
+      expect(shown).not.toBe('General');
+    },
+  );
 
   test('a single cell gets no inside borders', async () => {
     const fake = fakeWith();

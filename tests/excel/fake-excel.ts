@@ -54,6 +54,8 @@ export interface FakeSheet {
   validations: { range: CellRange; rule: unknown }[];
   /** Column widths in points, by 1-based column. */
   columnWidths: Map<number, number>;
+  /** Row heights in points, by 1-based row (`range.format.rowHeight`). */
+  rowHeights: Map<number, number>;
   /** pageLayout properties by path, plus `printArea`, `printTitleRows`, `headersFooters.*`. */
   pageLayout: Record<string, unknown>;
   rowBreaks: number[];
@@ -66,12 +68,27 @@ export interface FakeName {
   formula: string;
 }
 
+/** `Excel.DataChangeType`: https://learn.microsoft.com/javascript/api/excel/excel.datachangetype */
+export type FakeChangeType =
+  | 'Unknown'
+  | 'RangeEdited'
+  | 'RowInserted'
+  | 'RowDeleted'
+  | 'ColumnInserted'
+  | 'ColumnDeleted'
+  | 'CellInserted'
+  | 'CellDeleted';
+
+/**
+ * `Excel.WorksheetChangedEventArgs`. `source` is `Remote` for a co-author's edit: `onChanged` fires in
+ * every open pane for every user's edits (https://learn.microsoft.com/javascript/api/excel/excel.eventsource).
+ */
 export interface FakeChangedEvent {
   type: 'WorksheetChanged';
   worksheetId: string;
   address: string;
-  changeType: 'RangeEdited';
-  source: 'Local';
+  changeType: FakeChangeType;
+  source: 'Local' | 'Remote';
   triggerSource?: 'ThisLocalAddin' | 'Unknown';
 }
 
@@ -118,6 +135,12 @@ export class FakeOfficeError extends Error {
     this.code = code;
     this.debugInfo = { code, message, errorLocation: location };
   }
+}
+
+/** A macrotask that jest's fake timers do not hold back (captured before any test installs them). */
+const realSetTimeout = globalThis.setTimeout;
+function later(run: () => void): void {
+  realSetTimeout(run, 0);
 }
 
 // -------------------------------------------------------------------------------------- addresses
@@ -191,6 +214,7 @@ export class FakeWorkbookState {
       conditionalFormats: [],
       validations: [],
       columnWidths: new Map(),
+      rowHeights: new Map(),
       pageLayout: {},
       rowBreaks: [],
       handlers: [],
@@ -279,6 +303,7 @@ export class FakeWorkbookState {
         ]),
         validations: s.validations.map((v) => [compactRangeAddress(v.range), v.rule]),
         columnWidths: [...s.columnWidths.entries()].sort((a, b) => a[0] - b[0]),
+        rowHeights: [...s.rowHeights.entries()].sort((a, b) => a[0] - b[0]),
         pageLayout: sortKeys(s.pageLayout),
         rowBreaks: [...s.rowBreaks].sort((a, b) => a - b),
       })),
@@ -337,6 +362,8 @@ export class FakeExcel {
   private traces: string[] = [];
   /** Writes carried out by the current sync, for change events. */
   private written: { sheet: FakeSheet; range: CellRange }[] = [];
+  /** Change events raised and not yet delivered. */
+  private readonly pending = new Set<Promise<void>>();
 
   constructor(options: FakeExcelOptions = {}) {
     this.apiVersion = options.apiVersion ?? '1.14';
@@ -357,8 +384,30 @@ export class FakeExcel {
     return this.calls.filter((c) => c.sync === n);
   }
 
-  /** A user typing into cells: changes the values and raises the change events (not ours). */
+  /**
+   * A user typing into cells: changes the values and raises the change event (not ours). Resolves once
+   * the event has been delivered (Excel delivers it asynchronously, after the edit).
+   */
   async userEdit(sheetName: string, address: string, values: CellValue[][]): Promise<void> {
+    this.edit(sheetName, address, values, 'Local');
+    await this.settle();
+  }
+
+  /** A co-author's edit (co-authoring in Excel on the web or Microsoft 365): source `Remote`. */
+  async remoteEdit(sheetName: string, address: string, values: CellValue[][]): Promise<void> {
+    this.edit(sheetName, address, values, 'Remote');
+    await this.settle();
+  }
+
+  /** A structural change by the user (`RowInserted`, `RowDeleted`, …) on whole rows or cells. */
+  async userChange(sheetName: string, address: string, changeType: FakeChangeType): Promise<void> {
+    const sheet = this.state.sheet(sheetName);
+    if (!sheet) throw new Error(`no sheet ${sheetName}`);
+    this.deliver(sheet, address, 'Unknown', 'Local', changeType);
+    await this.settle();
+  }
+
+  private edit(sheetName: string, address: string, values: CellValue[][], source: 'Local' | 'Remote'): void {
     const sheet = this.state.sheet(sheetName);
     if (!sheet) throw new Error(`no sheet ${sheetName}`);
     const r = parseA1(address);
@@ -369,7 +418,12 @@ export class FakeExcel {
         cell.text = displayText(value, cell.numberFormat);
       }),
     );
-    await this.raise(sheet, compactRangeAddress(r), 'Unknown');
+    this.deliver(sheet, compactRangeAddress(r), 'Unknown', source, 'RangeEdited');
+  }
+
+  /** Resolves when every change event raised so far has been delivered to its handlers. */
+  async settle(): Promise<void> {
+    while (this.pending.size > 0) await Promise.all([...this.pending]);
   }
 
   record(
@@ -438,7 +492,7 @@ export class FakeExcel {
         item.action();
       } catch (error) {
         if (error instanceof FakeOfficeError) error.traceMessages = [...this.traces];
-        await this.raiseWrites();
+        this.raiseWrites();
         throw error;
       }
       response += item.responseBytes?.() ?? 0;
@@ -446,32 +500,46 @@ export class FakeExcel {
     if (response > this.payloadLimit) {
       throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `response of ${response} bytes`);
     }
-    await this.raiseWrites();
+    this.raiseWrites();
   }
 
   /** Excel raises onChanged for an add-in's own writes too (source Local). */
-  private async raiseWrites(): Promise<void> {
+  private raiseWrites(): void {
     const written = this.written;
     this.written = [];
-    for (const w of written) await this.raise(w.sheet, compactRangeAddress(w.range), 'ThisLocalAddin');
+    for (const w of written) {
+      this.deliver(w.sheet, compactRangeAddress(w.range), 'ThisLocalAddin', 'Local', 'RangeEdited');
+    }
   }
 
-  private async raise(
+  /**
+   * Delivers a change event to the sheet's handlers on a later task, never inside `sync()`: Excel raises
+   * events asynchronously, after the batch that caused them has returned
+   * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events). The handlers are
+   * those registered when the change happened.
+   */
+  private deliver(
     sheet: FakeSheet,
     address: string,
     trigger: 'ThisLocalAddin' | 'Unknown',
-  ): Promise<void> {
-    for (const handler of sheet.handlers) {
-      const event: FakeChangedEvent = {
-        type: 'WorksheetChanged',
-        worksheetId: sheet.id,
-        address,
-        changeType: 'RangeEdited',
-        source: 'Local',
-      };
-      if (versionAtLeast(this.apiVersion, '1.14')) event.triggerSource = trigger;
-      await handler(event);
-    }
+    source: 'Local' | 'Remote',
+    changeType: FakeChangeType,
+  ): void {
+    const handlers = [...sheet.handlers];
+    if (handlers.length === 0) return;
+    const event: FakeChangedEvent = {
+      type: 'WorksheetChanged',
+      worksheetId: sheet.id,
+      address,
+      changeType,
+      source,
+    };
+    if (versionAtLeast(this.apiVersion, '1.14')) event.triggerSource = trigger;
+    const delivery: Promise<void> = new Promise<void>((resolve) => later(resolve)).then(async () => {
+      for (const handler of handlers) await handler({ ...event });
+    });
+    this.pending.add(delivery);
+    void delivery.finally(() => this.pending.delete(delivery));
   }
 }
 
@@ -823,6 +891,11 @@ class FakeRange extends Loadable {
         const { sheet, range } = this.locate();
         if (prop === 'format.columnWidth') {
           for (let col = range.left; col <= range.right; col++) sheet.columnWidths.set(col, value as number);
+          return;
+        }
+        if (prop === 'format.rowHeight') {
+          this.guard(sheet);
+          for (let row = range.top; row <= range.bottom; row++) sheet.rowHeights.set(row, value as number);
           return;
         }
         this.guard(sheet);

@@ -103,6 +103,7 @@ describe.each([
 
     await host.applyPlan(planFor(fixture));
     advance(1000);
+    await fake.settle();
     expect(edits).toEqual([]);
 
     await fake.userEdit(fixture.sheet, 'F10:F11', [[120], [130]]);
@@ -112,6 +113,26 @@ describe.each([
     await Promise.resolve();
     await fake.userEdit(fixture.sheet, 'F12', [[1]]);
     expect(edits).toHaveLength(1);
+  });
+
+  test('co-authoring: a co-author’s edit (source Remote) is left to their own pane', async () => {
+    const { fake, host } = setup(fixture, features, apiVersion);
+    const edits: [string, readonly number[]][] = [];
+    await host.onRowsEdited((sheet, rows) => edits.push([sheet, rows]));
+    await fake.remoteEdit(fixture.sheet, 'F10', [[120]]);
+    expect(edits).toEqual([]);
+    await fake.userEdit(fixture.sheet, 'F11', [[130]]);
+    expect(edits).toEqual([[fixture.sheet, [11]]]);
+  });
+
+  test('inserted rows are reported; deleted rows are not (nothing is left there to judge)', async () => {
+    const { fake, host } = setup(fixture, features, apiVersion);
+    const edits: [string, readonly number[]][] = [];
+    await host.onRowsEdited((sheet, rows) => edits.push([sheet, rows]));
+    await fake.userChange(fixture.sheet, '12:13', 'RowDeleted');
+    expect(edits).toEqual([]);
+    await fake.userChange(fixture.sheet, '12:12', 'RowInserted');
+    expect(edits).toEqual([[fixture.sheet, [12]]]);
   });
 });
 

@@ -17,6 +17,7 @@ import {
   compactRangeAddress,
   quoteSheet,
   rangeInside,
+  rangesOverlap,
   sameRange,
 } from '../core/a1';
 import type {
@@ -128,47 +129,79 @@ interface WorkbookState {
   readonly sheets: ReadonlyMap<string, { readonly protected: boolean }>;
   readonly names: ReadonlySet<string>;
   readonly structureProtected: boolean;
-  /** The conditional formats each removeConditionalFormats op deletes. */
+  /** The conditional formats each 'sameRange' removal deletes, lowest priority first. */
   readonly rules: ReadonlyMap<RemoveRules, readonly Excel.ConditionalFormat[]>;
   readonly syncs: number;
 }
 
-/** Does a format applied to `address` go with this op? Multi-area formats are never the add-in's. */
-function ruleGoes(op: RemoveRules, address: string): boolean {
-  const areas = parseAreas(address);
-  if (areas.length !== 1) return false;
-  return op.match === 'sameRange'
-    ? sameRange(areas[0].range, op.range)
-    : rangeInside(areas[0].range, op.range);
+/** Number of cells of a range. */
+function cellCount(range: CellRange): number {
+  return (range.bottom - range.top + 1) * (range.right - range.left + 1);
 }
 
-async function checkWorkbook(context: Excel.RequestContext, ops: readonly WriteOp[]): Promise<WorkbookState> {
+/**
+ * Does a format applied to `areas` cover exactly the cells of `range`? A rule Excel split into several
+ * rectangles (a paste into its range) still covers the same cells when its areas tile the range.
+ */
+export function coversExactly(areas: readonly CellRange[], range: CellRange): boolean {
+  if (areas.length === 0 || !areas.every((area) => rangeInside(area, range))) return false;
+  if (areas.length === 1) return sameRange(areas[0], range);
+  const overlapping = areas.some((a, i) => areas.slice(i + 1).some((b) => rangesOverlap(a, b)));
+  return !overlapping && areas.reduce((n, area) => n + cellCount(area), 0) === cellCount(range);
+}
+
+/** The removal ops whose rules must be looked up: the row tint over the city's cells. */
+function lookedUp(op: WriteOp, deleted: ReadonlySet<string>): op is RemoveRules {
+  return op.op === 'removeConditionalFormats' && op.match === 'sameRange' && !deleted.has(op.sheet);
+}
+
+async function checkWorkbook(
+  context: Excel.RequestContext,
+  ops: readonly WriteOp[],
+  features: Features,
+): Promise<WorkbookState> {
   const sheets = context.workbook.worksheets.load('items/name,items/protection/protected');
   const names = context.workbook.names.load('items/name');
   const protection = context.workbook.protection.load('protected');
   // Sheets the plan deletes take their rules with them; the others were just read, so they exist.
   const deleted = new Set(ops.flatMap((op) => (op.op === 'deleteSheet' ? [op.sheet] : [])));
-  const removals = ops.filter(
-    (op): op is RemoveRules => op.op === 'removeConditionalFormats' && !deleted.has(op.sheet),
-  );
-  const collections = removals.map((op) => ({
-    op,
-    formats: context.workbook.worksheets
-      .getItem(op.sheet)
-      .getRange(compactRangeAddress(op.range))
-      .conditionalFormats.load('items/id'),
-  }));
+  const collections = ops
+    .filter((op) => lookedUp(op, deleted))
+    .map((op) => ({
+      op,
+      formats: context.workbook.worksheets
+        .getItem(op.sheet)
+        .getRange(compactRangeAddress(op.range))
+        .conditionalFormats.load('items/priority'),
+    }));
   await context.sync();
-  const rules = new Map<RemoveRules, Excel.ConditionalFormat[]>();
+  // A rule over several ranges has a null getRangeOrNullObject(); getRanges() (ExcelApi 1.9) has them all.
+  // https://learn.microsoft.com/javascript/api/excel/excel.conditionalformat#excel-excel-conditionalformat-getranges-member(1)
   const ranges = collections.flatMap(({ op, formats }) =>
-    formats.items.map((format) => ({ op, format, range: format.getRangeOrNullObject().load('address') })),
+    formats.items.map((format) => ({
+      op,
+      format,
+      areas: (features.ruleAreas ? format.getRanges() : format.getRangeOrNullObject()).load('address'),
+    })),
   );
   if (ranges.length > 0) await context.sync();
   const syncs = ranges.length > 0 ? 2 : 1;
-  for (const { op, format, range } of ranges) {
-    if (range.isNullObject || !ruleGoes(op, range.address)) continue;
+  const rules = new Map<RemoveRules, Excel.ConditionalFormat[]>();
+  for (const { op, format, areas } of ranges) {
+    if (areas.isNullObject) continue;
+    if (
+      !coversExactly(
+        parseAreas(areas.address).map((ref) => ref.range),
+        op.range,
+      )
+    )
+      continue;
     rules.set(op, [...(rules.get(op) ?? []), format]);
   }
+  // An item names "the rule at this priority" (its id is its priority), so deleting one renumbers the
+  // rules below it: delete from the bottom up, and each index still names the rule it did
+  // (office-js #5222: deletes of rules on the same cells in one batch fail with ItemNotFound).
+  for (const formats of rules.values()) formats.sort((a, b) => b.priority - a.priority);
   return {
     sheets: new Map(sheets.items.map((ws) => [ws.name, { protected: ws.protection.protected }])),
     names: new Set(names.items.map((n) => n.name)),
@@ -296,7 +329,20 @@ const Excel_Edge = {
   insideHorizontal: 'InsideHorizontal',
 } as const satisfies Record<string, `${Excel.BorderIndex}`>;
 
+/**
+ * `conditionalFormats.add` puts a rule at the top; a priority beyond the collection's end moves it to
+ * the bottom ("Priorities greater than the bounds will get and set to the maximum"), so the city's own
+ * rules on those cells keep precedence, as in the xlsx host, and the add-in's follow in plan order.
+ * https://learn.microsoft.com/javascript/api/excel/excel.conditionalformat#excel-excel-conditionalformat-priority-member
+ */
+const LOWEST_PRIORITY = 1_000_000;
+
 function queueConditionalFormat(range: Excel.Range, rule: ConditionalRule): void {
+  const cf = queueRule(range, rule);
+  cf.priority = LOWEST_PRIORITY;
+}
+
+function queueRule(range: Excel.Range, rule: ConditionalRule): Excel.ConditionalFormat {
   switch (rule.type) {
     case 'textEquals': {
       // Cell value equal to the text: an exact match, where containsText would also match "A" in "AB".
@@ -304,7 +350,7 @@ function queueConditionalFormat(range: Excel.Range, rule: ConditionalRule): void
       cf.cellValue.format.fill.color = rule.style.fill;
       if (rule.style.fontColor !== undefined) cf.cellValue.format.font.color = rule.style.fontColor;
       cf.cellValue.rule = { formula1: `="${rule.text.replace(/"/g, '""')}"`, operator: 'EqualTo' };
-      return;
+      return cf;
     }
     case 'dataBar': {
       const cf = range.conditionalFormats.add('DataBar');
@@ -312,7 +358,7 @@ function queueConditionalFormat(range: Excel.Range, rule: ConditionalRule): void
       cf.dataBar.upperBoundRule = { type: 'Number', formula: String(rule.max) };
       cf.dataBar.positiveFormat.fillColor = rule.color;
       cf.dataBar.positiveFormat.gradientFill = false;
-      return;
+      return cf;
     }
     case 'formula': {
       const cf = range.conditionalFormats.add('Custom');
@@ -320,7 +366,7 @@ function queueConditionalFormat(range: Excel.Range, rule: ConditionalRule): void
       cf.custom.rule.formula = rule.formula.startsWith('=') ? rule.formula : `=${rule.formula}`;
       cf.custom.format.fill.color = rule.style.fill;
       if (rule.style.fontColor !== undefined) cf.custom.format.font.color = rule.style.fontColor;
-      return;
+      return cf;
     }
   }
 }
@@ -362,7 +408,11 @@ function unitsFor(
     case 'clearRange':
       return one((b) => b.range(op.sheet, op.range).clear('All'));
     case 'removeConditionalFormats': {
-      // Formats overlapping the range may be the city's: delete only those the check matched.
+      if (op.match !== 'sameRange') {
+        // The add-in's own columns: every rule there is ours, found by what it covers, split ones too.
+        return one((b) => b.range(op.sheet, op.range).conditionalFormats.clearAll());
+      }
+      // Over the city's cells: delete only the rules the check matched (the city's own stay).
       const formats = rules.get(op) ?? [];
       return one(() => {
         for (const format of formats) format.delete();
@@ -500,7 +550,7 @@ export async function applyPlan(
 
   let state: WorkbookState;
   try {
-    state = await checkWorkbook(context, plan.ops);
+    state = await checkWorkbook(context, plan.ops, features);
     syncs += state.syncs;
   } catch (error) {
     throw fail(error, 'check', [], plan.ops.map(describeOp), syncs + 1, language);

@@ -13,6 +13,8 @@ export interface Features {
   readonly dataValidation: boolean;
   /** `WorksheetChangedEventArgs.triggerSource` (ExcelApi 1.14). */
   readonly eventTriggerSource: boolean;
+  /** `ConditionalFormat.getRanges`, every rectangle of a rule (ExcelApi 1.9). */
+  readonly ruleAreas: boolean;
 }
 
 export type IsSetSupported = (name: string, minVersion: string) => boolean;
@@ -25,6 +27,7 @@ export function detectFeatures(isSetSupported: IsSetSupported): Features {
     suspendScreenUpdating: excelApi('1.9'),
     dataValidation: excelApi('1.8'),
     eventTriggerSource: excelApi('1.14'),
+    ruleAreas: excelApi('1.9'),
   };
 }
 
@@ -40,6 +43,7 @@ export const ALL_FEATURES: Features = {
   suspendScreenUpdating: true,
   dataValidation: true,
   eventTriggerSource: true,
+  ruleAreas: true,
 };
 
 /** ExcelApi 1.7 only: what perpetual Excel 2019 or an old Excel on the web offers. */
@@ -49,4 +53,5 @@ export const MINIMUM_FEATURES: Features = {
   suspendScreenUpdating: false,
   dataValidation: false,
   eventTriggerSource: false,
+  ruleAreas: false,
 };

@@ -231,6 +231,7 @@ describe('addConditionalFormat', () => {
       ['cellValue.format.fill.color=', '#C6EFCE'],
       ['cellValue.format.font.color=', '#006100'],
       ['cellValue.rule=', { formula1: '="A"', operator: 'EqualTo' }],
+      ['priority=', 1_000_000],
     ]);
   });
 
@@ -248,8 +249,9 @@ describe('addConditionalFormat', () => {
       ['conditionalFormats.add()', 'Custom'],
       ['custom.rule.formula=', '=LEFT($P4,1)="A"'],
       ['custom.format.fill.color=', '#EEF8F0'],
+      ['priority=', 1_000_000],
     ]);
-    expect(fake.state.sheet(SHEET)!.conditionalFormats[0].range).toEqual(range(4, 1, 40, 9));
+    expect(fake.state.sheet(SHEET)!.conditionalFormats[0].ranges).toEqual([range(4, 1, 40, 9)]);
   });
 
   test('dataBar: solid bar from 0 to max', async () => {
@@ -268,7 +270,104 @@ describe('addConditionalFormat', () => {
       ['dataBar.upperBoundRule=', { type: 'Number', formula: '1' }],
       ['dataBar.positiveFormat.fillColor=', '#5B9BD5'],
       ['dataBar.positiveFormat.gradientFill=', false],
+      ['priority=', 1_000_000],
     ]);
+  });
+});
+
+describe('rule precedence: the city’s own rules win over the add-in’s', () => {
+  test('a new rule goes below the city’s rules on the same cells, ours in plan order', async () => {
+    const fake = fakeWith();
+    const sheet = fake.state.sheet(SHEET)!;
+    sheet.conditionalFormats.push({
+      ranges: [range(4, 1, 40, 9)],
+      type: 'Custom',
+      props: { formula: 'city' },
+    });
+    const tint = (grade: string): WriteOp => ({
+      op: 'addConditionalFormat',
+      sheet: SHEET,
+      range: range(4, 1, 40, 9),
+      rule: { type: 'formula', formula: `LEFT($P4,1)="${grade}"`, style: { fill: '#EEF8F0' } },
+    });
+    await apply(fake, [tint('A'), tint('B')]);
+    expect(sheet.conditionalFormats.map((cf) => cf.props['custom.rule.formula'] ?? cf.props.formula)).toEqual(
+      ['city', '=LEFT($P4,1)="A"', '=LEFT($P4,1)="B"'],
+    );
+  });
+});
+
+describe('removing the add-in’s rules on a re-run', () => {
+  const rule = (ranges: ReturnType<typeof range>[], formula: string) => ({
+    ranges,
+    type: 'Custom',
+    props: { formula },
+  });
+  const TINT = range(4, 1, 40, 9);
+  const FLAGS = range(1, 12, 40, 18);
+  const removal: WriteOp[] = [
+    { op: 'removeConditionalFormats', sheet: SHEET, range: FLAGS },
+    { op: 'removeConditionalFormats', sheet: SHEET, range: TINT, match: 'sameRange' },
+  ];
+
+  test('several tint rules on the same cells all go in one run; no ItemNotFound (office-js #5222)', async () => {
+    const fake = fakeWith();
+    const sheet = fake.state.sheet(SHEET)!;
+    sheet.conditionalFormats.push(rule([TINT], 'tint A'), rule([TINT], 'tint B'), rule([TINT], 'tint C'));
+    const result = await apply(fake, removal);
+    expect(sheet.conditionalFormats).toEqual([]);
+    expect(result.syncs).toBe(3);
+  });
+
+  test('deleting ours never deletes the city’s rule that sits between them', async () => {
+    const fake = fakeWith();
+    const sheet = fake.state.sheet(SHEET)!;
+    sheet.conditionalFormats.push(
+      rule([TINT], 'tint A'),
+      rule([TINT], 'tint B'),
+      rule([range(4, 5, 40, 9)], 'city: own highlight inside the table'),
+      rule([range(1, 1, 100, 20)], 'city: whole sheet'),
+    );
+    await apply(fake, removal);
+    expect(sheet.conditionalFormats.map((cf) => cf.props.formula)).toEqual([
+      'city: own highlight inside the table',
+      'city: whole sheet',
+    ]);
+  });
+
+  test('rules in the add-in’s columns go by what they cover, split ones too; the city’s keep their own cells', async () => {
+    const fake = fakeWith();
+    const sheet = fake.state.sheet(SHEET)!;
+    sheet.conditionalFormats.push(
+      rule([range(4, 16, 20, 16), range(22, 16, 40, 16)], 'flag grade, split by a paste'),
+      rule([range(4, 13, 40, 13)], 'flag data bar'),
+      rule([range(1, 1, 100, 20)], 'city: whole sheet'),
+    );
+    await apply(fake, removal.slice(0, 1));
+    expect(sheet.conditionalFormats.map((cf) => cf.props.formula)).toEqual(['city: whole sheet']);
+    const city = sheet.conditionalFormats[0];
+    const covers = (row: number, col: number) =>
+      city.ranges.some((r) => r.top <= row && row <= r.bottom && r.left <= col && col <= r.right);
+    for (let row = FLAGS.top; row <= FLAGS.bottom; row++)
+      for (let col = FLAGS.left; col <= FLAGS.right; col++) expect(covers(row, col)).toBe(false);
+    expect([covers(1, 1), covers(40, 11), covers(40, 19), covers(41, 12), covers(100, 20)]).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+  });
+
+  test('a tint rule Excel split over several ranges is still found (getRanges, ExcelApi 1.9)', async () => {
+    const fake = fakeWith();
+    const sheet = fake.state.sheet(SHEET)!;
+    sheet.conditionalFormats.push(
+      rule([range(4, 1, 20, 9), range(21, 1, 40, 9)], 'tint, split'),
+      rule([range(4, 1, 20, 9), range(30, 1, 40, 9)], 'city: two blocks of the table'),
+    );
+    await apply(fake, removal);
+    expect(sheet.conditionalFormats.map((cf) => cf.props.formula)).toEqual(['city: two blocks of the table']);
   });
 });
 
@@ -377,6 +476,7 @@ describe('sheets and marks', () => {
     ]);
     expect(writes(fake).map((c) => [c.target.split('.').pop(), c.member, ...c.args])).toEqual([
       ['getRange(L1:R40)', 'clear()', 'All'],
+      ['getRange(A1:R40)', 'conditionalFormats.clearAll()'],
       ['getRange(Q4:Q40)', 'dataValidation.clear()'],
       ['getItem(設定)', 'visibility=', 'Hidden'],
       ['getItem(設定)', 'delete()'],
@@ -390,7 +490,7 @@ describe('sheets and marks', () => {
     const fake = fakeWith();
     const sheet = fake.state.sheet(SHEET)!;
     const rule = (r: ReturnType<typeof range>, formula: string) => ({
-      range: r,
+      ranges: [r],
       type: 'Custom',
       props: { formula },
     });
@@ -408,10 +508,13 @@ describe('sheets and marks', () => {
       'city: own highlight inside the table',
       'city: whole sheet',
     ]);
+    // Check (the rules over the tinted cells), their ranges, write: the flag columns' rules go by what
+    // they cover (clearAll), the tint's one by one.
     expect(result.syncs).toBe(3);
-    expect(fake.callsInSync(1).filter((c) => c.member.startsWith('conditionalFormats'))).toHaveLength(2);
-    expect(fake.callsInSync(2).every((c) => c.member === 'getRangeOrNullObject().load(address)')).toBe(true);
-    expect(fake.callsInSync(3).filter((c) => c.member === 'delete()')).toHaveLength(2);
+    expect(fake.callsInSync(1).filter((c) => c.member.startsWith('conditionalFormats'))).toHaveLength(1);
+    expect(fake.callsInSync(2).every((c) => c.member === 'getRanges().load(address)')).toBe(true);
+    expect(fake.callsInSync(3).filter((c) => c.member === 'conditionalFormats.clearAll()')).toHaveLength(1);
+    expect(fake.callsInSync(3).filter((c) => c.member === 'delete()')).toHaveLength(1);
   });
 
   test('removing output the user already deleted is a no-op, not an error', async () => {

@@ -43,6 +43,7 @@ describe('評価を更新', () => {
         suspendScreenUpdating: false,
         dataValidation: true,
         eventTriggerSource: false,
+        ruleAreas: false,
       },
       { apiVersion: '1.8' },
     );

@@ -36,8 +36,13 @@ export interface FakeCell {
   style: Record<string, unknown>;
 }
 
+/**
+ * One rule. The sheet's list is in priority order, the top rule first, as Excel's Manage Rules shows
+ * it. A rule may cover several rectangles (Excel splits a rule when cells are pasted into or cleared
+ * out of its range).
+ */
 export interface FakeConditionalFormat {
-  range: CellRange;
+  ranges: CellRange[];
   type: string;
   /** Properties by path: `custom.rule.formula`, `cellValue.rule`, `dataBar.positiveFormat.fillColor`. */
   props: Record<string, unknown>;
@@ -116,6 +121,8 @@ const API_VERSIONS: readonly [RegExp, string][] = [
   [/^dataValidation\./, '1.8'],
   [/^pageLayout\./, '1.9'],
   [/^horizontalPageBreaks\./, '1.9'],
+  [/^getRanges\(\)/, '1.9'],
+  [/^runtime\./, '1.8'],
 ];
 
 function versionAtLeast(have: string, need: string): boolean {
@@ -297,7 +304,7 @@ export class FakeWorkbookState {
           .map(([k, c]) => [k, c.value, c.numberFormat, sortKeys(c.style)]),
         merges: s.merges.map(compactRangeAddress).sort(),
         conditionalFormats: s.conditionalFormats.map((cf) => [
-          compactRangeAddress(cf.range),
+          cf.ranges.map(compactRangeAddress).join(','),
           cf.type,
           sortKeys(cf.props),
         ]),
@@ -560,7 +567,9 @@ class Loadable {
 
 /**
  * Nested property writes (`format.fill.color = x`) as one recorded call each, applied at sync by
- * `apply(path, value)`. Methods are given by path (`borders.getItem`).
+ * `apply(path, value)`. Methods are given by path (`borders.getItem`). Paths in `wholeObjects` are
+ * value objects: they can be set whole, and reading one (to set a member) fails as an unloaded
+ * property does in Office.js.
  */
 function propertyBag(
   fake: FakeExcel,
@@ -568,6 +577,7 @@ function propertyBag(
   prefix: string,
   apply: (path: string, value: unknown) => void,
   methods: Record<string, (...args: unknown[]) => unknown> = {},
+  wholeObjects: ReadonlySet<string> = new Set(),
 ): Record<string, unknown> {
   return new Proxy({} as Record<string, unknown>, {
     get(_obj, prop) {
@@ -575,7 +585,13 @@ function propertyBag(
       const path = prefix ? `${prefix}.${prop}` : prop;
       const method = methods[path];
       if (method) return method;
-      return propertyBag(fake, target, path, apply, methods);
+      if (wholeObjects.has(path)) {
+        throw new FakeOfficeError(
+          'PropertyNotLoaded',
+          `${path} is a value object: set it whole, not member by member`,
+        );
+      }
+      return propertyBag(fake, target, path, apply, methods, wholeObjects);
     },
     set(_obj, prop, value) {
       const path = prefix ? `${prefix}.${String(prop)}` : String(prop);
@@ -918,9 +934,9 @@ class FakeRange extends Loadable {
       load: (props: string) => {
         fake.record(path, `conditionalFormats.load(${props})`, [], () => {
           const { sheet, range } = this.locate();
-          loadedItems = sheet.conditionalFormats
-            .filter((cf) => rangesOverlap(cf.range, range))
-            .map((cf) => new FakeConditionalFormatItem(fake, path, sheet, cf));
+          loadedItems = rulesOver(sheet, range).map(
+            (cf, index) => new FakeConditionalFormatItem(fake, path, this.locate, index, cf),
+          );
         });
         return this.conditionalFormats;
       },
@@ -929,26 +945,39 @@ class FakeRange extends Loadable {
         return loadedItems;
       },
       add: (type: string) => {
-        const cf: FakeConditionalFormat = {
-          range: { top: 0, left: 0, bottom: 0, right: 0 },
-          type,
-          props: {},
-        };
+        const cf: FakeConditionalFormat = { ranges: [], type, props: {} };
         fake.record(path, 'conditionalFormats.add()', [type], () => {
           const { sheet, range } = this.locate();
           this.guard(sheet);
-          cf.range = range;
-          sheet.conditionalFormats.push(cf);
+          cf.ranges = [range];
+          // "Adds a new conditional format to the collection at the first/top priority."
+          // https://learn.microsoft.com/javascript/api/excel/excel.conditionalformatcollection#excel-excel-conditionalformatcollection-add-member(1)
+          sheet.conditionalFormats.unshift(cf);
         });
-        return propertyBag(fake, `${path}.conditionalFormats[${type}]`, '', (prop, value) => {
-          cf.props[prop] = value;
-        });
+        return propertyBag(
+          fake,
+          `${path}.conditionalFormats[${type}]`,
+          '',
+          (prop, value) => {
+            if (prop === 'priority') {
+              const { sheet, range } = this.locate();
+              movePriority(sheet, range, cf, Number(value));
+              return;
+            }
+            cf.props[prop] = value;
+          },
+          {},
+          WHOLE_OBJECT_RULE_PROPS,
+        );
       },
+      // "Clears all conditional formats active on the current specified range": rules wholly inside go,
+      // rules partly inside lose those cells (as Home > Conditional Formatting > Clear Rules does).
+      // https://learn.microsoft.com/javascript/api/excel/excel.conditionalformatcollection#excel-excel-conditionalformatcollection-clearall-member(1)
       clearAll: () =>
         fake.record(path, 'conditionalFormats.clearAll()', [], () => {
           const { sheet, range } = this.locate();
           this.guard(sheet);
-          sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => !rangesOverlap(cf.range, range));
+          clearRules(sheet, range);
         }),
     };
     this.dataValidation = propertyBag(
@@ -1172,6 +1201,12 @@ class FakeRange extends Loadable {
       }
       if (applyTo === 'All' || applyTo === 'Formats') {
         sheet.merges = sheet.merges.filter((m) => !rangeInside(m, range));
+        // Clearing formats clears the conditional formats and data validation of the cells too
+        // (Excel.ClearApplyTo: https://learn.microsoft.com/javascript/api/excel/excel.clearapplyto).
+        clearRules(sheet, range);
+        sheet.validations = sheet.validations.flatMap((v) =>
+          subtractRange(v.range, range).map((part) => ({ range: part, rule: v.rule })),
+        );
       }
       this.fake.noteWrite(sheet, range);
     });
@@ -1282,36 +1317,115 @@ class FakeNames extends Loadable {
   }
 }
 
-/** One conditional format as `conditionalFormats.items` gives it. */
+/** Rules that touch `range`, in priority order: `range.conditionalFormats`. */
+export function rulesOver(sheet: FakeSheet, range: CellRange): FakeConditionalFormat[] {
+  return sheet.conditionalFormats.filter((cf) => cf.ranges.some((r) => rangesOverlap(r, range)));
+}
+
+/**
+ * `ConditionalFormat.priority = n`: the rule moves to index n of the collection it was got from (the
+ * rules over `range`), "greater than the bounds … set to the maximum", negative from the back.
+ * https://learn.microsoft.com/javascript/api/excel/excel.conditionalformat#excel-excel-conditionalformat-priority-member
+ */
+function movePriority(sheet: FakeSheet, range: CellRange, cf: FakeConditionalFormat, priority: number): void {
+  const others = rulesOver(sheet, range).filter((r) => r !== cf);
+  const at = Math.max(0, Math.min(others.length, priority < 0 ? others.length + 1 + priority : priority));
+  sheet.conditionalFormats = sheet.conditionalFormats.filter((r) => r !== cf);
+  const before = others[at];
+  const index = before
+    ? sheet.conditionalFormats.indexOf(before)
+    : sheet.conditionalFormats.indexOf(others[others.length - 1]) + 1;
+  sheet.conditionalFormats.splice(index, 0, cf);
+}
+
+/** The rectangles of `area` outside `cut` (up to four). */
+export function subtractRange(area: CellRange, cut: CellRange): CellRange[] {
+  if (!rangesOverlap(area, cut)) return [area];
+  const parts: CellRange[] = [];
+  if (area.top < cut.top) parts.push({ ...area, bottom: cut.top - 1 });
+  if (area.bottom > cut.bottom) parts.push({ ...area, top: cut.bottom + 1 });
+  const top = Math.max(area.top, cut.top);
+  const bottom = Math.min(area.bottom, cut.bottom);
+  if (area.left < cut.left) parts.push({ top, bottom, left: area.left, right: cut.left - 1 });
+  if (area.right > cut.right) parts.push({ top, bottom, left: cut.right + 1, right: area.right });
+  return parts;
+}
+
+function clearRules(sheet: FakeSheet, range: CellRange): void {
+  sheet.conditionalFormats = sheet.conditionalFormats.flatMap((cf) => {
+    const ranges = cf.ranges.flatMap((r) => subtractRange(r, range));
+    if (ranges.length === 0) return [];
+    cf.ranges = ranges;
+    return [cf];
+  });
+}
+
+/**
+ * Properties of a rule that are value objects (interfaces, not client objects), set whole: reading
+ * into one to set a member (`cf.dataBar.lowerBoundRule.type = …`) fails in Office.js, whose proxies
+ * hold no unloaded values. https://learn.microsoft.com/javascript/api/excel/excel.databarconditionalformat
+ */
+const WHOLE_OBJECT_RULE_PROPS: ReadonlySet<string> = new Set([
+  'dataBar.lowerBoundRule',
+  'dataBar.upperBoundRule',
+  'cellValue.rule',
+]);
+
+/**
+ * One conditional format as `conditionalFormats.items` gives it. Its `id` is its priority in the
+ * collection ("The priority of the conditional format in the current ConditionalFormatCollection",
+ * https://learn.microsoft.com/javascript/api/excel/excel.conditionalformat#excel-excel-conditionalformat-id-member),
+ * so the proxy stands for "the rule at that index" when its calls run: after a rule above it is
+ * deleted it names the next one, or none (ItemNotFound, office-js #5222).
+ */
 class FakeConditionalFormatItem {
   readonly id: string;
+  readonly priority: number;
 
   constructor(
     private readonly fake: FakeExcel,
     private readonly path: string,
-    private readonly sheet: FakeSheet,
-    private readonly cf: FakeConditionalFormat,
+    private readonly locate: Locate,
+    index: number,
+    readonly loadedRule: FakeConditionalFormat,
   ) {
-    this.id = `{cf-${sheet.conditionalFormats.indexOf(cf)}}`;
+    this.id = String(index);
+    this.priority = index;
   }
 
-  getRangeOrNullObject(): {
-    load: (p: string) => unknown;
-    readonly isNullObject: boolean;
-    readonly address: string;
-  } {
+  private rule(): { sheet: FakeSheet; cf: FakeConditionalFormat } {
+    const { sheet, range } = this.locate();
+    const cf = rulesOver(sheet, range)[this.priority];
+    if (!cf) throw new FakeOfficeError('ItemNotFound', `no conditional format at priority ${this.id}`);
+    return { sheet, cf };
+  }
+
+  /** `getRangeOrNullObject()`: a null object for a rule over several ranges (as documented). */
+  getRangeOrNullObject(): AddressProxy {
+    return this.addressOf('getRangeOrNullObject()', (cf) => (cf.ranges.length === 1 ? cf.ranges : null));
+  }
+
+  /** `getRanges()` (ExcelApi 1.9): every rectangle of the rule. */
+  getRanges(): AddressProxy {
+    return this.addressOf('getRanges()', (cf) => cf.ranges);
+  }
+
+  private addressOf(member: string, ranges: (cf: FakeConditionalFormat) => CellRange[] | null): AddressProxy {
     const loaded = new Map<string, unknown>();
-    const result = {
+    const target = `${this.path}.conditionalFormats.getItem(${this.id})`;
+    const result: AddressProxy = {
       load: (props: string) => {
-        this.fake.record(
-          `${this.path}.conditionalFormats[${this.id}]`,
-          `getRangeOrNullObject().load(${props})`,
-          [],
-          () => {
-            loaded.set('isNullObject', false);
-            loaded.set('address', `${quoteName(this.sheet.name)}!${compactRangeAddress(this.cf.range)}`);
-          },
-        );
+        this.fake.record(target, `${member}.load(${props})`, [], () => {
+          const { sheet, cf } = this.rule();
+          const areas = ranges(cf);
+          loaded.set('isNullObject', areas === null);
+          if (areas) {
+            loaded.set(
+              'address',
+              areas.map((r) => `${quoteName(sheet.name)}!${compactRangeAddress(r)}`).join(','),
+            );
+          }
+        });
         return result;
       },
       get isNullObject(): boolean {
@@ -1327,12 +1441,16 @@ class FakeConditionalFormatItem {
   }
 
   delete(): void {
-    this.fake.record(`${this.path}.conditionalFormats[${this.id}]`, 'delete()', [], () => {
-      if (this.sheet.protected)
-        throw new FakeOfficeError('AccessDenied', `sheet ${this.sheet.name} is protected`);
-      if (!this.sheet.conditionalFormats.includes(this.cf))
-        throw new FakeOfficeError('ItemNotFound', 'rule gone');
-      this.sheet.conditionalFormats = this.sheet.conditionalFormats.filter((cf) => cf !== this.cf);
+    this.fake.record(`${this.path}.conditionalFormats.getItem(${this.id})`, 'delete()', [], () => {
+      const { sheet, cf } = this.rule();
+      if (sheet.protected) throw new FakeOfficeError('AccessDenied', `sheet ${sheet.name} is protected`);
+      sheet.conditionalFormats = sheet.conditionalFormats.filter((r) => r !== cf);
     });
   }
+}
+
+interface AddressProxy {
+  load: (p: string) => AddressProxy;
+  readonly isNullObject: boolean;
+  readonly address: string;
 }

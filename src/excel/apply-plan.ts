@@ -121,6 +121,10 @@ const REASONS = {
     ja: 'この Excel (ExcelApi 1.8 未満) ではドロップダウンリスト (入力規則) を使えないため、省略しました',
     en: 'Drop-down lists (data validation) need ExcelApi 1.8; skipped',
   },
+  fitToWidth: {
+    ja: '「横 1 ページに合わせる」印刷設定が Excel に反映されませんでした ([ページ レイアウト] タブを開いていないと反映されないことがあります)。[ページ レイアウト] タブの [拡大縮小印刷] で横を「1 ページ」にしてください',
+    en: 'Fit to one page wide did not take in this Excel (it may need the Page Layout tab open); set Width to 1 page on the Page Layout tab',
+  },
 } as const;
 
 type RemoveRules = Extract<WriteOp, { op: 'removeConditionalFormats' }>;
@@ -262,6 +266,8 @@ interface Unit {
 /** Proxies shared by the calls of one batch (one `worksheets.getItem` per sheet). */
 class Batch {
   private readonly sheets = new Map<string, Excel.Worksheet>();
+  /** Read-backs to check once the batch is synced: each says what did not take, or null. */
+  readonly checks: (() => SkippedOperation | null)[] = [];
 
   constructor(readonly context: Excel.RequestContext) {}
 
@@ -371,12 +377,29 @@ function queueRule(range: Excel.Range, rule: ConditionalRule): Excel.Conditional
   }
 }
 
-function queuePageLayout(ws: Excel.Worksheet, layout: PageLayout): void {
+/**
+ * Fit to one page wide, the height free: the whole PageLayoutZoomOptions object, as Excel records
+ * "Fit All Columns on One Page" (0 pages tall: as many as needed; no scale, which "can be null if fit
+ * to page tall or wide is specified"). A member cannot be set on its own: `zoom` is a value object.
+ * https://learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions
+ */
+const FIT_TO_WIDTH: Excel.PageLayoutZoomOptions = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+
+function queuePageLayout(ws: Excel.Worksheet, layout: PageLayout, batch: Batch, language: Language): void {
   const page = ws.pageLayout;
   page.orientation = layout.orientation === 'landscape' ? 'Landscape' : 'Portrait';
   page.paperSize = layout.paperSize === 'A3' ? 'A3' : 'A4';
-  // Fit to one page wide; the height is left to Excel (verticalFitToPages: 0 is not documented).
-  if (layout.fitToWidth) page.zoom = { horizontalFitToPages: 1 };
+  if (layout.fitToWidth) {
+    page.zoom = FIT_TO_WIDTH;
+    // office-js #1860: Excel can ignore a fit-to-pages zoom (seen without the Page Layout tab open).
+    // Loaded after the write in the same batch, the value comes back with this sync: what Excel kept.
+    page.load('zoom');
+    batch.checks.push(() =>
+      page.zoom?.horizontalFitToPages === 1
+        ? null
+        : { op: 'setPageLayout', reason: REASONS.fitToWidth[language] },
+    );
+  }
   page.centerHorizontally = layout.centerHorizontally;
   page.setPrintArea(absoluteAddress(layout.printArea));
   if (layout.titleRows) page.setPrintTitleRows(`$${layout.titleRows.first}:$${layout.titleRows.last}`);
@@ -400,6 +423,7 @@ function unitsFor(
   names: Set<string>,
   rules: WorkbookState['rules'],
   budget: number,
+  language: Language,
 ): Unit[] {
   const one = (queue: (batch: Batch) => void, bytes = jsonBytes(op)): Unit[] => [
     { opIndex, last: true, bytes, queue },
@@ -468,7 +492,7 @@ function unitsFor(
         };
       });
     case 'setPageLayout':
-      return one((b) => queuePageLayout(b.sheet(op.sheet), op.layout));
+      return one((b) => queuePageLayout(b.sheet(op.sheet), op.layout, b, language));
   }
 }
 
@@ -611,7 +635,7 @@ export async function applyPlan(
         language,
       );
     }
-    units.push(...unitsFor(op, kept.length, names, state.rules, budget));
+    units.push(...unitsFor(op, kept.length, names, state.rules, budget, language));
     kept.push(op);
   }
 
@@ -635,6 +659,10 @@ export async function applyPlan(
       const applied = kept.slice(0, done).map(describeOp);
       const notApplied = kept.slice(done).map(describeOp);
       throw fail(error, 'write', applied, notApplied, syncs, language);
+    }
+    for (const check of proxies.checks) {
+      const notTaken = check();
+      if (notTaken) skipped.push(notTaken);
     }
     const lastDone = batch.filter((u) => u.last).map((u) => u.opIndex);
     if (lastDone.length > 0) finished = Math.max(finished, ...lastDone) + 1;

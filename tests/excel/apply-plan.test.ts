@@ -7,7 +7,7 @@ import { applyPlan, cellInput, columnWidthPoints, headerSections } from '../../s
 import { ALL_FEATURES } from '../../src/excel/features';
 import type { Features } from '../../src/excel/features';
 import { FakeExcel } from './fake-excel';
-import type { FakeSheet, RecordedCall } from './fake-excel';
+import type { FakeExcelOptions, FakeSheet, RecordedCall } from './fake-excel';
 
 type Seen = (sheet: FakeSheet) => unknown;
 
@@ -39,7 +39,7 @@ function grid(): Grid {
   };
 }
 
-function fakeWith(options: { apiVersion?: string } = {}): FakeExcel {
+function fakeWith(options: FakeExcelOptions = {}): FakeExcel {
   const fake = new FakeExcel(options);
   fake.state.seed(grid());
   fake.state.activeSheet = SHEET;
@@ -55,9 +55,7 @@ async function apply(fake: FakeExcel, ops: WriteOp[], features: Features = ALL_F
 function writes(fake: FakeExcel): RecordedCall[] {
   return fake
     .callsInSync(fake.syncCount)
-    .filter(
-      (c) => !c.member.startsWith('load(') && c.member !== 'trace()' && !c.member.startsWith('suspend'),
-    );
+    .filter((c) => !c.member.includes('load(') && c.member !== 'trace()' && !c.member.startsWith('suspend'));
 }
 
 const range = (top: number, left: number, bottom: number, right: number) => ({ top, left, bottom, right });
@@ -402,7 +400,7 @@ describe('setPageLayout', () => {
     expect(writes(fake).map((c) => [c.member, c.args[0]])).toEqual([
       ['pageLayout.orientation=', 'Landscape'],
       ['pageLayout.paperSize=', 'A3'],
-      ['pageLayout.zoom=', { horizontalFitToPages: 1 }],
+      ['pageLayout.zoom=', { horizontalFitToPages: 1, verticalFitToPages: 0 }],
       ['pageLayout.centerHorizontally=', true],
       ['pageLayout.setPrintArea()', '$A$1:$R$50'],
       ['pageLayout.setPrintTitleRows()', '$3:$4'],
@@ -417,6 +415,28 @@ describe('setPageLayout', () => {
       ['horizontalPageBreaks.add()', 'A35'],
     ]);
     expect(fake.state.sheet(SHEET)!.rowBreaks).toEqual([20, 35]);
+  });
+
+  test('fit to width: the whole zoom object, read back in the sync that sets it', async () => {
+    const fake = fakeWith();
+    const result = await apply(fake, [{ op: 'setPageLayout', sheet: SHEET, layout }]);
+    expect(fake.state.sheet(SHEET)!.pageLayout.zoom).toEqual({
+      horizontalFitToPages: 1,
+      verticalFitToPages: 0,
+    });
+    const members = fake.callsInSync(fake.syncCount).map((c) => c.member);
+    expect(members.indexOf('pageLayout.load(zoom)')).toBeGreaterThan(members.indexOf('pageLayout.zoom='));
+    expect(result.skipped).toEqual([]);
+  });
+
+  test('fit to width that Excel did not apply (office-js #1860) is reported as skipped; the rest is set', async () => {
+    const fake = fakeWith({ fitToPagesIgnored: true });
+    const result = await apply(fake, [{ op: 'setPageLayout', sheet: SHEET, layout }]);
+    expect(result.skipped).toEqual([
+      { op: 'setPageLayout', reason: expect.stringContaining('ページ レイアウト') },
+    ]);
+    expect(fake.state.sheet(SHEET)!.pageLayout).toMatchObject({ orientation: 'Landscape', paperSize: 'A3' });
+    expect(fake.state.sheet(SHEET)!.pageLayout.zoom).toBeUndefined();
   });
 
   test('header codes split into Excel sections; text without a code is centred', () => {

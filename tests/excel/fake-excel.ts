@@ -112,6 +112,8 @@ export interface FakeExcelOptions {
   readonly apiVersion?: string;
   /** Request and response limit in bytes (Excel on the web: 5 MB). */
   readonly payloadLimit?: number;
+  /** Fit-to-pages zoom is silently not applied, as office-js #1860 reports without the Page Layout tab open. */
+  readonly fitToPagesIgnored?: boolean;
 }
 
 /** Calls that need more than ExcelApi 1.7, by member (or target prefix for pageLayout objects). */
@@ -365,6 +367,7 @@ export class FakeExcel {
   failures: { when: (call: RecordedCall) => boolean; code: string; once?: boolean }[] = [];
   readonly apiVersion: string;
   readonly payloadLimit: number;
+  readonly fitToPagesIgnored: boolean;
   private queue: Queued[] = [];
   private traces: string[] = [];
   /** Writes carried out by the current sync, for change events. */
@@ -375,6 +378,7 @@ export class FakeExcel {
   constructor(options: FakeExcelOptions = {}) {
     this.apiVersion = options.apiVersion ?? '1.14';
     this.payloadLimit = options.payloadLimit ?? 5 * 1024 * 1024;
+    this.fitToPagesIgnored = options.fitToPagesIgnored ?? false;
   }
 
   /** `Excel.run` for the code under test. */
@@ -748,17 +752,44 @@ class FakeWorksheet extends Loadable {
         }),
     };
     // Record pageLayout writes with their `pageLayout.` prefix (for the requirement-set check).
+    const loadedLayout = new Map<string, unknown>();
     this.pageLayout = new Proxy({} as Record<string, unknown>, {
       get: (_t, prop) => {
         if (typeof prop !== 'string') return undefined;
         if (prop === 'setPrintArea' || prop === 'setPrintTitleRows') return layoutMethods[prop];
+        if (prop === 'load') {
+          return (props: string) => {
+            fake.record(path, `pageLayout.load(${props})`, [], () => {
+              for (const name of props.split(',')) loadedLayout.set(name, this.locate().pageLayout[name]);
+            });
+            return this.pageLayout;
+          };
+        }
+        // PageLayout.zoom is a PageLayoutZoomOptions value object, set whole
+        // (https://learn.microsoft.com/javascript/api/excel/excel.pagelayout#excel-excel-pagelayout-zoom-member):
+        // read before a load, it is not there to set a member of.
+        if (prop === 'zoom') {
+          if (!loadedLayout.has('zoom')) {
+            throw new FakeOfficeError(
+              'PropertyNotLoaded',
+              'pageLayout.zoom: load it, or set the whole object',
+            );
+          }
+          return loadedLayout.get('zoom');
+        }
         return propertyBag(fake, path, `pageLayout.${prop}`, (p, v) => {
           this.locate().pageLayout[p.replace(/^pageLayout\./, '')] = v;
         });
       },
       set: (_t, prop, value) => {
         fake.record(path, `pageLayout.${String(prop)}=`, [value], () => {
-          this.locate().pageLayout[String(prop)] = value;
+          const layout = this.locate().pageLayout;
+          // office-js #1860: fit-to-pages zoom is not applied unless the Page Layout tab is selected
+          // (a scale is); `fitToPagesIgnored` plays that Excel.
+          const zoom = value as { horizontalFitToPages?: unknown; verticalFitToPages?: unknown };
+          const fits = zoom?.horizontalFitToPages !== undefined || zoom?.verticalFitToPages !== undefined;
+          if (prop === 'zoom' && fits && fake.fitToPagesIgnored) return;
+          layout[String(prop)] = value;
         });
         return true;
       },

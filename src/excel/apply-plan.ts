@@ -557,6 +557,11 @@ function fail(
   return new ExcelHostError(message, { stage, code: officeErrorCode(error), applied, notApplied, syncs });
 }
 
+async function eventsBackOn(context: Excel.RequestContext): Promise<void> {
+  context.runtime.enableEvents = true;
+  await context.sync().catch(() => undefined);
+}
+
 /** Excel's own error shape, for refusals found by the check before anything is written. */
 function refusal(code: string, message: string): { code: string; message: string } {
   return { code, message };
@@ -642,15 +647,22 @@ export async function applyPlan(
   let finished = 0;
   for (const batch of batches(units, budget)) {
     if (features.suspendScreenUpdating) context.workbook.application.suspendScreenUpdatingUntilNextSync();
+    // The add-in's own writes raise no change events for it, inside this batch only: Excel carries a
+    // batch out in one go, so a user's edit cannot fall inside it and be lost.
+    // https://learn.microsoft.com/javascript/api/excel/excel.runtime#excel-excel-runtime-enableevents-member
+    if (features.runtimeEvents) context.runtime.enableEvents = false;
     const proxies = new Batch(context);
     for (const unit of batch) {
       unit.queue(proxies);
       if (unit.last) context.trace(String(unit.opIndex));
     }
+    if (features.runtimeEvents) context.runtime.enableEvents = true;
     try {
       syncs++;
       await context.sync();
     } catch (error) {
+      // The calls after the failing one did not run: turn events back on, or the pane stays deaf.
+      if (features.runtimeEvents) await eventsBackOn(context);
       // Office.js returns the traces queued before the failing call: those operations were carried out.
       const traced = traceMessages(error)
         .map(Number)

@@ -15,6 +15,8 @@ export interface Features {
   readonly eventTriggerSource: boolean;
   /** `ConditionalFormat.getRanges`, every rectangle of a rule (ExcelApi 1.9). */
   readonly ruleAreas: boolean;
+  /** `context.runtime.enableEvents`: the add-in's writes raise no events of its own (ExcelApi 1.8). */
+  readonly runtimeEvents: boolean;
 }
 
 export type IsSetSupported = (name: string, minVersion: string) => boolean;
@@ -28,6 +30,7 @@ export function detectFeatures(isSetSupported: IsSetSupported): Features {
     dataValidation: excelApi('1.8'),
     eventTriggerSource: excelApi('1.14'),
     ruleAreas: excelApi('1.9'),
+    runtimeEvents: excelApi('1.8'),
   };
 }
 
@@ -44,6 +47,7 @@ export const ALL_FEATURES: Features = {
   dataValidation: true,
   eventTriggerSource: true,
   ruleAreas: true,
+  runtimeEvents: true,
 };
 
 /** ExcelApi 1.7 only: what perpetual Excel 2019 or an old Excel on the web offers. */
@@ -54,4 +58,5 @@ export const MINIMUM_FEATURES: Features = {
   dataValidation: false,
   eventTriggerSource: false,
   ruleAreas: false,
+  runtimeEvents: false,
 };

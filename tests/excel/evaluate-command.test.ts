@@ -44,6 +44,7 @@ describe('評価を更新', () => {
         dataValidation: true,
         eventTriggerSource: false,
         ruleAreas: false,
+        runtimeEvents: true,
       },
       { apiVersion: '1.8' },
     );

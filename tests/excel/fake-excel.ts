@@ -361,8 +361,16 @@ export class FakeExcel {
   readonly state = new FakeWorkbookState();
   readonly calls: RecordedCall[] = [];
   syncCount = 0;
-  /** Cell edit mode: every sync fails with InvalidOperationInCellEditMode. */
+  /**
+   * Cell edit mode: a sync fails with InvalidOperationInCellEditMode, unless its Excel.run asked for
+   * `delayForCellEdit`, which holds it until the user leaves edit mode
+   * (https://learn.microsoft.com/javascript/api/excel/excel.runoptions).
+   */
   editMode = false;
+  /** Called at the start of sync `n` (before it is carried out): a user acting while a request is on its way. */
+  onSync: ((n: number) => Promise<void> | void) | null = null;
+  private editWaiters: (() => void)[] = [];
+  private enableEvents = true;
   /** Makes the first call matching `when` fail with `code` when its sync runs. */
   failures: { when: (call: RecordedCall) => boolean; code: string; once?: boolean }[] = [];
   readonly apiVersion: string;
@@ -381,13 +389,28 @@ export class FakeExcel {
     this.fitToPagesIgnored = options.fitToPagesIgnored ?? false;
   }
 
-  /** `Excel.run` for the code under test. */
-  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
-    batch(this.context() as unknown as Excel.RequestContext);
+  /** `Excel.run` for the code under test; `Excel.run(options, batch)` with RunOptions. */
+  run = async <T>(
+    batch: (context: Excel.RequestContext) => Promise<T>,
+    options: FakeRunOptions = {},
+  ): Promise<T> => batch(this.context(options) as unknown as Excel.RequestContext);
 
   /** A new RequestContext on the shared workbook. */
-  context(): FakeContext {
-    return new FakeContext(this);
+  context(options: FakeRunOptions = {}): FakeContext {
+    return new FakeContext(this, options);
+  }
+
+  /** The user leaves cell edit mode (Enter or Esc): batches held by `delayForCellEdit` go on. */
+  exitEditMode(): void {
+    this.editMode = false;
+    const waiting = this.editWaiters;
+    this.editWaiters = [];
+    for (const resume of waiting) resume();
+  }
+
+  /** Events are on for the add-in (`context.runtime.enableEvents`, ExcelApi 1.8). */
+  get eventsEnabled(): boolean {
+    return this.enableEvents;
   }
 
   /** Calls carried by sync `n`. */
@@ -483,15 +506,28 @@ export class FakeExcel {
   }
 
   noteWrite(sheet: FakeSheet, range: CellRange): void {
-    this.written.push({ sheet, range });
+    // With events off (runtime.enableEvents = false), the add-in gets no events for what happens meanwhile.
+    if (this.enableEvents) this.written.push({ sheet, range });
   }
 
-  async sync(): Promise<void> {
+  /** `context.runtime.enableEvents = value`, carried out in sync order. */
+  setEvents(value: boolean): void {
+    this.enableEvents = value;
+  }
+
+  async sync(options: FakeRunOptions = {}): Promise<void> {
     this.syncCount++;
     const queue = this.queue;
     this.queue = [];
     this.traces = [];
     this.written = [];
+    if (this.onSync) {
+      await this.onSync(this.syncCount);
+      await this.settle();
+    }
+    if (this.editMode && options.delayForCellEdit) {
+      await new Promise<void>((resume) => this.editWaiters.push(resume));
+    }
     if (this.editMode) throw new FakeOfficeError('InvalidOperationInCellEditMode', 'cell edit mode');
     const request = jsonBytes(queue.map((q) => [q.call.target, q.call.member, q.call.args]));
     if (request > this.payloadLimit) {
@@ -537,7 +573,7 @@ export class FakeExcel {
     changeType: FakeChangeType,
   ): void {
     const handlers = [...sheet.handlers];
-    if (handlers.length === 0) return;
+    if (handlers.length === 0 || !this.enableEvents) return;
     const event: FakeChangedEvent = {
       type: 'WorksheetChanged',
       worksheetId: sheet.id,
@@ -605,15 +641,35 @@ function propertyBag(
   });
 }
 
+export interface FakeRunOptions {
+  readonly delayForCellEdit?: boolean;
+}
+
 class FakeContext {
   readonly workbook: FakeWorkbook;
+  /**
+   * `context.runtime` (ExcelApi 1.8 for enableEvents): "Toggle JavaScript events in the current task
+   * pane or content add-in" (https://learn.microsoft.com/javascript/api/excel/excel.runtime).
+   */
+  readonly runtime: { enableEvents: boolean };
 
-  constructor(readonly fake: FakeExcel) {
+  constructor(
+    readonly fake: FakeExcel,
+    private readonly options: FakeRunOptions,
+  ) {
     this.workbook = new FakeWorkbook(fake);
+    this.runtime = {
+      set enableEvents(value: boolean) {
+        fake.record('runtime', 'runtime.enableEvents=', [value], () => fake.setEvents(value));
+      },
+      get enableEvents(): boolean {
+        throw new FakeOfficeError('PropertyNotLoaded', 'runtime.enableEvents');
+      },
+    };
   }
 
   sync(): Promise<void> {
-    return this.fake.sync();
+    return this.fake.sync(this.options);
   }
 
   trace(message: string): void {

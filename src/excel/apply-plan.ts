@@ -17,6 +17,7 @@ import {
   compactRangeAddress,
   quoteSheet,
   rangeInside,
+  rangesOverlap,
   sameRange,
 } from '../core/a1';
 import type {
@@ -120,6 +121,10 @@ const REASONS = {
     ja: 'この Excel (ExcelApi 1.8 未満) ではドロップダウンリスト (入力規則) を使えないため、省略しました',
     en: 'Drop-down lists (data validation) need ExcelApi 1.8; skipped',
   },
+  fitToWidth: {
+    ja: '「横 1 ページに合わせる」印刷設定が Excel に反映されませんでした ([ページ レイアウト] タブを開いていないと反映されないことがあります)。[ページ レイアウト] タブの [拡大縮小印刷] で横を「1 ページ」にしてください',
+    en: 'Fit to one page wide did not take in this Excel (it may need the Page Layout tab open); set Width to 1 page on the Page Layout tab',
+  },
 } as const;
 
 type RemoveRules = Extract<WriteOp, { op: 'removeConditionalFormats' }>;
@@ -128,47 +133,79 @@ interface WorkbookState {
   readonly sheets: ReadonlyMap<string, { readonly protected: boolean }>;
   readonly names: ReadonlySet<string>;
   readonly structureProtected: boolean;
-  /** The conditional formats each removeConditionalFormats op deletes. */
+  /** The conditional formats each 'sameRange' removal deletes, lowest priority first. */
   readonly rules: ReadonlyMap<RemoveRules, readonly Excel.ConditionalFormat[]>;
   readonly syncs: number;
 }
 
-/** Does a format applied to `address` go with this op? Multi-area formats are never the add-in's. */
-function ruleGoes(op: RemoveRules, address: string): boolean {
-  const areas = parseAreas(address);
-  if (areas.length !== 1) return false;
-  return op.match === 'sameRange'
-    ? sameRange(areas[0].range, op.range)
-    : rangeInside(areas[0].range, op.range);
+/** Number of cells of a range. */
+function cellCount(range: CellRange): number {
+  return (range.bottom - range.top + 1) * (range.right - range.left + 1);
 }
 
-async function checkWorkbook(context: Excel.RequestContext, ops: readonly WriteOp[]): Promise<WorkbookState> {
+/**
+ * Does a format applied to `areas` cover exactly the cells of `range`? A rule Excel split into several
+ * rectangles (a paste into its range) still covers the same cells when its areas tile the range.
+ */
+export function coversExactly(areas: readonly CellRange[], range: CellRange): boolean {
+  if (areas.length === 0 || !areas.every((area) => rangeInside(area, range))) return false;
+  if (areas.length === 1) return sameRange(areas[0], range);
+  const overlapping = areas.some((a, i) => areas.slice(i + 1).some((b) => rangesOverlap(a, b)));
+  return !overlapping && areas.reduce((n, area) => n + cellCount(area), 0) === cellCount(range);
+}
+
+/** The removal ops whose rules must be looked up: the row tint over the city's cells. */
+function lookedUp(op: WriteOp, deleted: ReadonlySet<string>): op is RemoveRules {
+  return op.op === 'removeConditionalFormats' && op.match === 'sameRange' && !deleted.has(op.sheet);
+}
+
+async function checkWorkbook(
+  context: Excel.RequestContext,
+  ops: readonly WriteOp[],
+  features: Features,
+): Promise<WorkbookState> {
   const sheets = context.workbook.worksheets.load('items/name,items/protection/protected');
   const names = context.workbook.names.load('items/name');
   const protection = context.workbook.protection.load('protected');
   // Sheets the plan deletes take their rules with them; the others were just read, so they exist.
   const deleted = new Set(ops.flatMap((op) => (op.op === 'deleteSheet' ? [op.sheet] : [])));
-  const removals = ops.filter(
-    (op): op is RemoveRules => op.op === 'removeConditionalFormats' && !deleted.has(op.sheet),
-  );
-  const collections = removals.map((op) => ({
-    op,
-    formats: context.workbook.worksheets
-      .getItem(op.sheet)
-      .getRange(compactRangeAddress(op.range))
-      .conditionalFormats.load('items/id'),
-  }));
+  const collections = ops
+    .filter((op) => lookedUp(op, deleted))
+    .map((op) => ({
+      op,
+      formats: context.workbook.worksheets
+        .getItem(op.sheet)
+        .getRange(compactRangeAddress(op.range))
+        .conditionalFormats.load('items/priority'),
+    }));
   await context.sync();
-  const rules = new Map<RemoveRules, Excel.ConditionalFormat[]>();
+  // A rule over several ranges has a null getRangeOrNullObject(); getRanges() (ExcelApi 1.9) has them all.
+  // https://learn.microsoft.com/javascript/api/excel/excel.conditionalformat#excel-excel-conditionalformat-getranges-member(1)
   const ranges = collections.flatMap(({ op, formats }) =>
-    formats.items.map((format) => ({ op, format, range: format.getRangeOrNullObject().load('address') })),
+    formats.items.map((format) => ({
+      op,
+      format,
+      areas: (features.ruleAreas ? format.getRanges() : format.getRangeOrNullObject()).load('address'),
+    })),
   );
   if (ranges.length > 0) await context.sync();
   const syncs = ranges.length > 0 ? 2 : 1;
-  for (const { op, format, range } of ranges) {
-    if (range.isNullObject || !ruleGoes(op, range.address)) continue;
+  const rules = new Map<RemoveRules, Excel.ConditionalFormat[]>();
+  for (const { op, format, areas } of ranges) {
+    if (areas.isNullObject) continue;
+    if (
+      !coversExactly(
+        parseAreas(areas.address).map((ref) => ref.range),
+        op.range,
+      )
+    )
+      continue;
     rules.set(op, [...(rules.get(op) ?? []), format]);
   }
+  // An item names "the rule at this priority" (its id is its priority), so deleting one renumbers the
+  // rules below it: delete from the bottom up, and each index still names the rule it did
+  // (office-js #5222: deletes of rules on the same cells in one batch fail with ItemNotFound).
+  for (const formats of rules.values()) formats.sort((a, b) => b.priority - a.priority);
   return {
     sheets: new Map(sheets.items.map((ws) => [ws.name, { protected: ws.protection.protected }])),
     names: new Set(names.items.map((n) => n.name)),
@@ -229,6 +266,8 @@ interface Unit {
 /** Proxies shared by the calls of one batch (one `worksheets.getItem` per sheet). */
 class Batch {
   private readonly sheets = new Map<string, Excel.Worksheet>();
+  /** Read-backs to check once the batch is synced: each says what did not take, or null. */
+  readonly checks: (() => SkippedOperation | null)[] = [];
 
   constructor(readonly context: Excel.RequestContext) {}
 
@@ -261,6 +300,7 @@ function queueStyle(range: Excel.Range, area: CellRange, style: CellStyle): void
   if (style.horizontal !== undefined) format.horizontalAlignment = HORIZONTAL[style.horizontal];
   if (style.vertical !== undefined) format.verticalAlignment = VERTICAL[style.vertical];
   if (style.wrap !== undefined) format.wrapText = style.wrap;
+  if (style.rowHeight !== undefined) format.rowHeight = style.rowHeight;
   if (style.border !== undefined) {
     const edges: `${Excel.BorderIndex}`[] = [
       Excel_Edge.top,
@@ -295,7 +335,20 @@ const Excel_Edge = {
   insideHorizontal: 'InsideHorizontal',
 } as const satisfies Record<string, `${Excel.BorderIndex}`>;
 
+/**
+ * `conditionalFormats.add` puts a rule at the top; a priority beyond the collection's end moves it to
+ * the bottom ("Priorities greater than the bounds will get and set to the maximum"), so the city's own
+ * rules on those cells keep precedence, as in the xlsx host, and the add-in's follow in plan order.
+ * https://learn.microsoft.com/javascript/api/excel/excel.conditionalformat#excel-excel-conditionalformat-priority-member
+ */
+const LOWEST_PRIORITY = 1_000_000;
+
 function queueConditionalFormat(range: Excel.Range, rule: ConditionalRule): void {
+  const cf = queueRule(range, rule);
+  cf.priority = LOWEST_PRIORITY;
+}
+
+function queueRule(range: Excel.Range, rule: ConditionalRule): Excel.ConditionalFormat {
   switch (rule.type) {
     case 'textEquals': {
       // Cell value equal to the text: an exact match, where containsText would also match "A" in "AB".
@@ -303,7 +356,7 @@ function queueConditionalFormat(range: Excel.Range, rule: ConditionalRule): void
       cf.cellValue.format.fill.color = rule.style.fill;
       if (rule.style.fontColor !== undefined) cf.cellValue.format.font.color = rule.style.fontColor;
       cf.cellValue.rule = { formula1: `="${rule.text.replace(/"/g, '""')}"`, operator: 'EqualTo' };
-      return;
+      return cf;
     }
     case 'dataBar': {
       const cf = range.conditionalFormats.add('DataBar');
@@ -311,7 +364,7 @@ function queueConditionalFormat(range: Excel.Range, rule: ConditionalRule): void
       cf.dataBar.upperBoundRule = { type: 'Number', formula: String(rule.max) };
       cf.dataBar.positiveFormat.fillColor = rule.color;
       cf.dataBar.positiveFormat.gradientFill = false;
-      return;
+      return cf;
     }
     case 'formula': {
       const cf = range.conditionalFormats.add('Custom');
@@ -319,17 +372,34 @@ function queueConditionalFormat(range: Excel.Range, rule: ConditionalRule): void
       cf.custom.rule.formula = rule.formula.startsWith('=') ? rule.formula : `=${rule.formula}`;
       cf.custom.format.fill.color = rule.style.fill;
       if (rule.style.fontColor !== undefined) cf.custom.format.font.color = rule.style.fontColor;
-      return;
+      return cf;
     }
   }
 }
 
-function queuePageLayout(ws: Excel.Worksheet, layout: PageLayout): void {
+/**
+ * Fit to one page wide, the height free: the whole PageLayoutZoomOptions object, as Excel records
+ * "Fit All Columns on One Page" (0 pages tall: as many as needed; no scale, which "can be null if fit
+ * to page tall or wide is specified"). A member cannot be set on its own: `zoom` is a value object.
+ * https://learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions
+ */
+const FIT_TO_WIDTH: Excel.PageLayoutZoomOptions = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+
+function queuePageLayout(ws: Excel.Worksheet, layout: PageLayout, batch: Batch, language: Language): void {
   const page = ws.pageLayout;
   page.orientation = layout.orientation === 'landscape' ? 'Landscape' : 'Portrait';
   page.paperSize = layout.paperSize === 'A3' ? 'A3' : 'A4';
-  // Fit to one page wide; the height is left to Excel (verticalFitToPages: 0 is not documented).
-  if (layout.fitToWidth) page.zoom = { horizontalFitToPages: 1 };
+  if (layout.fitToWidth) {
+    page.zoom = FIT_TO_WIDTH;
+    // office-js #1860: Excel can ignore a fit-to-pages zoom (seen without the Page Layout tab open).
+    // Loaded after the write in the same batch, the value comes back with this sync: what Excel kept.
+    page.load('zoom');
+    batch.checks.push(() =>
+      page.zoom?.horizontalFitToPages === 1
+        ? null
+        : { op: 'setPageLayout', reason: REASONS.fitToWidth[language] },
+    );
+  }
   page.centerHorizontally = layout.centerHorizontally;
   page.setPrintArea(absoluteAddress(layout.printArea));
   if (layout.titleRows) page.setPrintTitleRows(`$${layout.titleRows.first}:$${layout.titleRows.last}`);
@@ -353,6 +423,7 @@ function unitsFor(
   names: Set<string>,
   rules: WorkbookState['rules'],
   budget: number,
+  language: Language,
 ): Unit[] {
   const one = (queue: (batch: Batch) => void, bytes = jsonBytes(op)): Unit[] => [
     { opIndex, last: true, bytes, queue },
@@ -361,7 +432,11 @@ function unitsFor(
     case 'clearRange':
       return one((b) => b.range(op.sheet, op.range).clear('All'));
     case 'removeConditionalFormats': {
-      // Formats overlapping the range may be the city's: delete only those the check matched.
+      if (op.match !== 'sameRange') {
+        // The add-in's own columns: every rule there is ours, found by what it covers, split ones too.
+        return one((b) => b.range(op.sheet, op.range).conditionalFormats.clearAll());
+      }
+      // Over the city's cells: delete only the rules the check matched (the city's own stay).
       const formats = rules.get(op) ?? [];
       return one(() => {
         for (const format of formats) format.delete();
@@ -417,7 +492,7 @@ function unitsFor(
         };
       });
     case 'setPageLayout':
-      return one((b) => queuePageLayout(b.sheet(op.sheet), op.layout));
+      return one((b) => queuePageLayout(b.sheet(op.sheet), op.layout, b, language));
   }
 }
 
@@ -482,6 +557,11 @@ function fail(
   return new ExcelHostError(message, { stage, code: officeErrorCode(error), applied, notApplied, syncs });
 }
 
+async function eventsBackOn(context: Excel.RequestContext): Promise<void> {
+  context.runtime.enableEvents = true;
+  await context.sync().catch(() => undefined);
+}
+
 /** Excel's own error shape, for refusals found by the check before anything is written. */
 function refusal(code: string, message: string): { code: string; message: string } {
   return { code, message };
@@ -499,7 +579,7 @@ export async function applyPlan(
 
   let state: WorkbookState;
   try {
-    state = await checkWorkbook(context, plan.ops);
+    state = await checkWorkbook(context, plan.ops, features);
     syncs += state.syncs;
   } catch (error) {
     throw fail(error, 'check', [], plan.ops.map(describeOp), syncs + 1, language);
@@ -560,22 +640,29 @@ export async function applyPlan(
         language,
       );
     }
-    units.push(...unitsFor(op, kept.length, names, state.rules, budget));
+    units.push(...unitsFor(op, kept.length, names, state.rules, budget, language));
     kept.push(op);
   }
 
   let finished = 0;
   for (const batch of batches(units, budget)) {
     if (features.suspendScreenUpdating) context.workbook.application.suspendScreenUpdatingUntilNextSync();
+    // The add-in's own writes raise no change events for it, inside this batch only: Excel carries a
+    // batch out in one go, so a user's edit cannot fall inside it and be lost.
+    // https://learn.microsoft.com/javascript/api/excel/excel.runtime#excel-excel-runtime-enableevents-member
+    if (features.runtimeEvents) context.runtime.enableEvents = false;
     const proxies = new Batch(context);
     for (const unit of batch) {
       unit.queue(proxies);
       if (unit.last) context.trace(String(unit.opIndex));
     }
+    if (features.runtimeEvents) context.runtime.enableEvents = true;
     try {
       syncs++;
       await context.sync();
     } catch (error) {
+      // The calls after the failing one did not run: turn events back on, or the pane stays deaf.
+      if (features.runtimeEvents) await eventsBackOn(context);
       // Office.js returns the traces queued before the failing call: those operations were carried out.
       const traced = traceMessages(error)
         .map(Number)
@@ -584,6 +671,10 @@ export async function applyPlan(
       const applied = kept.slice(0, done).map(describeOp);
       const notApplied = kept.slice(done).map(describeOp);
       throw fail(error, 'write', applied, notApplied, syncs, language);
+    }
+    for (const check of proxies.checks) {
+      const notTaken = check();
+      if (notTaken) skipped.push(notTaken);
     }
     const lastDone = batch.filter((u) => u.last).map((u) => u.opIndex);
     if (lastDone.length > 0) finished = Math.max(finished, ...lastDone) + 1;

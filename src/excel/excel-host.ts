@@ -14,13 +14,13 @@ import { officeFeatures } from './features';
 import type { Features } from './features';
 import { editedRows, eventRange, OwnWrites, writtenAreas } from './live';
 import { readGrid } from './read-grid';
-import type { ApplyResult, WorkbookHost } from './workbook-host';
+import type { ApplyResult, CellEditMode, WorkbookHost } from './workbook-host';
 
 export type ExcelBatch<T> = (context: Excel.RequestContext) => Promise<T>;
 
-/** `Excel.run`, and `Excel.run(context, …)` to reuse an event registration's context. */
+/** `Excel.run` (with RunOptions), and `Excel.run(context, …)` to reuse an event registration's context. */
 export interface ExcelRunner {
-  run<T>(batch: ExcelBatch<T>): Promise<T>;
+  run<T>(batch: ExcelBatch<T>, options?: Excel.RunOptions): Promise<T>;
   runWith<T>(context: Excel.RequestContext, batch: ExcelBatch<T>): Promise<T>;
 }
 
@@ -34,9 +34,21 @@ export interface ExcelHostOptions {
 }
 
 const OFFICE_RUNNER: ExcelRunner = {
-  run: (batch) => Excel.run(batch),
+  run: (batch, options) => (options ? Excel.run(options, batch) : Excel.run(batch)),
   runWith: (context, batch) => Excel.run(context, batch),
 };
+
+/**
+ * Changes that leave cells to judge on the reported rows. After a deletion the rows there are the ones
+ * that moved up, whose flags moved with them (Excel.DataChangeType).
+ */
+const JUDGED_CHANGES: ReadonlySet<`${Excel.DataChangeType}`> = new Set([
+  'Unknown',
+  'RangeEdited',
+  'RowInserted',
+  'ColumnInserted',
+  'CellInserted',
+]);
 
 function officeLanguage(): Language {
   const display = typeof Office !== 'undefined' ? Office.context?.displayLanguage : undefined;
@@ -62,9 +74,13 @@ export class ExcelWorkbookHost implements WorkbookHost {
     this.ownWrites = new OwnWrites(options.clock);
   }
 
-  private async guarded<T>(batch: ExcelBatch<T>): Promise<T> {
+  private async guarded<T>(batch: ExcelBatch<T>, cellEdit: CellEditMode = 'failInCellEdit'): Promise<T> {
     try {
-      return await this.runner.run(batch);
+      // delayForCellEdit: "if the user is in cell edit mode the batch request is delayed until the user
+      // exits cell edit mode" (https://learn.microsoft.com/javascript/api/excel/excel.runoptions).
+      return await (cellEdit === 'waitForCellEdit'
+        ? this.runner.run(batch, { delayForCellEdit: true })
+        : this.runner.run(batch));
     } catch (error) {
       if (error instanceof ExcelHostError || officeErrorCode(error) === null) throw error;
       throw new ExcelHostError(describeOfficeError(error, this.language), {
@@ -77,25 +93,33 @@ export class ExcelWorkbookHost implements WorkbookHost {
     }
   }
 
-  async readGrid(sheet?: string): Promise<Grid> {
-    const result = await this.guarded((context) =>
-      readGrid(context, sheet, { features: this.features, payloadBudget: this.payloadBudget }),
+  async readGrid(sheet?: string, cellEdit?: CellEditMode): Promise<Grid> {
+    const result = await this.guarded(
+      (context) => readGrid(context, sheet, { features: this.features, payloadBudget: this.payloadBudget }),
+      cellEdit,
     );
     this.lastReadSyncs = result.syncs;
     this.lastRow = result.grid.top + result.grid.values.length - 1;
     return result.grid;
   }
 
-  applyPlan(plan: WritePlan): Promise<ApplyResult> {
-    return this.ownWrites.during(writtenAreas(plan), () =>
-      this.guarded((context) =>
-        applyPlan(context, plan, {
-          features: this.features,
-          language: this.language,
-          payloadBudget: this.payloadBudget,
-        }),
-      ),
-    );
+  applyPlan(plan: WritePlan, cellEdit?: CellEditMode): Promise<ApplyResult> {
+    const apply = (): Promise<ApplyResult> =>
+      this.guarded(
+        (context) =>
+          applyPlan(context, plan, {
+            features: this.features,
+            language: this.language,
+            payloadBudget: this.payloadBudget,
+          }),
+        cellEdit,
+      );
+    return this.ownEventsTold ? apply() : this.ownWrites.during(writtenAreas(plan), apply);
+  }
+
+  /** The add-in's own writes raise no events (enableEvents) or say so (triggerSource). */
+  private get ownEventsTold(): boolean {
+    return this.features.runtimeEvents || this.features.eventTriggerSource;
   }
 
   /** The cell the `KPISHEET_SETTINGS` mark names, else A1 of the settings sheet: two syncs at most. */
@@ -140,10 +164,16 @@ export class ExcelWorkbookHost implements WorkbookHost {
     const registration = await this.guarded(async (context) => {
       const ws = context.workbook.worksheets.getActiveWorksheet().load('name');
       const handler = ws.onChanged.add(async (event: Excel.WorksheetChangedEventArgs) => {
+        // onChanged fires in every co-author's pane for every user's edit: a Remote edit is judged by
+        // the pane of the user who made it (https://learn.microsoft.com/javascript/api/excel/excel.eventsource).
+        if (event.source === 'Remote') return;
+        if (!JUDGED_CHANGES.has(event.changeType)) return;
         if (this.features.eventTriggerSource && event.triggerSource === 'ThisLocalAddin') return;
         const range = eventRange(event.address);
         if (!range) return;
-        if (this.ownWrites.busy || this.ownWrites.isOwn(ws.name, range)) return;
+        // ExcelApi 1.7: only where the add-in just wrote is an event its own; an edit elsewhere while
+        // a write runs is the user's and is kept.
+        if (!this.ownEventsTold && this.ownWrites.isOwn(ws.name, range)) return;
         listener(ws.name, editedRows(range, this.lastRow));
       });
       await context.sync();

@@ -13,6 +13,10 @@ export interface Features {
   readonly dataValidation: boolean;
   /** `WorksheetChangedEventArgs.triggerSource` (ExcelApi 1.14). */
   readonly eventTriggerSource: boolean;
+  /** `ConditionalFormat.getRanges`, every rectangle of a rule (ExcelApi 1.9). */
+  readonly ruleAreas: boolean;
+  /** `context.runtime.enableEvents`: the add-in's writes raise no events of its own (ExcelApi 1.8). */
+  readonly runtimeEvents: boolean;
 }
 
 export type IsSetSupported = (name: string, minVersion: string) => boolean;
@@ -25,6 +29,8 @@ export function detectFeatures(isSetSupported: IsSetSupported): Features {
     suspendScreenUpdating: excelApi('1.9'),
     dataValidation: excelApi('1.8'),
     eventTriggerSource: excelApi('1.14'),
+    ruleAreas: excelApi('1.9'),
+    runtimeEvents: excelApi('1.8'),
   };
 }
 
@@ -40,6 +46,8 @@ export const ALL_FEATURES: Features = {
   suspendScreenUpdating: true,
   dataValidation: true,
   eventTriggerSource: true,
+  ruleAreas: true,
+  runtimeEvents: true,
 };
 
 /** ExcelApi 1.7 only: what perpetual Excel 2019 or an old Excel on the web offers. */
@@ -49,4 +57,6 @@ export const MINIMUM_FEATURES: Features = {
   suspendScreenUpdating: false,
   dataValidation: false,
   eventTriggerSource: false,
+  ruleAreas: false,
+  runtimeEvents: false,
 };

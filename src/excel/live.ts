@@ -1,7 +1,8 @@
 /**
  * Live re-judging: edits in the KPI sheet re-judge the rows they touched and rewrite only those rows'
- * flags. Excel raises `onChanged` for the add-in's own writes as well; those are told apart by
- * `triggerSource` (ExcelApi 1.14) and, on older Excel, by the ranges the add-in just wrote.
+ * flags. Excel raises `onChanged` for the add-in's own writes as well: the host turns events off while
+ * it writes (`runtime.enableEvents`, ExcelApi 1.8) and tells them apart by `triggerSource` (ExcelApi
+ * 1.14); on ExcelApi 1.7 only the ranges it just wrote tell.
  */
 import { rangeInside } from '../core/a1';
 import { analyze, plan } from '../core/pipeline';
@@ -60,7 +61,6 @@ export function writtenAreas(writePlan: WritePlan): SheetArea[] {
 /** Ranges the add-in wrote recently; a change event inside one of them is the add-in's own. */
 export class OwnWrites {
   private areas: { area: SheetArea; until: number }[] = [];
-  private applying = 0;
 
   constructor(private readonly clock: () => number = Date.now) {}
 
@@ -70,13 +70,11 @@ export class OwnWrites {
     write: () => Promise<T>,
     windowMs = OWN_WRITE_WINDOW_MS,
   ): Promise<T> {
-    this.applying++;
     const entries = areas.map((area) => ({ area, until: Number.POSITIVE_INFINITY }));
     this.areas.push(...entries);
     try {
       return await write();
     } finally {
-      this.applying--;
       const until = this.clock() + windowMs;
       for (const entry of entries) entry.until = until;
     }
@@ -86,10 +84,6 @@ export class OwnWrites {
     const now = this.clock();
     this.areas = this.areas.filter((entry) => entry.until >= now);
     return this.areas.some((entry) => entry.area.sheet === sheet && rangeInside(range, entry.area.range));
-  }
-
-  get busy(): boolean {
-    return this.applying > 0;
   }
 }
 
@@ -148,12 +142,13 @@ export async function rejudgeRows(
   settings: Settings,
   now: Date,
 ): Promise<ApplyResult | null> {
-  const grid = await host.readGrid(sheet);
+  // The user may be typing in the next cell: wait for the edit to end rather than fail.
+  const grid = await host.readGrid(sheet, 'waitForCellEdit');
   const result = analyze(grid, settings);
   if (!result.ok) return null;
   const rowsPlan = restrictToRows(plan(result.analysis, { now }), sheet, rows);
   if (rowsPlan.ops.length === 0) return { applied: 0, skipped: [], syncs: 0 };
-  return host.applyPlan(rowsPlan);
+  return host.applyPlan(rowsPlan, 'waitForCellEdit');
 }
 
 export interface LiveOptions {

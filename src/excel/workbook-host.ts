@@ -19,10 +19,16 @@ export interface ApplyResult {
   readonly syncs: number;
 }
 
+/**
+ * What a run does while the user is editing a cell: fail at once with a message (a command the user
+ * gave), or wait until the edit ends (live re-judging, which runs while the user types).
+ */
+export type CellEditMode = 'failInCellEdit' | 'waitForCellEdit';
+
 export interface WorkbookHost {
   /** Reads the active worksheet (or the named one) into a Grid, with the add-in's marks. */
-  readGrid(sheet?: string): Promise<Grid>;
-  applyPlan(plan: WritePlan): Promise<ApplyResult>;
+  readGrid(sheet?: string, cellEdit?: CellEditMode): Promise<Grid>;
+  applyPlan(plan: WritePlan, cellEdit?: CellEditMode): Promise<ApplyResult>;
   /** Settings JSON saved in the workbook by an earlier run, or null. */
   readSettings(): Promise<string | null>;
   /** Selects a cell so the user sees it (`F12` on the named sheet). */

@@ -157,6 +157,8 @@ describe('a write that fails part-way', () => {
     );
     // The mark went in before the cells, so the next run finds and removes the partial output.
     expect(fake.state.names.map((n) => n.name)).toEqual(['KPISHEET_SUMMARY']);
+    // The batch turned the add-in's events off; the failure did not leave them off.
+    expect(fake.eventsEnabled).toBe(true);
   });
 
   test('a request over 5 MB is refused whole by Excel on the web; the host never sends one', async () => {

@@ -43,6 +43,8 @@ describe('評価を更新', () => {
         suspendScreenUpdating: false,
         dataValidation: true,
         eventTriggerSource: false,
+        ruleAreas: false,
+        runtimeEvents: true,
       },
       { apiVersion: '1.8' },
     );

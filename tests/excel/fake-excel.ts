@@ -36,8 +36,13 @@ export interface FakeCell {
   style: Record<string, unknown>;
 }
 
+/**
+ * One rule. The sheet's list is in priority order, the top rule first, as Excel's Manage Rules shows
+ * it. A rule may cover several rectangles (Excel splits a rule when cells are pasted into or cleared
+ * out of its range).
+ */
 export interface FakeConditionalFormat {
-  range: CellRange;
+  ranges: CellRange[];
   type: string;
   /** Properties by path: `custom.rule.formula`, `cellValue.rule`, `dataBar.positiveFormat.fillColor`. */
   props: Record<string, unknown>;
@@ -54,6 +59,8 @@ export interface FakeSheet {
   validations: { range: CellRange; rule: unknown }[];
   /** Column widths in points, by 1-based column. */
   columnWidths: Map<number, number>;
+  /** Row heights in points, by 1-based row (`range.format.rowHeight`). */
+  rowHeights: Map<number, number>;
   /** pageLayout properties by path, plus `printArea`, `printTitleRows`, `headersFooters.*`. */
   pageLayout: Record<string, unknown>;
   rowBreaks: number[];
@@ -66,12 +73,27 @@ export interface FakeName {
   formula: string;
 }
 
+/** `Excel.DataChangeType`: https://learn.microsoft.com/javascript/api/excel/excel.datachangetype */
+export type FakeChangeType =
+  | 'Unknown'
+  | 'RangeEdited'
+  | 'RowInserted'
+  | 'RowDeleted'
+  | 'ColumnInserted'
+  | 'ColumnDeleted'
+  | 'CellInserted'
+  | 'CellDeleted';
+
+/**
+ * `Excel.WorksheetChangedEventArgs`. `source` is `Remote` for a co-author's edit: `onChanged` fires in
+ * every open pane for every user's edits (https://learn.microsoft.com/javascript/api/excel/excel.eventsource).
+ */
 export interface FakeChangedEvent {
   type: 'WorksheetChanged';
   worksheetId: string;
   address: string;
-  changeType: 'RangeEdited';
-  source: 'Local';
+  changeType: FakeChangeType;
+  source: 'Local' | 'Remote';
   triggerSource?: 'ThisLocalAddin' | 'Unknown';
 }
 
@@ -90,6 +112,8 @@ export interface FakeExcelOptions {
   readonly apiVersion?: string;
   /** Request and response limit in bytes (Excel on the web: 5 MB). */
   readonly payloadLimit?: number;
+  /** Fit-to-pages zoom is silently not applied, as office-js #1860 reports without the Page Layout tab open. */
+  readonly fitToPagesIgnored?: boolean;
 }
 
 /** Calls that need more than ExcelApi 1.7, by member (or target prefix for pageLayout objects). */
@@ -99,6 +123,8 @@ const API_VERSIONS: readonly [RegExp, string][] = [
   [/^dataValidation\./, '1.8'],
   [/^pageLayout\./, '1.9'],
   [/^horizontalPageBreaks\./, '1.9'],
+  [/^getRanges\(\)/, '1.9'],
+  [/^runtime\./, '1.8'],
 ];
 
 function versionAtLeast(have: string, need: string): boolean {
@@ -118,6 +144,12 @@ export class FakeOfficeError extends Error {
     this.code = code;
     this.debugInfo = { code, message, errorLocation: location };
   }
+}
+
+/** A macrotask that jest's fake timers do not hold back (captured before any test installs them). */
+const realSetTimeout = globalThis.setTimeout;
+function later(run: () => void): void {
+  realSetTimeout(run, 0);
 }
 
 // -------------------------------------------------------------------------------------- addresses
@@ -191,6 +223,7 @@ export class FakeWorkbookState {
       conditionalFormats: [],
       validations: [],
       columnWidths: new Map(),
+      rowHeights: new Map(),
       pageLayout: {},
       rowBreaks: [],
       handlers: [],
@@ -273,12 +306,13 @@ export class FakeWorkbookState {
           .map(([k, c]) => [k, c.value, c.numberFormat, sortKeys(c.style)]),
         merges: s.merges.map(compactRangeAddress).sort(),
         conditionalFormats: s.conditionalFormats.map((cf) => [
-          compactRangeAddress(cf.range),
+          cf.ranges.map(compactRangeAddress).join(','),
           cf.type,
           sortKeys(cf.props),
         ]),
         validations: s.validations.map((v) => [compactRangeAddress(v.range), v.rule]),
         columnWidths: [...s.columnWidths.entries()].sort((a, b) => a[0] - b[0]),
+        rowHeights: [...s.rowHeights.entries()].sort((a, b) => a[0] - b[0]),
         pageLayout: sortKeys(s.pageLayout),
         rowBreaks: [...s.rowBreaks].sort((a, b) => a - b),
       })),
@@ -327,29 +361,56 @@ export class FakeExcel {
   readonly state = new FakeWorkbookState();
   readonly calls: RecordedCall[] = [];
   syncCount = 0;
-  /** Cell edit mode: every sync fails with InvalidOperationInCellEditMode. */
+  /**
+   * Cell edit mode: a sync fails with InvalidOperationInCellEditMode, unless its Excel.run asked for
+   * `delayForCellEdit`, which holds it until the user leaves edit mode
+   * (https://learn.microsoft.com/javascript/api/excel/excel.runoptions).
+   */
   editMode = false;
+  /** Called at the start of sync `n` (before it is carried out): a user acting while a request is on its way. */
+  onSync: ((n: number) => Promise<void> | void) | null = null;
+  private editWaiters: (() => void)[] = [];
+  private enableEvents = true;
   /** Makes the first call matching `when` fail with `code` when its sync runs. */
   failures: { when: (call: RecordedCall) => boolean; code: string; once?: boolean }[] = [];
   readonly apiVersion: string;
   readonly payloadLimit: number;
+  readonly fitToPagesIgnored: boolean;
   private queue: Queued[] = [];
   private traces: string[] = [];
   /** Writes carried out by the current sync, for change events. */
   private written: { sheet: FakeSheet; range: CellRange }[] = [];
+  /** Change events raised and not yet delivered. */
+  private readonly pending = new Set<Promise<void>>();
 
   constructor(options: FakeExcelOptions = {}) {
     this.apiVersion = options.apiVersion ?? '1.14';
     this.payloadLimit = options.payloadLimit ?? 5 * 1024 * 1024;
+    this.fitToPagesIgnored = options.fitToPagesIgnored ?? false;
   }
 
-  /** `Excel.run` for the code under test. */
-  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
-    batch(this.context() as unknown as Excel.RequestContext);
+  /** `Excel.run` for the code under test; `Excel.run(options, batch)` with RunOptions. */
+  run = async <T>(
+    batch: (context: Excel.RequestContext) => Promise<T>,
+    options: FakeRunOptions = {},
+  ): Promise<T> => batch(this.context(options) as unknown as Excel.RequestContext);
 
   /** A new RequestContext on the shared workbook. */
-  context(): FakeContext {
-    return new FakeContext(this);
+  context(options: FakeRunOptions = {}): FakeContext {
+    return new FakeContext(this, options);
+  }
+
+  /** The user leaves cell edit mode (Enter or Esc): batches held by `delayForCellEdit` go on. */
+  exitEditMode(): void {
+    this.editMode = false;
+    const waiting = this.editWaiters;
+    this.editWaiters = [];
+    for (const resume of waiting) resume();
+  }
+
+  /** Events are on for the add-in (`context.runtime.enableEvents`, ExcelApi 1.8). */
+  get eventsEnabled(): boolean {
+    return this.enableEvents;
   }
 
   /** Calls carried by sync `n`. */
@@ -357,8 +418,30 @@ export class FakeExcel {
     return this.calls.filter((c) => c.sync === n);
   }
 
-  /** A user typing into cells: changes the values and raises the change events (not ours). */
+  /**
+   * A user typing into cells: changes the values and raises the change event (not ours). Resolves once
+   * the event has been delivered (Excel delivers it asynchronously, after the edit).
+   */
   async userEdit(sheetName: string, address: string, values: CellValue[][]): Promise<void> {
+    this.edit(sheetName, address, values, 'Local');
+    await this.settle();
+  }
+
+  /** A co-author's edit (co-authoring in Excel on the web or Microsoft 365): source `Remote`. */
+  async remoteEdit(sheetName: string, address: string, values: CellValue[][]): Promise<void> {
+    this.edit(sheetName, address, values, 'Remote');
+    await this.settle();
+  }
+
+  /** A structural change by the user (`RowInserted`, `RowDeleted`, …) on whole rows or cells. */
+  async userChange(sheetName: string, address: string, changeType: FakeChangeType): Promise<void> {
+    const sheet = this.state.sheet(sheetName);
+    if (!sheet) throw new Error(`no sheet ${sheetName}`);
+    this.deliver(sheet, address, 'Unknown', 'Local', changeType);
+    await this.settle();
+  }
+
+  private edit(sheetName: string, address: string, values: CellValue[][], source: 'Local' | 'Remote'): void {
     const sheet = this.state.sheet(sheetName);
     if (!sheet) throw new Error(`no sheet ${sheetName}`);
     const r = parseA1(address);
@@ -369,7 +452,12 @@ export class FakeExcel {
         cell.text = displayText(value, cell.numberFormat);
       }),
     );
-    await this.raise(sheet, compactRangeAddress(r), 'Unknown');
+    this.deliver(sheet, compactRangeAddress(r), 'Unknown', source, 'RangeEdited');
+  }
+
+  /** Resolves when every change event raised so far has been delivered to its handlers. */
+  async settle(): Promise<void> {
+    while (this.pending.size > 0) await Promise.all([...this.pending]);
   }
 
   record(
@@ -418,15 +506,28 @@ export class FakeExcel {
   }
 
   noteWrite(sheet: FakeSheet, range: CellRange): void {
-    this.written.push({ sheet, range });
+    // With events off (runtime.enableEvents = false), the add-in gets no events for what happens meanwhile.
+    if (this.enableEvents) this.written.push({ sheet, range });
   }
 
-  async sync(): Promise<void> {
+  /** `context.runtime.enableEvents = value`, carried out in sync order. */
+  setEvents(value: boolean): void {
+    this.enableEvents = value;
+  }
+
+  async sync(options: FakeRunOptions = {}): Promise<void> {
     this.syncCount++;
     const queue = this.queue;
     this.queue = [];
     this.traces = [];
     this.written = [];
+    if (this.onSync) {
+      await this.onSync(this.syncCount);
+      await this.settle();
+    }
+    if (this.editMode && options.delayForCellEdit) {
+      await new Promise<void>((resume) => this.editWaiters.push(resume));
+    }
     if (this.editMode) throw new FakeOfficeError('InvalidOperationInCellEditMode', 'cell edit mode');
     const request = jsonBytes(queue.map((q) => [q.call.target, q.call.member, q.call.args]));
     if (request > this.payloadLimit) {
@@ -438,7 +539,7 @@ export class FakeExcel {
         item.action();
       } catch (error) {
         if (error instanceof FakeOfficeError) error.traceMessages = [...this.traces];
-        await this.raiseWrites();
+        this.raiseWrites();
         throw error;
       }
       response += item.responseBytes?.() ?? 0;
@@ -446,32 +547,46 @@ export class FakeExcel {
     if (response > this.payloadLimit) {
       throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `response of ${response} bytes`);
     }
-    await this.raiseWrites();
+    this.raiseWrites();
   }
 
   /** Excel raises onChanged for an add-in's own writes too (source Local). */
-  private async raiseWrites(): Promise<void> {
+  private raiseWrites(): void {
     const written = this.written;
     this.written = [];
-    for (const w of written) await this.raise(w.sheet, compactRangeAddress(w.range), 'ThisLocalAddin');
+    for (const w of written) {
+      this.deliver(w.sheet, compactRangeAddress(w.range), 'ThisLocalAddin', 'Local', 'RangeEdited');
+    }
   }
 
-  private async raise(
+  /**
+   * Delivers a change event to the sheet's handlers on a later task, never inside `sync()`: Excel raises
+   * events asynchronously, after the batch that caused them has returned
+   * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events). The handlers are
+   * those registered when the change happened.
+   */
+  private deliver(
     sheet: FakeSheet,
     address: string,
     trigger: 'ThisLocalAddin' | 'Unknown',
-  ): Promise<void> {
-    for (const handler of sheet.handlers) {
-      const event: FakeChangedEvent = {
-        type: 'WorksheetChanged',
-        worksheetId: sheet.id,
-        address,
-        changeType: 'RangeEdited',
-        source: 'Local',
-      };
-      if (versionAtLeast(this.apiVersion, '1.14')) event.triggerSource = trigger;
-      await handler(event);
-    }
+    source: 'Local' | 'Remote',
+    changeType: FakeChangeType,
+  ): void {
+    const handlers = [...sheet.handlers];
+    if (handlers.length === 0 || !this.enableEvents) return;
+    const event: FakeChangedEvent = {
+      type: 'WorksheetChanged',
+      worksheetId: sheet.id,
+      address,
+      changeType,
+      source,
+    };
+    if (versionAtLeast(this.apiVersion, '1.14')) event.triggerSource = trigger;
+    const delivery: Promise<void> = new Promise<void>((resolve) => later(resolve)).then(async () => {
+      for (const handler of handlers) await handler({ ...event });
+    });
+    this.pending.add(delivery);
+    void delivery.finally(() => this.pending.delete(delivery));
   }
 }
 
@@ -492,7 +607,9 @@ class Loadable {
 
 /**
  * Nested property writes (`format.fill.color = x`) as one recorded call each, applied at sync by
- * `apply(path, value)`. Methods are given by path (`borders.getItem`).
+ * `apply(path, value)`. Methods are given by path (`borders.getItem`). Paths in `wholeObjects` are
+ * value objects: they can be set whole, and reading one (to set a member) fails as an unloaded
+ * property does in Office.js.
  */
 function propertyBag(
   fake: FakeExcel,
@@ -500,6 +617,7 @@ function propertyBag(
   prefix: string,
   apply: (path: string, value: unknown) => void,
   methods: Record<string, (...args: unknown[]) => unknown> = {},
+  wholeObjects: ReadonlySet<string> = new Set(),
 ): Record<string, unknown> {
   return new Proxy({} as Record<string, unknown>, {
     get(_obj, prop) {
@@ -507,7 +625,13 @@ function propertyBag(
       const path = prefix ? `${prefix}.${prop}` : prop;
       const method = methods[path];
       if (method) return method;
-      return propertyBag(fake, target, path, apply, methods);
+      if (wholeObjects.has(path)) {
+        throw new FakeOfficeError(
+          'PropertyNotLoaded',
+          `${path} is a value object: set it whole, not member by member`,
+        );
+      }
+      return propertyBag(fake, target, path, apply, methods, wholeObjects);
     },
     set(_obj, prop, value) {
       const path = prefix ? `${prefix}.${String(prop)}` : String(prop);
@@ -517,15 +641,35 @@ function propertyBag(
   });
 }
 
+export interface FakeRunOptions {
+  readonly delayForCellEdit?: boolean;
+}
+
 class FakeContext {
   readonly workbook: FakeWorkbook;
+  /**
+   * `context.runtime` (ExcelApi 1.8 for enableEvents): "Toggle JavaScript events in the current task
+   * pane or content add-in" (https://learn.microsoft.com/javascript/api/excel/excel.runtime).
+   */
+  readonly runtime: { enableEvents: boolean };
 
-  constructor(readonly fake: FakeExcel) {
+  constructor(
+    readonly fake: FakeExcel,
+    private readonly options: FakeRunOptions,
+  ) {
     this.workbook = new FakeWorkbook(fake);
+    this.runtime = {
+      set enableEvents(value: boolean) {
+        fake.record('runtime', 'runtime.enableEvents=', [value], () => fake.setEvents(value));
+      },
+      get enableEvents(): boolean {
+        throw new FakeOfficeError('PropertyNotLoaded', 'runtime.enableEvents');
+      },
+    };
   }
 
   sync(): Promise<void> {
-    return this.fake.sync();
+    return this.fake.sync(this.options);
   }
 
   trace(message: string): void {
@@ -664,17 +808,44 @@ class FakeWorksheet extends Loadable {
         }),
     };
     // Record pageLayout writes with their `pageLayout.` prefix (for the requirement-set check).
+    const loadedLayout = new Map<string, unknown>();
     this.pageLayout = new Proxy({} as Record<string, unknown>, {
       get: (_t, prop) => {
         if (typeof prop !== 'string') return undefined;
         if (prop === 'setPrintArea' || prop === 'setPrintTitleRows') return layoutMethods[prop];
+        if (prop === 'load') {
+          return (props: string) => {
+            fake.record(path, `pageLayout.load(${props})`, [], () => {
+              for (const name of props.split(',')) loadedLayout.set(name, this.locate().pageLayout[name]);
+            });
+            return this.pageLayout;
+          };
+        }
+        // PageLayout.zoom is a PageLayoutZoomOptions value object, set whole
+        // (https://learn.microsoft.com/javascript/api/excel/excel.pagelayout#excel-excel-pagelayout-zoom-member):
+        // read before a load, it is not there to set a member of.
+        if (prop === 'zoom') {
+          if (!loadedLayout.has('zoom')) {
+            throw new FakeOfficeError(
+              'PropertyNotLoaded',
+              'pageLayout.zoom: load it, or set the whole object',
+            );
+          }
+          return loadedLayout.get('zoom');
+        }
         return propertyBag(fake, path, `pageLayout.${prop}`, (p, v) => {
           this.locate().pageLayout[p.replace(/^pageLayout\./, '')] = v;
         });
       },
       set: (_t, prop, value) => {
         fake.record(path, `pageLayout.${String(prop)}=`, [value], () => {
-          this.locate().pageLayout[String(prop)] = value;
+          const layout = this.locate().pageLayout;
+          // office-js #1860: fit-to-pages zoom is not applied unless the Page Layout tab is selected
+          // (a scale is); `fitToPagesIgnored` plays that Excel.
+          const zoom = value as { horizontalFitToPages?: unknown; verticalFitToPages?: unknown };
+          const fits = zoom?.horizontalFitToPages !== undefined || zoom?.verticalFitToPages !== undefined;
+          if (prop === 'zoom' && fits && fake.fitToPagesIgnored) return;
+          layout[String(prop)] = value;
         });
         return true;
       },
@@ -825,6 +996,11 @@ class FakeRange extends Loadable {
           for (let col = range.left; col <= range.right; col++) sheet.columnWidths.set(col, value as number);
           return;
         }
+        if (prop === 'format.rowHeight') {
+          this.guard(sheet);
+          for (let row = range.top; row <= range.bottom; row++) sheet.rowHeights.set(row, value as number);
+          return;
+        }
         this.guard(sheet);
         forEachCell((cell) => {
           cell.style[prop.replace(/^format\./, '')] = value;
@@ -845,9 +1021,9 @@ class FakeRange extends Loadable {
       load: (props: string) => {
         fake.record(path, `conditionalFormats.load(${props})`, [], () => {
           const { sheet, range } = this.locate();
-          loadedItems = sheet.conditionalFormats
-            .filter((cf) => rangesOverlap(cf.range, range))
-            .map((cf) => new FakeConditionalFormatItem(fake, path, sheet, cf));
+          loadedItems = rulesOver(sheet, range).map(
+            (cf, index) => new FakeConditionalFormatItem(fake, path, this.locate, index, cf),
+          );
         });
         return this.conditionalFormats;
       },
@@ -856,26 +1032,39 @@ class FakeRange extends Loadable {
         return loadedItems;
       },
       add: (type: string) => {
-        const cf: FakeConditionalFormat = {
-          range: { top: 0, left: 0, bottom: 0, right: 0 },
-          type,
-          props: {},
-        };
+        const cf: FakeConditionalFormat = { ranges: [], type, props: {} };
         fake.record(path, 'conditionalFormats.add()', [type], () => {
           const { sheet, range } = this.locate();
           this.guard(sheet);
-          cf.range = range;
-          sheet.conditionalFormats.push(cf);
+          cf.ranges = [range];
+          // "Adds a new conditional format to the collection at the first/top priority."
+          // https://learn.microsoft.com/javascript/api/excel/excel.conditionalformatcollection#excel-excel-conditionalformatcollection-add-member(1)
+          sheet.conditionalFormats.unshift(cf);
         });
-        return propertyBag(fake, `${path}.conditionalFormats[${type}]`, '', (prop, value) => {
-          cf.props[prop] = value;
-        });
+        return propertyBag(
+          fake,
+          `${path}.conditionalFormats[${type}]`,
+          '',
+          (prop, value) => {
+            if (prop === 'priority') {
+              const { sheet, range } = this.locate();
+              movePriority(sheet, range, cf, Number(value));
+              return;
+            }
+            cf.props[prop] = value;
+          },
+          {},
+          WHOLE_OBJECT_RULE_PROPS,
+        );
       },
+      // "Clears all conditional formats active on the current specified range": rules wholly inside go,
+      // rules partly inside lose those cells (as Home > Conditional Formatting > Clear Rules does).
+      // https://learn.microsoft.com/javascript/api/excel/excel.conditionalformatcollection#excel-excel-conditionalformatcollection-clearall-member(1)
       clearAll: () =>
         fake.record(path, 'conditionalFormats.clearAll()', [], () => {
           const { sheet, range } = this.locate();
           this.guard(sheet);
-          sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => !rangesOverlap(cf.range, range));
+          clearRules(sheet, range);
         }),
     };
     this.dataValidation = propertyBag(
@@ -1099,6 +1288,12 @@ class FakeRange extends Loadable {
       }
       if (applyTo === 'All' || applyTo === 'Formats') {
         sheet.merges = sheet.merges.filter((m) => !rangeInside(m, range));
+        // Clearing formats clears the conditional formats and data validation of the cells too
+        // (Excel.ClearApplyTo: https://learn.microsoft.com/javascript/api/excel/excel.clearapplyto).
+        clearRules(sheet, range);
+        sheet.validations = sheet.validations.flatMap((v) =>
+          subtractRange(v.range, range).map((part) => ({ range: part, rule: v.rule })),
+        );
       }
       this.fake.noteWrite(sheet, range);
     });
@@ -1209,36 +1404,115 @@ class FakeNames extends Loadable {
   }
 }
 
-/** One conditional format as `conditionalFormats.items` gives it. */
+/** Rules that touch `range`, in priority order: `range.conditionalFormats`. */
+export function rulesOver(sheet: FakeSheet, range: CellRange): FakeConditionalFormat[] {
+  return sheet.conditionalFormats.filter((cf) => cf.ranges.some((r) => rangesOverlap(r, range)));
+}
+
+/**
+ * `ConditionalFormat.priority = n`: the rule moves to index n of the collection it was got from (the
+ * rules over `range`), "greater than the bounds … set to the maximum", negative from the back.
+ * https://learn.microsoft.com/javascript/api/excel/excel.conditionalformat#excel-excel-conditionalformat-priority-member
+ */
+function movePriority(sheet: FakeSheet, range: CellRange, cf: FakeConditionalFormat, priority: number): void {
+  const others = rulesOver(sheet, range).filter((r) => r !== cf);
+  const at = Math.max(0, Math.min(others.length, priority < 0 ? others.length + 1 + priority : priority));
+  sheet.conditionalFormats = sheet.conditionalFormats.filter((r) => r !== cf);
+  const before = others[at];
+  const index = before
+    ? sheet.conditionalFormats.indexOf(before)
+    : sheet.conditionalFormats.indexOf(others[others.length - 1]) + 1;
+  sheet.conditionalFormats.splice(index, 0, cf);
+}
+
+/** The rectangles of `area` outside `cut` (up to four). */
+export function subtractRange(area: CellRange, cut: CellRange): CellRange[] {
+  if (!rangesOverlap(area, cut)) return [area];
+  const parts: CellRange[] = [];
+  if (area.top < cut.top) parts.push({ ...area, bottom: cut.top - 1 });
+  if (area.bottom > cut.bottom) parts.push({ ...area, top: cut.bottom + 1 });
+  const top = Math.max(area.top, cut.top);
+  const bottom = Math.min(area.bottom, cut.bottom);
+  if (area.left < cut.left) parts.push({ top, bottom, left: area.left, right: cut.left - 1 });
+  if (area.right > cut.right) parts.push({ top, bottom, left: cut.right + 1, right: area.right });
+  return parts;
+}
+
+function clearRules(sheet: FakeSheet, range: CellRange): void {
+  sheet.conditionalFormats = sheet.conditionalFormats.flatMap((cf) => {
+    const ranges = cf.ranges.flatMap((r) => subtractRange(r, range));
+    if (ranges.length === 0) return [];
+    cf.ranges = ranges;
+    return [cf];
+  });
+}
+
+/**
+ * Properties of a rule that are value objects (interfaces, not client objects), set whole: reading
+ * into one to set a member (`cf.dataBar.lowerBoundRule.type = …`) fails in Office.js, whose proxies
+ * hold no unloaded values. https://learn.microsoft.com/javascript/api/excel/excel.databarconditionalformat
+ */
+const WHOLE_OBJECT_RULE_PROPS: ReadonlySet<string> = new Set([
+  'dataBar.lowerBoundRule',
+  'dataBar.upperBoundRule',
+  'cellValue.rule',
+]);
+
+/**
+ * One conditional format as `conditionalFormats.items` gives it. Its `id` is its priority in the
+ * collection ("The priority of the conditional format in the current ConditionalFormatCollection",
+ * https://learn.microsoft.com/javascript/api/excel/excel.conditionalformat#excel-excel-conditionalformat-id-member),
+ * so the proxy stands for "the rule at that index" when its calls run: after a rule above it is
+ * deleted it names the next one, or none (ItemNotFound, office-js #5222).
+ */
 class FakeConditionalFormatItem {
   readonly id: string;
+  readonly priority: number;
 
   constructor(
     private readonly fake: FakeExcel,
     private readonly path: string,
-    private readonly sheet: FakeSheet,
-    private readonly cf: FakeConditionalFormat,
+    private readonly locate: Locate,
+    index: number,
+    readonly loadedRule: FakeConditionalFormat,
   ) {
-    this.id = `{cf-${sheet.conditionalFormats.indexOf(cf)}}`;
+    this.id = String(index);
+    this.priority = index;
   }
 
-  getRangeOrNullObject(): {
-    load: (p: string) => unknown;
-    readonly isNullObject: boolean;
-    readonly address: string;
-  } {
+  private rule(): { sheet: FakeSheet; cf: FakeConditionalFormat } {
+    const { sheet, range } = this.locate();
+    const cf = rulesOver(sheet, range)[this.priority];
+    if (!cf) throw new FakeOfficeError('ItemNotFound', `no conditional format at priority ${this.id}`);
+    return { sheet, cf };
+  }
+
+  /** `getRangeOrNullObject()`: a null object for a rule over several ranges (as documented). */
+  getRangeOrNullObject(): AddressProxy {
+    return this.addressOf('getRangeOrNullObject()', (cf) => (cf.ranges.length === 1 ? cf.ranges : null));
+  }
+
+  /** `getRanges()` (ExcelApi 1.9): every rectangle of the rule. */
+  getRanges(): AddressProxy {
+    return this.addressOf('getRanges()', (cf) => cf.ranges);
+  }
+
+  private addressOf(member: string, ranges: (cf: FakeConditionalFormat) => CellRange[] | null): AddressProxy {
     const loaded = new Map<string, unknown>();
-    const result = {
+    const target = `${this.path}.conditionalFormats.getItem(${this.id})`;
+    const result: AddressProxy = {
       load: (props: string) => {
-        this.fake.record(
-          `${this.path}.conditionalFormats[${this.id}]`,
-          `getRangeOrNullObject().load(${props})`,
-          [],
-          () => {
-            loaded.set('isNullObject', false);
-            loaded.set('address', `${quoteName(this.sheet.name)}!${compactRangeAddress(this.cf.range)}`);
-          },
-        );
+        this.fake.record(target, `${member}.load(${props})`, [], () => {
+          const { sheet, cf } = this.rule();
+          const areas = ranges(cf);
+          loaded.set('isNullObject', areas === null);
+          if (areas) {
+            loaded.set(
+              'address',
+              areas.map((r) => `${quoteName(sheet.name)}!${compactRangeAddress(r)}`).join(','),
+            );
+          }
+        });
         return result;
       },
       get isNullObject(): boolean {
@@ -1254,12 +1528,16 @@ class FakeConditionalFormatItem {
   }
 
   delete(): void {
-    this.fake.record(`${this.path}.conditionalFormats[${this.id}]`, 'delete()', [], () => {
-      if (this.sheet.protected)
-        throw new FakeOfficeError('AccessDenied', `sheet ${this.sheet.name} is protected`);
-      if (!this.sheet.conditionalFormats.includes(this.cf))
-        throw new FakeOfficeError('ItemNotFound', 'rule gone');
-      this.sheet.conditionalFormats = this.sheet.conditionalFormats.filter((cf) => cf !== this.cf);
+    this.fake.record(`${this.path}.conditionalFormats.getItem(${this.id})`, 'delete()', [], () => {
+      const { sheet, cf } = this.rule();
+      if (sheet.protected) throw new FakeOfficeError('AccessDenied', `sheet ${sheet.name} is protected`);
+      sheet.conditionalFormats = sheet.conditionalFormats.filter((r) => r !== cf);
     });
   }
+}
+
+interface AddressProxy {
+  load: (p: string) => AddressProxy;
+  readonly isNullObject: boolean;
+  readonly address: string;
 }

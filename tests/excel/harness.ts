@@ -13,7 +13,7 @@ export const NOW = new Date('2026-11-21T09:00:00+09:00');
 
 export function runnerFor(fake: FakeExcel): ExcelRunner {
   return {
-    run: (batch) => fake.run(batch),
+    run: (batch, options) => fake.run(batch, options),
     runWith: (context, batch) => batch(context),
   };
 }

@@ -30,8 +30,10 @@ export function outputRequestOf(file: string, parsed: ParsedCommandLine): Parsed
         message: `-o が元のファイルと同じです: ${output}\n元のファイルに上書きするときは -o の代わりに --in-place を付けてください`,
       };
     }
-    if (!/\.xlsx$/i.test(output))
-      return { ok: false, message: `-o には .xlsx ファイルを指定してください: ${output}` };
+    // A macro-enabled workbook stays one: its content type and vbaProject.bin are kept, so only .xlsm fits.
+    const extension = /\.xlsm$/i.test(file) ? '.xlsm' : '.xlsx';
+    if (!output.toLowerCase().endsWith(extension))
+      return { ok: false, message: `-o には ${extension} ファイルを指定してください: ${output}` };
     return { ok: true, value: { to: 'file', path: output, pdf } };
   }
   if (inPlace) return { ok: true, value: { to: 'file', path: file, pdf } };

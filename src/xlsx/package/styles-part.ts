@@ -93,7 +93,7 @@ function argb(color: string): string {
 
 /** One collection of styles.xml (`fonts`, `cellXfs`, …): its entries and the text around them. */
 class Collection {
-  private readonly list: ElementList;
+  private list: ElementList;
   readonly entries: string[];
   private readonly index = new Map<string, number>();
   changed = false;
@@ -103,9 +103,7 @@ class Collection {
     xml: string | undefined,
     readonly entryName: string,
   ) {
-    this.list = ElementList.parse(xml ?? `<${name} count="0"></${name}>`);
-    if (this.list.head.endsWith('/>'))
-      this.list = new ElementList(this.list.head.replace(/\s*\/>$/, '>'), [], `</${name}>`);
+    this.list = ElementList.parseOpen(xml, name);
     this.entries = this.list.all(entryName).map((c) => c.xml);
     this.entries.forEach((xml, i) => {
       if (!this.index.has(xml)) this.index.set(xml, i);

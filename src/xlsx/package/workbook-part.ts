@@ -68,7 +68,7 @@ export class WorkbookPart {
   constructor(xml: string) {
     this.list = ElementList.parse(xml);
     const sheets = this.list.find('sheets');
-    const sheetList = sheets ? ElementList.parse(sheets.xml) : new ElementList('<sheets>', [], '</sheets>');
+    const sheetList = ElementList.parseOpen(sheets?.xml, 'sheets');
     this.sheetsHead = sheetList.head;
     this.sheetsTail = sheetList.tail;
     const root = this.list.rootTag();
@@ -88,9 +88,7 @@ export class WorkbookPart {
       xml: s.xml,
     }));
     const names = this.list.find('definedNames');
-    const nameList = names
-      ? ElementList.parse(names.xml)
-      : new ElementList('<definedNames>', [], '</definedNames>');
+    const nameList = ElementList.parseOpen(names?.xml, 'definedNames');
     this.namesHead = nameList.head;
     this.namesTail = nameList.tail;
     this.names = nameList.all('definedName').map((n) => {

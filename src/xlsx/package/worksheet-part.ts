@@ -82,10 +82,7 @@ class CountedList {
     private readonly name: string,
     xml: string | undefined,
   ) {
-    const parsed = ElementList.parse(xml ?? `<${name} count="0"></${name}>`);
-    this.list = parsed.head.endsWith('/>')
-      ? new ElementList(parsed.head.replace(/\s*\/>$/, '>'), [], `</${name}>`)
-      : parsed;
+    this.list = ElementList.parseOpen(xml, name);
   }
 
   items(): string[] {
@@ -127,7 +124,7 @@ export class WorksheetPart {
     this.merges = new CountedList('mergeCells', this.list.find('mergeCells')?.xml);
     this.validations = new CountedList('dataValidations', this.list.find('dataValidations')?.xml);
     const cols = this.list.find('cols');
-    const colList = cols ? ElementList.parse(cols.xml) : new ElementList('<cols>', [], '</cols>');
+    const colList = ElementList.parseOpen(cols?.xml, 'cols');
     this.colsHead = colList.head;
     this.cols = colList.all('col').map((c) => c.xml);
   }

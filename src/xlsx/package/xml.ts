@@ -185,6 +185,16 @@ export class ElementList {
     }
   }
 
+  /**
+   * A list element's children for editing, `<name/>` or absent made `<name></name>` so children can be
+   * added (`<definedNames />` as openpyxl writes it).
+   */
+  static parseOpen(xml: string | undefined, name: string): ElementList {
+    const list = ElementList.parse(xml ?? `<${name}></${name}>`);
+    if (!list.head.endsWith('/>')) return list;
+    return new ElementList(list.head.replace(/\s*\/>$/, '>'), [], `</${name}>${list.tail}`);
+  }
+
   toString(): string {
     let out = this.head;
     for (const child of this.children) out += child.xml;

@@ -35,7 +35,8 @@ export function unescapeXml(text: string): string {
 
 /**
  * Cell and shared-string text keeps characters XML 1.0 cannot hold as `_xHHHH_` (ECMA-376 Part 1, 22.9.2.19
- * ST_Xstring); a literal `_xHHHH_` in the text is itself escaped as `_x005F_xHHHH_`.
+ * ST_Xstring); a literal `_xHHHH_` in the text is itself escaped as `_x005F_xHHHH_`. A carriage return is
+ * escaped too, as Excel does: an XML parser would turn a raw one into a line feed.
  */
 export function decodeXstring(text: string): string {
   if (!text.includes('_x')) return text;
@@ -45,7 +46,7 @@ export function decodeXstring(text: string): string {
 export function encodeXstring(text: string): string {
   return text.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1').replace(
     // eslint-disable-next-line no-control-regex
-    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g,
+    /[\u0000-\u0008\u000b-\u001f\ufffe\uffff]/g,
     (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
   );
 }

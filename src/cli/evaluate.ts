@@ -5,12 +5,13 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { analyzeRead, type Analysis } from '../core/pipeline';
-import { loadWorkbook, pickKpiSheet, WorkbookError } from '../xlsx/workbook';
+import { openBook, pickBookSheet } from '../xlsx/open-book';
+import { WorkbookError } from '../xlsx/workbook-error';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './exit-codes';
 import { evaluationJson } from './evaluate-json';
 import { renderEvaluationTable } from './evaluate-table';
 import { EVALUATE_OPTIONS, optionHelp, parseEvaluateArgs, type EvaluateCommand } from './options';
-import { outputRequestOf } from './output-options';
+import { jsonPathProblem, outputRequestOf } from './output-options';
 import { writeOutput } from './write-output';
 
 export const EVALUATE_HELP = `使い方: kpi-sheet evaluate <file.xlsx> [-o out.xlsx | --in-place] [--pdf] [--json [report.json]] [オプション]
@@ -26,11 +27,10 @@ export type AnalyzeOutcome =
 /** Opens the workbook, reads the sheet and evaluates it; file and layout problems come back as messages. */
 export async function analyzeFile(command: EvaluateCommand): Promise<AnalyzeOutcome> {
   try {
-    const workbook = await loadWorkbook(command.file);
-    const picked = pickKpiSheet(workbook, command.sheet);
+    const book = await openBook(command.file);
+    const picked = pickBookSheet(book, command.sheet);
     const result = analyzeRead(picked.grid, picked.layout, command.settings);
-    if (!result.ok)
-      return { ok: false, message: `シート「${picked.sheet.name}」: ${result.failure.message}` };
+    if (!result.ok) return { ok: false, message: `シート「${picked.name}」: ${result.failure.message}` };
     return { ok: true, analysis: result.analysis };
   } catch (error) {
     if (error instanceof WorkbookError) return { ok: false, message: error.message };
@@ -74,6 +74,12 @@ export async function runEvaluate(argv: readonly string[]): Promise<number> {
   const output = outputRequestOf(command.file, command.parsed);
   if (!output.ok) {
     process.stderr.write(`kpi-sheet evaluate: ${output.message}\n`);
+    return EXIT_USAGE;
+  }
+  const jsonProblem =
+    command.json.to === 'file' ? jsonPathProblem(command.json.path, command.file, output.value) : null;
+  if (jsonProblem !== null) {
+    process.stderr.write(`kpi-sheet evaluate: ${jsonProblem}\n`);
     return EXIT_USAGE;
   }
   if (output.value.to === 'file') {

@@ -2,7 +2,8 @@
  * `kpi-sheet inspect <file.xlsx> [--sheet NAME] [--json]`: reads the KPI table and prints its blocks and
  * KPIs, as a table or as JSON (README: JSON format of inspect / evaluate). Never writes anything.
  */
-import { loadWorkbook, pickKpiSheet, WorkbookError } from '../xlsx/workbook';
+import { openBook, pickBookSheet } from '../xlsx/open-book';
+import { WorkbookError } from '../xlsx/workbook-error';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './exit-codes';
 import { renderInspect } from './inspect-table';
 import { kpiSheetToJson } from './json';
@@ -46,11 +47,11 @@ export async function runInspect(argv: readonly string[]): Promise<number> {
   const sheetName = typeof sheetOption === 'string' ? sheetOption : undefined;
 
   try {
-    const workbook = await loadWorkbook(file);
-    const { sheet: worksheet, layout } = pickKpiSheet(workbook, sheetName);
+    const book = await openBook(file);
+    const { name: worksheetName, layout } = pickBookSheet(book, sheetName);
     if (!layout.ok) {
       process.stderr.write(
-        `kpi-sheet inspect: ${file} のシート「${worksheet.name}」: ${layout.failure.message}\n`,
+        `kpi-sheet inspect: ${file} のシート「${worksheetName}」: ${layout.failure.message}\n`,
       );
       return EXIT_USAGE;
     }
@@ -65,8 +66,10 @@ export async function runInspect(argv: readonly string[]): Promise<number> {
       process.stderr.write(`kpi-sheet inspect: ${error.message}\n`);
       return EXIT_USAGE;
     }
+    // A bug, not the user's file: said so in Japanese, without Node's error text.
     process.stderr.write(
-      `kpi-sheet inspect: 予期しないエラーで読み取りを中止しました: ${error instanceof Error ? error.message : String(error)}\n`,
+      `kpi-sheet inspect: 予期しないエラーで読み取りを中止しました (${error instanceof Error ? error.name : 'Error'})。` +
+        'お手数ですが、ファイルを添えて開発者に報告してください。\n',
     );
     return EXIT_FAILURE;
   }

@@ -4,7 +4,7 @@
  */
 import { runEvaluate } from './evaluate';
 import { runInspect } from './inspect';
-import { EXIT_USAGE } from './exit-codes';
+import { EXIT_FAILURE, EXIT_USAGE } from './exit-codes';
 
 const VERSION = '0.1.0';
 
@@ -21,6 +21,22 @@ const HELP = `kpi-sheet ${VERSION} — 地方創生 KPI 一覧の読み取り・
 `;
 
 export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    return await dispatch(argv);
+  } catch (error) {
+    // A bug, not the user's input: a Japanese sentence, not Node's error text (KPI_SHEET_DEBUG=1 shows it).
+    const kind = error instanceof Error ? error.name : 'Error';
+    process.stderr.write(
+      `kpi-sheet: 予期しないエラーで中止しました (${kind})。ファイルは変更していません。` +
+        'お手数ですが、使ったファイルとコマンドを添えて開発者に報告してください。\n',
+    );
+    if (process.env.KPI_SHEET_DEBUG === '1' && error instanceof Error)
+      process.stderr.write(`${error.stack ?? ''}\n`);
+    return EXIT_FAILURE;
+  }
+}
+
+async function dispatch(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case undefined:

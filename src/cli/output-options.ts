@@ -30,11 +30,27 @@ export function outputRequestOf(file: string, parsed: ParsedCommandLine): Parsed
         message: `-o が元のファイルと同じです: ${output}\n元のファイルに上書きするときは -o の代わりに --in-place を付けてください`,
       };
     }
-    if (!/\.xlsx$/i.test(output))
-      return { ok: false, message: `-o には .xlsx ファイルを指定してください: ${output}` };
+    // A macro-enabled workbook stays one: its content type and vbaProject.bin are kept, so only .xlsm fits.
+    const extension = /\.xlsm$/i.test(file) ? '.xlsm' : '.xlsx';
+    if (!output.toLowerCase().endsWith(extension))
+      return { ok: false, message: `-o には ${extension} ファイルを指定してください: ${output}` };
     return { ok: true, value: { to: 'file', path: output, pdf } };
   }
   if (inPlace) return { ok: true, value: { to: 'file', path: file, pdf } };
   if (pdf) return { ok: false, message: '--pdf は -o out.xlsx か --in-place と一緒に指定してください' };
   return { ok: true, value: { to: 'none' } };
+}
+
+/**
+ * Why a `--json` file path cannot be used, or null: never the input or output workbook (`--json=in.xlsx`
+ * once overwrote the workbook with JSON), never a workbook name at all.
+ */
+export function jsonPathProblem(jsonPath: string, file: string, output: OutputRequest): string | null {
+  const target = resolve(jsonPath);
+  if (target === resolve(file)) return `--json の保存先が元のブックと同じです: ${jsonPath}`;
+  if (output.to === 'file' && target === resolve(output.path))
+    return `--json の保存先が -o の保存先と同じです: ${jsonPath}`;
+  if (/\.xls[xmb]?$/i.test(jsonPath))
+    return `--json の保存先に Excel ブックの名前 (${jsonPath}) は使えません。report.json のように .json で指定してください`;
+  return null;
 }

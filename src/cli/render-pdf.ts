@@ -60,7 +60,7 @@ export async function renderPdf(xlsx: string, outDir: string = dirname(resolve(x
       ],
       180_000,
     );
-    const pdf = join(resolve(outDir), basename(xlsx).replace(/\.xlsx$/i, '.pdf'));
+    const pdf = join(resolve(outDir), basename(xlsx).replace(/\.xls[xm]$/i, '.pdf'));
     const exists = await access(pdf).then(
       () => true,
       () => false,

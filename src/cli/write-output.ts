@@ -1,20 +1,21 @@
 /**
  * The output step of `kpi-sheet evaluate -o out.xlsx`: read the workbook, judge the sheet, plan the
- * write, apply it with the xlsx host, save (never over the input without --in-place), and render a PDF
+ * write, apply it with the package editor (src/xlsx/package), save (never over the input without --in-place), and render a PDF
  * when asked. Progress goes to stderr; the report (table or JSON) stays the evaluate command's job.
  */
-import { rename, rm } from 'node:fs/promises';
-import { dirname, join, basename } from 'node:path';
-import type ExcelJS from 'exceljs';
 import { analyzeRead, plan as planOf, type Analysis } from '../core/pipeline';
 import { parseSettings } from '../core/settings';
 import type { Grid, Settings, WritePlan } from '../core/types';
 import type { ApplyResult } from '../excel/workbook-host';
-import { applyPlan, fixPrintAreas } from '../xlsx/apply-plan';
-import { loadWorkbook, pickKpiSheet, WorkbookError, type ReadSheet } from '../xlsx/workbook';
+import { openBook, pickBookSheet, type ReadBookSheet } from '../xlsx/open-book';
+import { applyBookPlan } from '../xlsx/package/apply-book';
+import type { XlsxBook } from '../xlsx/package/book';
+import { readBookCell } from '../xlsx/package/read-book';
+import { WorkbookError } from '../xlsx/workbook-error';
 import type { EvaluateCommand } from './options';
 import type { OutputRequest } from './output-options';
 import { renderPdf } from './render-pdf';
+import { checkSavePath, saveFileSafely } from './safe-save';
 
 export type Progress = (message: string) => void;
 
@@ -25,13 +26,12 @@ const SETTINGS_OPTIONS = ['--preset', '--basis', '--thresholds', '--no-path', '-
 
 /** The settings an earlier run saved in the workbook (its `KPISHEET_SETTINGS` cell), or null. */
 export function savedSettings(
-  workbook: ExcelJS.Workbook,
+  workbook: XlsxBook,
   grid: Grid,
 ): { settings: Settings; problems: string[] } | null {
   const mark = grid.marks.find((m) => m.name === 'KPISHEET_SETTINGS');
-  const ws = mark ? workbook.getWorksheet(mark.sheet) : undefined;
-  if (!mark || !ws) return null;
-  const text = ws.getCell(mark.range.top, mark.range.left).value;
+  if (!mark) return null;
+  const text = readBookCell(workbook, mark.sheet, mark.range.top, mark.range.left);
   if (typeof text !== 'string') return null;
   const parsed = parseSettings(text);
   return { settings: parsed.settings, problems: [...parsed.problems] };
@@ -39,7 +39,7 @@ export function savedSettings(
 
 function chooseSettings(
   command: EvaluateCommand,
-  workbook: ExcelJS.Workbook,
+  workbook: XlsxBook,
   grid: Grid,
   progress: Progress,
 ): Settings {
@@ -54,7 +54,8 @@ function chooseSettings(
 }
 
 export interface EvaluatedWorkbook {
-  readonly workbook: ExcelJS.Workbook;
+  /** The package, edited in memory: every part the plan did not touch still as it was read. */
+  readonly workbook: XlsxBook;
   readonly analysis: Analysis;
   readonly plan: WritePlan;
   readonly applied: ApplyResult;
@@ -71,37 +72,32 @@ export async function evaluateWorkbook(
   progress: Progress = () => undefined,
 ): Promise<EvaluateWorkbookOutcome> {
   progress(`読み込んでいます: ${command.file}`);
-  let workbook: ExcelJS.Workbook;
-  let picked: ReadSheet;
+  let workbook: XlsxBook;
+  let picked: ReadBookSheet;
   try {
-    workbook = await loadWorkbook(command.file);
-    picked = pickKpiSheet(workbook, command.sheet);
+    workbook = await openBook(command.file);
+    picked = pickBookSheet(workbook, command.sheet);
   } catch (error) {
     if (error instanceof WorkbookError) return { ok: false, message: error.message };
     throw error;
   }
-  const { sheet: worksheet, grid } = picked;
+  const { name: sheetName, grid } = picked;
   const settings = chooseSettings(command, workbook, grid, progress);
-  progress(`シート「${worksheet.name}」を評価しています`);
+  progress(`シート「${sheetName}」を評価しています`);
   const analyzed = analyzeRead(grid, picked.layout, settings);
-  if (!analyzed.ok) return { ok: false, message: `シート「${worksheet.name}」: ${analyzed.failure.message}` };
+  if (!analyzed.ok) return { ok: false, message: `シート「${sheetName}」: ${analyzed.failure.message}` };
   const plan = planOf(analyzed.analysis, { now });
   progress(`判定列・書式・サマリーを書いています (${plan.ops.length} 件の操作)`);
-  const applied = applyPlan(workbook, plan);
+  const applied = applyBookPlan(workbook, plan);
   return { ok: true, result: { workbook, analysis: analyzed.analysis, plan, applied } };
 }
 
-/** Saves through a temporary file beside the target, so a failed save never leaves half a workbook. */
-export async function saveWorkbook(workbook: ExcelJS.Workbook, path: string): Promise<void> {
-  fixPrintAreas(workbook);
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    await workbook.xlsx.writeFile(temp);
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
+/**
+ * Saves the edited package through a flushed temporary file beside the target (safe-save.ts), so a failed
+ * or interrupted save never leaves half a workbook; throws an Error with a Japanese message.
+ */
+export async function saveWorkbook(workbook: XlsxBook, path: string): Promise<void> {
+  await saveFileSafely(path, workbook.toBuffer());
 }
 
 export type WriteOutcome =
@@ -115,6 +111,9 @@ export async function writeOutput(
   now: Date,
   progress: Progress = stderrProgress,
 ): Promise<WriteOutcome> {
+  // The output path is checked first: a long evaluation must not end in "cannot save there".
+  const writable = await checkSavePath(request.path);
+  if (!writable.ok) return { ok: false, usage: true, message: writable.message };
   const outcome = await evaluateWorkbook(command, now, progress);
   if (!outcome.ok) return { ok: false, usage: true, message: outcome.message };
   const { workbook, analysis, plan, applied } = outcome.result;
@@ -123,8 +122,7 @@ export async function writeOutput(
   try {
     await saveWorkbook(workbook, request.path);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, usage: false, message: `保存できませんでした: ${request.path}\n${reason}` };
+    return { ok: false, usage: false, message: error instanceof Error ? error.message : String(error) };
   }
   progress(`保存しました: ${request.path}`);
   let pdfFailed = false;

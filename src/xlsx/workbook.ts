@@ -1,22 +1,15 @@
-/** Opening a .xlsx file and choosing the sheet to read, with Japanese errors instead of stack traces. */
+/**
+ * Opening a .xlsx file into ExcelJS's model and choosing the sheet to read: the model reader the tests use as
+ * an oracle for the package reader (src/xlsx/package); the command line opens files with open-book.ts.
+ */
 import { stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { readKpiSheet } from '../core/layout';
 import type { Grid, LayoutResult } from '../core/types';
 import { readGrid } from './read-grid';
+import { WorkbookError } from './workbook-error';
 
-export type WorkbookErrorKind = 'notFound' | 'notAFile' | 'corrupt' | 'unknownSheet' | 'noSheet';
-
-/** A problem with the file or sheet the user named; `message` is Japanese and says what to do. */
-export class WorkbookError extends Error {
-  readonly kind: WorkbookErrorKind;
-
-  constructor(kind: WorkbookErrorKind, message: string) {
-    super(message);
-    this.name = 'WorkbookError';
-    this.kind = kind;
-  }
-}
+export { WorkbookError, type WorkbookErrorKind } from './workbook-error';
 
 export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
   const info = await stat(path).catch(() => null);

@@ -1,0 +1,216 @@
+/**
+ * The package editor's writer: carries out a WritePlan on an XlsxBook, one op at a time, with no rule of
+ * its own. Styles are replaced whole (a plan never layers two styles on one cell), and every style, rule and
+ * name the add-in writes is derived from the plan alone (no random ids, no timestamps), so a re-run that
+ * clears and rewrites its output gives the bytes one run gives.
+ */
+import {
+  absoluteAddress,
+  absoluteCellAddress,
+  compactRangeAddress,
+  quoteSheet,
+  rangeInside,
+  sameRange,
+} from '../../core/a1';
+import type { CellRange, ConditionalRule, WriteOp, WritePlan } from '../../core/types';
+import type { ApplyResult, SkippedOperation } from '../../excel/workbook-host';
+import type { XlsxBook } from './book';
+import { applyPageLayout } from './page-layout';
+import type { StylesPart } from './styles-part';
+import type { DefinedName } from './workbook-part';
+import type { WorksheetPart } from './worksheet-part';
+import { escapeXml } from './xml';
+
+function ruleXml(rule: ConditionalRule, priority: number, styles: StylesPart): string {
+  switch (rule.type) {
+    case 'textEquals':
+      return (
+        `<cfRule type="cellIs" dxfId="${styles.dxfIndex(rule.style)}" priority="${priority}" operator="equal">` +
+        `<formula>${escapeXml(`"${rule.text.replace(/"/g, '""')}"`)}</formula></cfRule>`
+      );
+    case 'formula':
+      return (
+        `<cfRule type="expression" dxfId="${styles.dxfIndex(rule.style)}" priority="${priority}">` +
+        `<formula>${escapeXml(rule.formula.replace(/^=/, ''))}</formula></cfRule>`
+      );
+    case 'dataBar':
+      return (
+        `<cfRule type="dataBar" priority="${priority}"><dataBar>` +
+        `<cfvo type="num" val="0"/><cfvo type="num" val="${rule.max}"/>` +
+        `<color rgb="FF${rule.color.replace('#', '').toUpperCase()}"/></dataBar></cfRule>`
+      );
+  }
+}
+
+class BookApplier {
+  /** The names as they will be written: read once, written back once by flushNames. */
+  private names: DefinedName[];
+  private namesChanged = false;
+
+  constructor(private readonly book: XlsxBook) {
+    this.names = [...book.workbook.names];
+  }
+
+  private sheet(name: string): WorksheetPart {
+    const sheet = this.book.worksheet(name);
+    if (!sheet) throw new Error(`シート「${name}」が見つかりません`);
+    return sheet;
+  }
+
+  private forEachCell(range: CellRange, fn: (row: number, col: number) => void): void {
+    for (let row = range.top; row <= range.bottom; row++)
+      for (let col = range.left; col <= range.right; col++) fn(row, col);
+  }
+
+  private setName(name: DefinedName): void {
+    this.names = [
+      ...this.names.filter((n) => !(n.name === name.name && n.localSheetId === name.localSheetId)),
+      name,
+    ];
+    this.namesChanged = true;
+  }
+
+  flushNames(): void {
+    if (this.namesChanged) this.book.workbook.setNames(this.names);
+  }
+
+  apply(op: WriteOp): void {
+    switch (op.op) {
+      case 'clearRange': {
+        const sheet = this.sheet(op.sheet);
+        this.forEachCell(op.range, (row, col) => sheet.data.clearCell(row, col));
+        return;
+      }
+      case 'removeConditionalFormats': {
+        const sheet = this.sheet(op.sheet);
+        sheet.removeConditionalFormats((ranges) =>
+          op.match === 'sameRange'
+            ? ranges.length === 1 && sameRange(ranges[0], op.range)
+            : ranges.length > 0 && ranges.every((r) => rangeInside(r, op.range)),
+        );
+        return;
+      }
+      case 'removeDataValidation':
+        this.sheet(op.sheet).removeDataValidations(
+          (ranges) => ranges.length > 0 && ranges.every((r) => rangeInside(r, op.range)),
+        );
+        return;
+      case 'deleteSheet':
+        // The workbook part drops the sheet's local names and renumbers the later sheets' ones.
+        this.book.workbook.setNames(this.names);
+        this.book.deleteSheet(op.sheet);
+        this.names = [...this.book.workbook.names];
+        this.namesChanged = true;
+        return;
+      case 'removeMark':
+        this.names = this.names.filter((n) => !(n.name === op.name && n.localSheetId === undefined));
+        this.namesChanged = true;
+        return;
+      case 'addSheet':
+        if (this.book.workbook.sheetIndex(op.sheet) >= 0)
+          throw new Error(`シート「${op.sheet}」は既にあります`);
+        this.book.addSheet(op.sheet, op.visibility);
+        return;
+      case 'setValues': {
+        const sheet = this.sheet(op.sheet);
+        op.values.forEach((row, i) =>
+          row.forEach((value, j) => sheet.data.setValue(op.row + i, op.col + j, value)),
+        );
+        return;
+      }
+      case 'setStyle': {
+        const sheet = this.sheet(op.sheet);
+        const s = this.book.styles().cellStyleIndex(op.style);
+        this.forEachCell(op.range, (row, col) => sheet.data.setStyle(row, col, s));
+        if (op.style.rowHeight !== undefined) {
+          for (let row = op.range.top; row <= op.range.bottom; row++)
+            sheet.data.setRowHeight(row, op.style.rowHeight);
+        }
+        return;
+      }
+      case 'mergeCells':
+        this.sheet(op.sheet).addMerge(op.range, compactRangeAddress(op.range));
+        return;
+      case 'setColumnWidths': {
+        const sheet = this.sheet(op.sheet);
+        op.widths.forEach((width, i) => sheet.setColumnWidth(op.firstCol + i, width));
+        return;
+      }
+      case 'addConditionalFormat': {
+        const sheet = this.sheet(op.sheet);
+        const rule = ruleXml(op.rule, sheet.maxPriority() + 1, this.book.styles());
+        sheet.addConditionalFormat(
+          `<conditionalFormatting sqref="${compactRangeAddress(op.range)}">${rule}</conditionalFormatting>`,
+        );
+        return;
+      }
+      case 'setDataValidationList': {
+        const list = `"${op.list.join(',')}"`;
+        this.sheet(op.sheet).addDataValidation(
+          `<dataValidation type="list" allowBlank="1" showErrorMessage="1" sqref="${compactRangeAddress(op.range)}">` +
+            `<formula1>${escapeXml(list)}</formula1></dataValidation>`,
+        );
+        return;
+      }
+      case 'setPageLayout': {
+        const index = this.book.workbook.sheetIndex(op.sheet);
+        const names = applyPageLayout(this.sheet(op.sheet), op.sheet, op.layout);
+        this.setName({
+          name: '_xlnm.Print_Area',
+          localSheetId: index,
+          formula: names.printArea,
+          xml: undefined,
+        });
+        if (names.printTitles !== undefined) {
+          this.setName({
+            name: '_xlnm.Print_Titles',
+            localSheetId: index,
+            formula: names.printTitles,
+            xml: undefined,
+          });
+        } else {
+          this.names = this.names.filter(
+            (n) => !(n.name === '_xlnm.Print_Titles' && n.localSheetId === index),
+          );
+        }
+        return;
+      }
+      case 'addMark':
+        this.setName({
+          name: op.mark.name,
+          localSheetId: undefined,
+          formula: markFormula(op.mark.sheet, op.mark.range),
+          xml: undefined,
+        });
+        return;
+    }
+    const unhandled: never = op;
+    throw new Error(`未対応の操作です: ${JSON.stringify(unhandled)}`);
+  }
+}
+
+/** `'KPI一覧'!$P$5:$T$60`, or `'KPI評価_設定'!$A$1` for one cell. */
+function markFormula(sheet: string, range: CellRange): string {
+  return `${quoteSheet(sheet)}!${
+    range.top === range.bottom && range.left === range.right
+      ? absoluteCellAddress(range.top, range.left)
+      : absoluteAddress(range)
+  }`;
+}
+
+/** Applies every op in order; an op that fails is skipped with its reason and the rest go on. */
+export function applyBookPlan(book: XlsxBook, plan: WritePlan): ApplyResult {
+  const applier = new BookApplier(book);
+  const skipped: SkippedOperation[] = [];
+  let applied = 0;
+  for (const op of plan.ops) {
+    try {
+      applier.apply(op);
+      applied++;
+    } catch (error) {
+      skipped.push({ op: op.op, reason: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  applier.flushNames();
+  return { applied, skipped, syncs: 0 };
+}

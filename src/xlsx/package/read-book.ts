@@ -1,0 +1,210 @@
+/**
+ * Package worksheet → Grid, with the values Office.js would give for the same range: numbers for numeric
+ * cells, text for strings (shared or inline, `_xHHHH_` decoded), '' for empty and merge-covered cells,
+ * formulas as their cached result, dates as serial numbers shown as `2021/3/31`. Reads only the workbook
+ * part, styles, shared strings and the one sheet.
+ */
+import { formatNumber, generalText } from '../../core/number-text';
+import type { CellRange, CellValue, Grid, OutputMark } from '../../core/types';
+import type { XlsxBook } from './book';
+import { stringItemText } from './shared-strings';
+import type { WorksheetPart } from './worksheet-part';
+import { parseSqref } from './worksheet-part';
+import { attribute, decodeXstring, unescapeXml } from './xml';
+
+/** Prefix of the workbook names the add-in leaves to find its own output again. */
+export const MARK_PREFIX = 'KPISHEET_';
+
+/** Excel's last date, 9999-12-31: a larger serial in a date cell is shown as a number, never `NaN`. */
+const LAST_DATE_SERIAL = 2_958_465;
+
+/** Whether a number format shows dates or times: y, m, d, h or s outside quotes, escapes and brackets. */
+export function isDateFormat(format: string): boolean {
+  const bare = format.replace(/"[^"]*"|\\.|_.|\*.|\[[^\]]*\]/g, '');
+  return /[ymdhs]/i.test(bare) && !/^general$/i.test(bare.trim());
+}
+
+/** Serial → `2021/3/31` (with ` 9:05` when the format shows a time): the date as Japanese Excel writes it. */
+export function dateText(serial: number, format: string, date1904: boolean): string {
+  if (serial < 0 || serial > LAST_DATE_SERIAL) return generalText(serial);
+  const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
+  // Excel's serial 60 is 1900-02-29, a day that did not exist; serials before it are one day earlier.
+  const days = !date1904 && serial < 61 ? serial + 1 : serial;
+  const ms = Math.round(days * 86_400_000);
+  const date = new Date(epoch + ms);
+  const bare = format.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
+  const hasDate = /[yd]/i.test(bare) || (/m/i.test(bare) && !/[hs]/i.test(bare));
+  const hasTime = /[hs]/i.test(bare);
+  const dayText = `${date.getUTCFullYear()}/${date.getUTCMonth() + 1}/${date.getUTCDate()}`;
+  const timeText = `${date.getUTCHours()}:${String(date.getUTCMinutes()).padStart(2, '0')}`;
+  if (hasDate && hasTime) return `${dayText} ${timeText}`;
+  return hasTime ? timeText : dayText;
+}
+
+interface CellRead {
+  readonly value: CellValue;
+  readonly s: number;
+  readonly isNumber: boolean;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?/;
+
+function isoToSerial(text: string, date1904: boolean): number | null {
+  const m = ISO_DATE.exec(text);
+  if (!m) return null;
+  const ms = Date.UTC(
+    Number(m[1]),
+    Number(m[2]) - 1,
+    Number(m[3]),
+    Number(m[4] ?? 0),
+    Number(m[5] ?? 0),
+    Number(m[6] ?? 0),
+  );
+  const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
+  return (ms - epoch) / 86_400_000;
+}
+
+/** One `<c>` element's value as Office.js reports it. */
+function readCell(xml: string, strings: readonly string[], date1904: boolean): CellRead {
+  const close = xml.indexOf('>');
+  const start = xml.slice(0, close + 1);
+  const s = Number(attribute(start, 's') ?? 0);
+  if (start.endsWith('/>')) return { value: '', s, isNumber: false };
+  const t = attribute(start, 't') ?? 'n';
+  const inner = xml.slice(close + 1, xml.length - 4);
+  if (t === 'inlineStr') {
+    const is = /<is\b[^>]*>([\s\S]*?)<\/is>/.exec(inner);
+    return { value: is ? stringItemText(is[1]) : '', s, isNumber: false };
+  }
+  const v = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>/.exec(inner);
+  if (!v) return { value: '', s, isNumber: false };
+  const text = unescapeXml(v[1]);
+  switch (t) {
+    case 's':
+      return { value: strings[Number(text)] ?? '', s, isNumber: false };
+    case 'str':
+      return { value: decodeXstring(text), s, isNumber: false };
+    case 'b':
+      return { value: text === '1' || text === 'true', s, isNumber: false };
+    case 'e':
+      return { value: text, s, isNumber: false };
+    case 'd': {
+      const serial = isoToSerial(text, date1904);
+      return serial === null ? { value: text, s, isNumber: false } : { value: serial, s, isNumber: true };
+    }
+    default: {
+      const n = Number(text);
+      return Number.isFinite(n) ? { value: n, s, isNumber: true } : { value: text, s, isNumber: false };
+    }
+  }
+}
+
+/** `'KPI一覧'!$P$5:$T$60` → sheet and range. */
+function parseDefinedRange(ref: string): { sheet: string; range: CellRange } | null {
+  const bang = ref.lastIndexOf('!');
+  if (bang < 0) return null;
+  let sheet = ref.slice(0, bang);
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  const [range] = parseSqref(ref.slice(bang + 1).replace(/\$/g, ''));
+  return range ? { sheet, range } : null;
+}
+
+/** The add-in's marks: workbook defined names starting with `KPISHEET_`. */
+export function readBookMarks(book: XlsxBook): OutputMark[] {
+  const marks: OutputMark[] = [];
+  for (const name of book.workbook.names) {
+    if (!name.name.toUpperCase().startsWith(MARK_PREFIX) || name.localSheetId !== undefined) continue;
+    const parsed = parseDefinedRange(name.formula);
+    if (parsed) marks.push({ name: name.name, ...parsed });
+  }
+  return marks;
+}
+
+/** The value of one cell of a sheet (the saved settings' cell), or undefined. */
+export function readBookCell(book: XlsxBook, sheet: string, row: number, col: number): CellValue | undefined {
+  const xml = book.worksheet(sheet)?.data.cell(row, col);
+  if (xml === undefined) return undefined;
+  return readCell(xml, book.sharedStrings(), book.date1904()).value;
+}
+
+/** Reads the used part of a sheet, from A1 to the last row and column holding a value or a merge. */
+export function readBookGrid(book: XlsxBook, sheetName: string): Grid {
+  const sheet: WorksheetPart | undefined = book.worksheet(sheetName);
+  if (!sheet) throw new Error(`シート「${sheetName}」はワークシートではありません`);
+  const strings = book.sharedStrings();
+  const styles = book.styles();
+  const date1904 = book.date1904();
+  const merges = sheet.mergeRanges();
+  const rows = new Map<number, Map<number, CellRead>>();
+  let bottom = 0;
+  let right = 0;
+  for (const row of sheet.data.rows) {
+    const cells = new Map<number, CellRead>();
+    for (const cell of sheet.data.cells(row)) {
+      const read = readCell(cell.xml, strings, date1904);
+      cells.set(cell.col, read);
+      if (read.value !== '') {
+        bottom = Math.max(bottom, row.num);
+        right = Math.max(right, cell.col);
+      }
+    }
+    rows.set(row.num, cells);
+  }
+  for (const m of merges) {
+    bottom = Math.max(bottom, m.bottom);
+    right = Math.max(right, m.right);
+  }
+  const values: CellValue[][] = [];
+  const texts: string[][] = [];
+  const formats: string[][] = [];
+  const formatCache = new Map<number, string>();
+  const formatOf = (s: number): string => {
+    let format = formatCache.get(s);
+    if (format === undefined) {
+      format = styles.formatOf(s);
+      formatCache.set(s, format);
+    }
+    return format;
+  };
+  for (let r = 1; r <= bottom; r++) {
+    const cells = rows.get(r);
+    const valueRow: CellValue[] = [];
+    const textRow: string[] = [];
+    const formatRow: string[] = [];
+    for (let c = 1; c <= right; c++) {
+      const cell = cells?.get(c);
+      const format = formatOf(cell?.s ?? 0);
+      const value = cell?.value ?? '';
+      valueRow.push(value);
+      formatRow.push(format);
+      if (typeof value === 'number') {
+        textRow.push(isDateFormat(format) ? dateText(value, format, date1904) : formatNumber(value, format));
+      } else if (typeof value === 'boolean') textRow.push(value ? 'TRUE' : 'FALSE');
+      else textRow.push(value);
+    }
+    values.push(valueRow);
+    texts.push(textRow);
+    formats.push(formatRow);
+  }
+  // Covered cells of a merge read as empty, as Office.js gives them: one pass over each merge's area.
+  for (const m of merges) {
+    for (let r = m.top; r <= m.bottom; r++) {
+      for (let c = m.left; c <= m.right; c++) {
+        if (r === m.top && c === m.left) continue;
+        values[r - 1][c - 1] = '';
+        texts[r - 1][c - 1] = '';
+      }
+    }
+  }
+  return {
+    sheet: sheetName,
+    top: 1,
+    left: 1,
+    values,
+    texts,
+    formats,
+    merges,
+    marks: readBookMarks(book),
+    sheetNames: book.sheets().map((s) => s.name),
+  };
+}

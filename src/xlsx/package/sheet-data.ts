@@ -1,0 +1,249 @@
+/**
+ * A worksheet's `sheetData` as rows of cells kept as their own text: a row the add-in does not touch is
+ * written back exactly as it was read, and in a row it does touch every cell but the add-in's keeps its
+ * bytes (ECMA-376 Part 1, 18.3.1.73 row, 18.3.1.4 c).
+ */
+import { cellAddress, columnLetters, columnNumber } from '../../core/a1';
+import { attribute, encodeXstring, escapeXml, splitElement, withAttribute } from './xml';
+
+/** A cell as its element's text, with its column. */
+export interface CellText {
+  readonly col: number;
+  xml: string;
+}
+
+export interface Row {
+  readonly num: number;
+  /** The row's start tag (`<row r="5" spans="1:11" ht="30" customHeight="1">`), self-closing or not. */
+  start: string;
+  /** The row's element text as read; null once the row has changed. */
+  raw: string | null;
+  /** Text between the previous row and this one (whitespace in pretty-printed files). */
+  readonly gap: string;
+  /** The cells, by column, parsed on first use. */
+  cells: CellText[] | null;
+  /** Whether the start tag has no `r`, so it must get one if rows around it change. */
+  readonly implicit: boolean;
+  /** Whether the add-in created the row (it goes again if it ends up empty). */
+  readonly created: boolean;
+}
+
+/** An Excel string cell holds at most 32,767 characters (Excel specifications and limits). */
+export const CELL_TEXT_LIMIT = 32_767;
+
+const ROW_RE = /<row\b(?:[^>"']|"[^"]*"|'[^']*')*?(?:\/>|>[\s\S]*?<\/row>)/g;
+const CELL_RE = /<c\b(?:[^>"']|"[^"]*"|'[^']*')*?(?:\/>|>[\s\S]*?<\/c>)/g;
+
+function cellsOf(inner: string): CellText[] {
+  const cells: CellText[] = [];
+  let previous = 0;
+  CELL_RE.lastIndex = 0;
+  for (let m = CELL_RE.exec(inner); m; m = CELL_RE.exec(inner)) {
+    let xml = m[0];
+    const ref = attribute(xml.slice(0, xml.indexOf('>') + 1), 'r');
+    let col = ref ? columnNumber(/^\$?([A-Za-z]+)/.exec(ref)?.[1] ?? '') : previous + 1;
+    if (!ref) {
+      // A cell without `r` is placed after the one before it; it gets its address written out so that
+      // cells added around it cannot move it.
+      col = previous + 1;
+      xml = `<c r="${columnLetters(col)}__ROW__"${xml.slice(2)}`;
+    }
+    cells.push({ col, xml });
+    previous = col;
+  }
+  return cells;
+}
+
+export class SheetData {
+  readonly rows: Row[] = [];
+  private readonly index = new Map<number, number>();
+  private changed = false;
+  private readonly tail: string;
+  readonly head: string;
+
+  constructor(xml: string | undefined) {
+    const parts = xml === undefined ? null : splitElement(xml);
+    this.head = parts ? parts.start.replace(/\s*\/>$/, '>') : '<sheetData>';
+    const inner = parts?.inner ?? '';
+    let last = 0;
+    let previous = 0;
+    ROW_RE.lastIndex = 0;
+    for (let m = ROW_RE.exec(inner); m; m = ROW_RE.exec(inner)) {
+      const xmlText = m[0];
+      const start = xmlText.slice(0, xmlText.indexOf('>') + 1);
+      const r = attribute(start, 'r');
+      const num = r === undefined ? previous + 1 : Number(r);
+      this.index.set(num, this.rows.length);
+      this.rows.push({
+        num,
+        start,
+        raw: xmlText,
+        gap: inner.slice(last, m.index),
+        cells: null,
+        implicit: r === undefined,
+        created: false,
+      });
+      last = m.index + xmlText.length;
+      previous = num;
+    }
+    this.tail = inner.slice(last);
+  }
+
+  row(num: number): Row | undefined {
+    const i = this.index.get(num);
+    return i === undefined ? undefined : this.rows[i];
+  }
+
+  cells(row: Row): CellText[] {
+    if (row.cells === null) {
+      const { inner } = splitElement(row.raw ?? row.start);
+      row.cells = cellsOf(inner).map((c) => ({ col: c.col, xml: c.xml.replace('__ROW__', String(row.num)) }));
+    }
+    return row.cells;
+  }
+
+  /** The row, created (empty) where it belongs if the sheet has none. */
+  private rowForWrite(num: number): Row {
+    const existing = this.row(num);
+    this.changed = true;
+    if (existing) {
+      this.cells(existing);
+      existing.raw = null;
+      return existing;
+    }
+    const row: Row = {
+      num,
+      start: `<row r="${num}">`,
+      raw: null,
+      gap: '',
+      cells: [],
+      implicit: false,
+      created: true,
+    };
+    let lo = 0;
+    let hi = this.rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.rows[mid].num < num) lo = mid + 1;
+      else hi = mid;
+    }
+    this.rows.splice(lo, 0, row);
+    for (let i = lo; i < this.rows.length; i++) this.index.set(this.rows[i].num, i);
+    return row;
+  }
+
+  cell(num: number, col: number): string | undefined {
+    const row = this.row(num);
+    if (!row) return undefined;
+    return this.cells(row).find((c) => c.col === col)?.xml;
+  }
+
+  /** Sets a cell's element text (undefined removes the cell). */
+  private putCell(num: number, col: number, edit: (xml: string | undefined) => string | undefined): void {
+    const row = this.rowForWrite(num);
+    const cells = row.cells ?? [];
+    const i = cells.findIndex((c) => c.col >= col);
+    const found = i >= 0 && cells[i].col === col ? cells[i] : undefined;
+    const xml = edit(found?.xml);
+    if (xml === undefined) {
+      if (found) cells.splice(i, 1);
+    } else if (found) found.xml = xml;
+    else cells.splice(i < 0 ? cells.length : i, 0, { col, xml });
+  }
+
+  /** Removes the cell, value and style. */
+  clearCell(num: number, col: number): void {
+    if (this.cell(num, col) === undefined) return;
+    this.putCell(num, col, () => undefined);
+  }
+
+  /** Writes a value, keeping the cell's style; null empties the cell but keeps its style. */
+  setValue(num: number, col: number, value: string | number | null): void {
+    this.putCell(num, col, (xml) => {
+      const start = xml
+        ? splitElement(xml).start.replace(/\s*\/>$/, '>')
+        : `<c r="${cellAddress(num, col)}">`;
+      if (value === null) {
+        if (!xml) return undefined;
+        return `${withAttribute(start, 't', undefined)}</c>`;
+      }
+      if (typeof value === 'number') {
+        // A number Excel cannot hold is not written as `NaN`: the cell stays empty.
+        if (!Number.isFinite(value)) return `${withAttribute(start, 't', undefined)}</c>`;
+        return `${withAttribute(start, 't', undefined)}<v>${String(value)}</v></c>`;
+      }
+      const text = value.length > CELL_TEXT_LIMIT ? `${value.slice(0, CELL_TEXT_LIMIT - 1)}…` : value;
+      const space = /^\s|\s$|\n/.test(text) ? ' xml:space="preserve"' : '';
+      return `${withAttribute(start, 't', 'inlineStr')}<is><t${space}>${escapeXml(encodeXstring(text))}</t></is></c>`;
+    });
+  }
+
+  /** Sets the cell's style index (0 removes `s`). */
+  setStyle(num: number, col: number, s: number): void {
+    this.putCell(num, col, (xml) => {
+      if (!xml) return s === 0 ? undefined : `<c r="${cellAddress(num, col)}" s="${s}"/>`;
+      const { start, inner, end } = splitElement(xml);
+      return withAttribute(start, 's', s === 0 ? undefined : String(s)) + inner + end;
+    });
+  }
+
+  /** Sets a row's height in points (Office.js `rowHeight`), as a custom height. */
+  setRowHeight(num: number, height: number): void {
+    const row = this.rowForWrite(num);
+    row.start = withAttribute(withAttribute(row.start, 'ht', String(height)), 'customHeight', '1');
+  }
+
+  isChanged(): boolean {
+    return this.changed;
+  }
+
+  private rowXml(row: Row): string {
+    if (row.raw !== null) return row.implicit ? row.raw.replace(/^<row\b/, `<row r="${row.num}"`) : row.raw;
+    const cells = row.cells ?? [];
+    let start = row.start.replace(/\s*\/>$/, '>');
+    if (row.implicit) start = withAttribute(start, 'r', String(row.num));
+    // `spans` is an optimisation hint that must cover the row's cells: widened, never narrowed, so clearing
+    // the add-in's cells and writing them again ends where one run does.
+    const spans = attribute(start, 'spans');
+    if (spans !== undefined && cells.length > 0) {
+      const bounds = spans
+        .split(/[\s:]+/)
+        .filter(Boolean)
+        .map(Number);
+      const first = Math.min(cells[0].col, ...bounds);
+      const last = Math.max(cells[cells.length - 1].col, ...bounds);
+      const widened = `${first}:${last}`;
+      if (
+        widened !== spans &&
+        !(cells[0].col >= Math.min(...bounds) && cells[cells.length - 1].col <= Math.max(...bounds))
+      )
+        start = withAttribute(start, 'spans', widened);
+    }
+    if (row.created && cells.length === 0 && attribute(start, 'ht') === undefined) return '';
+    return `${start}${cells.map((c) => c.xml).join('')}</row>`;
+  }
+
+  toString(): string {
+    let out = this.head;
+    for (const row of this.rows) out += row.gap + this.rowXml(row);
+    return `${out}${this.tail}</sheetData>`;
+  }
+
+  /** `A1:R73`: the cells in use, for the `dimension` element. */
+  usedRange(): string | undefined {
+    let left = Infinity;
+    let right = 0;
+    let top = 0;
+    let bottom = 0;
+    for (const row of this.rows) {
+      const cells = this.cells(row);
+      if (cells.length === 0) continue;
+      if (!top) top = row.num;
+      bottom = row.num;
+      left = Math.min(left, cells[0].col);
+      right = Math.max(right, cells[cells.length - 1].col);
+    }
+    if (!top) return undefined;
+    return `${cellAddress(top, left)}:${cellAddress(bottom, right)}`;
+  }
+}

@@ -1,0 +1,252 @@
+/**
+ * One worksheet part (ECMA-376 Part 1, 18.3.1.99 worksheet) split into its top-level elements. The add-in
+ * rewrites `sheetData`, `dimension`, `cols`, `mergeCells`, its own `conditionalFormatting` and
+ * `dataValidation` entries and the print elements; every other element (sheet protection, drawings,
+ * legacy drawings for notes, table parts, pivot references, extLst …) keeps its bytes and its place.
+ */
+import { parseCellAddress, rangeBetween } from '../../core/a1';
+import type { CellRange } from '../../core/types';
+import { SheetData } from './sheet-data';
+import { attribute, ElementList, splitElement, withAttribute } from './xml';
+
+/** CT_Worksheet's sequence: where a new element goes. */
+export const WORKSHEET_ORDER = [
+  'sheetPr',
+  'dimension',
+  'sheetViews',
+  'sheetFormatPr',
+  'cols',
+  'sheetData',
+  'sheetCalcPr',
+  'sheetProtection',
+  'protectedRanges',
+  'scenarios',
+  'autoFilter',
+  'sortState',
+  'dataConsolidate',
+  'customSheetViews',
+  'mergeCells',
+  'phoneticPr',
+  'conditionalFormatting',
+  'dataValidations',
+  'hyperlinks',
+  'printOptions',
+  'pageMargins',
+  'pageSetup',
+  'headerFooter',
+  'rowBreaks',
+  'colBreaks',
+  'customProperties',
+  'cellWatches',
+  'ignoredErrors',
+  'smartTags',
+  'drawing',
+  'legacyDrawing',
+  'legacyDrawingHF',
+  'drawingHF',
+  'picture',
+  'oleObjects',
+  'controls',
+  'webPublishItems',
+  'tableParts',
+  'extLst',
+];
+
+export const EMPTY_WORKSHEET =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+  '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
+  'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+  '<dimension ref="A1"/><sheetViews><sheetView workbookViewId="0"/></sheetViews>' +
+  '<sheetFormatPr defaultRowHeight="15"/><sheetData/>' +
+  '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
+
+/** `A1:B5 C3` (an sqref) → its ranges; a part that is not an address is left out. */
+export function parseSqref(sqref: string): CellRange[] {
+  return sqref
+    .split(/\s+/)
+    .filter(Boolean)
+    .flatMap((part) => {
+      const [a, b = a] = part.split(':');
+      const p = parseCellAddress(a);
+      const q = parseCellAddress(b);
+      return p && q ? [rangeBetween(p, q)] : [];
+    });
+}
+
+/** A list element (`mergeCells`, `dataValidations`) as its items, written back with its `count`. */
+class CountedList {
+  private readonly list: ElementList;
+  changed = false;
+
+  constructor(
+    private readonly name: string,
+    xml: string | undefined,
+  ) {
+    this.list = ElementList.parseOpen(xml, name);
+  }
+
+  items(): string[] {
+    return this.list.children.filter((c) => c.name !== '').map((c) => c.xml);
+  }
+
+  filter(keep: (xml: string) => boolean): void {
+    const before = this.list.children.length;
+    this.list.children = this.list.children.filter((c) => c.name === '' || keep(c.xml));
+    if (this.list.children.length !== before) this.changed = true;
+  }
+
+  add(itemName: string, xml: string): void {
+    this.list.children.push({ name: itemName, xml });
+    this.changed = true;
+  }
+
+  /** The element, or undefined when it has no items left (an empty list is not valid OOXML). */
+  toString(): string | undefined {
+    const count = this.items().length;
+    if (count === 0) return undefined;
+    this.list.setRootTag(withAttribute(this.list.rootTag(), 'count', String(count)));
+    return this.list.toString();
+  }
+}
+
+export class WorksheetPart {
+  readonly list: ElementList;
+  readonly data: SheetData;
+  private readonly merges: CountedList;
+  private readonly validations: CountedList;
+  private colsChanged = false;
+  private cols: string[];
+  private readonly colsHead: string;
+
+  constructor(xml: string) {
+    this.list = ElementList.parse(xml);
+    this.data = new SheetData(this.list.find('sheetData')?.xml);
+    this.merges = new CountedList('mergeCells', this.list.find('mergeCells')?.xml);
+    this.validations = new CountedList('dataValidations', this.list.find('dataValidations')?.xml);
+    const cols = this.list.find('cols');
+    const colList = ElementList.parseOpen(cols?.xml, 'cols');
+    this.colsHead = colList.head;
+    this.cols = colList.all('col').map((c) => c.xml);
+  }
+
+  /** The sheet's merged ranges, in the file's order. */
+  mergeRanges(): CellRange[] {
+    return this.merges.items().flatMap((xml) => parseSqref(attribute(xml, 'ref') ?? ''));
+  }
+
+  addMerge(range: CellRange, ref: string): void {
+    for (const existing of this.mergeRanges()) {
+      const overlaps =
+        existing.top <= range.bottom &&
+        range.top <= existing.bottom &&
+        existing.left <= range.right &&
+        range.left <= existing.right;
+      if (overlaps) throw new Error(`セル ${ref} は既に結合されたセルと重なっています`);
+    }
+    this.merges.add('mergeCell', `<mergeCell ref="${ref}"/>`);
+  }
+
+  /** Column widths in Excel's character units; a `col` range the widths cut through is split. */
+  setColumnWidth(col: number, width: number): void {
+    const out: string[] = [];
+    let placed = false;
+    const ownCol = (base: string) =>
+      withAttribute(
+        withAttribute(
+          withAttribute(withAttribute(base, 'min', String(col)), 'max', String(col)),
+          'width',
+          String(width),
+        ),
+        'customWidth',
+        '1',
+      );
+    for (const xml of this.cols) {
+      const min = Number(attribute(xml, 'min'));
+      const max = Number(attribute(xml, 'max'));
+      if (max < col || min > col) {
+        if (!placed && min > col) {
+          out.push(ownCol('<col/>'));
+          placed = true;
+        }
+        out.push(xml);
+        continue;
+      }
+      if (min < col) out.push(withAttribute(xml, 'max', String(col - 1)));
+      out.push(ownCol(xml));
+      placed = true;
+      if (max > col) out.push(withAttribute(xml, 'min', String(col + 1)));
+    }
+    if (!placed) out.push(ownCol('<col/>'));
+    this.cols = out;
+    this.colsChanged = true;
+  }
+
+  conditionalFormats(): { readonly sqref: string; readonly xml: string }[] {
+    return this.list
+      .all('conditionalFormatting')
+      .map((c) => ({ sqref: attribute(c.xml.slice(0, c.xml.indexOf('>') + 1), 'sqref') ?? '', xml: c.xml }));
+  }
+
+  removeConditionalFormats(goes: (ranges: CellRange[]) => boolean): void {
+    this.list.children = this.list.children.filter(
+      (c) =>
+        c.name !== 'conditionalFormatting' ||
+        !goes(parseSqref(attribute(c.xml.slice(0, c.xml.indexOf('>') + 1), 'sqref') ?? '')),
+    );
+  }
+
+  /** The highest cfRule priority in the sheet, so the add-in's rules come after the city's. */
+  maxPriority(): number {
+    let max = 0;
+    for (const cf of this.list.all('conditionalFormatting')) {
+      for (const m of cf.xml.matchAll(/<cfRule\b[^>]*?\spriority="(\d+)"/g))
+        max = Math.max(max, Number(m[1]));
+    }
+    return max;
+  }
+
+  addConditionalFormat(xml: string): void {
+    this.list.insert({ name: 'conditionalFormatting', xml }, WORKSHEET_ORDER);
+  }
+
+  removeDataValidations(goes: (ranges: CellRange[]) => boolean): void {
+    this.validations.filter(
+      (xml) => !goes(parseSqref(attribute(xml.slice(0, xml.indexOf('>') + 1), 'sqref') ?? '')),
+    );
+  }
+
+  addDataValidation(xml: string): void {
+    this.validations.add('dataValidation', xml);
+  }
+
+  /** Replaces (or with undefined removes) a top-level element. */
+  put(name: string, xml: string | undefined): void {
+    this.list.put(name, xml, WORKSHEET_ORDER);
+  }
+
+  element(name: string): string | undefined {
+    return this.list.find(name)?.xml;
+  }
+
+  toString(): string {
+    if (this.data.isChanged()) {
+      this.list.put('sheetData', this.data.toString(), WORKSHEET_ORDER);
+      const used = this.data.usedRange();
+      const dimension = this.list.find('dimension');
+      if (used && dimension) {
+        const start = splitElement(dimension.xml).start;
+        this.list.put('dimension', withAttribute(start, 'ref', used), WORKSHEET_ORDER);
+      }
+    }
+    if (this.colsChanged)
+      this.list.put(
+        'cols',
+        this.cols.length ? `${this.colsHead}${this.cols.join('')}</cols>` : undefined,
+        WORKSHEET_ORDER,
+      );
+    if (this.merges.changed) this.list.put('mergeCells', this.merges.toString(), WORKSHEET_ORDER);
+    if (this.validations.changed)
+      this.list.put('dataValidations', this.validations.toString(), WORKSHEET_ORDER);
+    return this.list.toString();
+  }
+}

@@ -1,0 +1,267 @@
+/**
+ * Just enough XML for splice-editing OOXML parts: a part is split into its root's children, each kept as the
+ * exact text it was, so an edit replaces, removes or inserts whole elements and leaves every other byte as
+ * the file had it. No parse and re-serialize round trip, which would reorder attributes, drop namespaces
+ * and re-encode text.
+ */
+
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => {
+    switch (ch) {
+      case '&':
+        return '&amp;';
+      case '<':
+        return '&lt;';
+      case '>':
+        return '&gt;';
+      case '"':
+        return '&quot;';
+      default:
+        return '&apos;';
+    }
+  });
+}
+
+const ENTITY: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+export function unescapeXml(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (whole, name: string) => {
+    if (name.startsWith('#x')) return String.fromCodePoint(parseInt(name.slice(2), 16));
+    if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)));
+    return ENTITY[name] ?? whole;
+  });
+}
+
+/**
+ * Cell and shared-string text keeps characters XML 1.0 cannot hold as `_xHHHH_` (ECMA-376 Part 1, 22.9.2.19
+ * ST_Xstring); a literal `_xHHHH_` in the text is itself escaped as `_x005F_xHHHH_`. A carriage return is
+ * escaped too, as Excel does: an XML parser would turn a raw one into a line feed.
+ */
+export function decodeXstring(text: string): string {
+  if (!text.includes('_x')) return text;
+  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+export function encodeXstring(text: string): string {
+  return text.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1').replace(
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u0008\u000b-\u001f\ufffe\uffff]/g,
+    (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
+  );
+}
+
+/** The attributes of a start tag (`<c r="A1" s="3">`), values unescaped, in document order. */
+export function attributes(tag: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const re = /([^\s=/<>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+  const start = tag.search(/\s/);
+  if (start < 0) return out;
+  re.lastIndex = start;
+  for (let m = re.exec(tag); m; m = re.exec(tag)) out.set(m[1], unescapeXml(m[2] ?? m[3] ?? ''));
+  return out;
+}
+
+/** One attribute of a start tag, or undefined. */
+export function attribute(tag: string, name: string): string | undefined {
+  const re = new RegExp(`\\s${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
+  const m = re.exec(tag);
+  return m ? unescapeXml(m[1] ?? m[2] ?? '') : undefined;
+}
+
+/**
+ * The start tag with `name` set to `value` (or removed when value is undefined); the other attributes keep
+ * their text and order. A new attribute goes at the end.
+ */
+export function withAttribute(tag: string, name: string, value: string | undefined): string {
+  const re = new RegExp(`(\\s)${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*(?:"[^"]*"|'[^']*')`);
+  const replacement = value === undefined ? '' : `$1${name}="${escapeXml(value)}"`;
+  if (re.test(tag)) return tag.replace(re, replacement).replace(/\s+(\/?>)$/, '$1');
+  if (value === undefined) return tag;
+  const close = tag.endsWith('/>') ? tag.length - 2 : tag.length - 1;
+  const head = tag.slice(0, close).replace(/\s+$/, '');
+  return `${head} ${name}="${escapeXml(value)}"${tag.slice(close)}`;
+}
+
+/** Index just past the `>` that ends the tag starting at `start`, quoted `>` in attribute values skipped. */
+export function tagEnd(xml: string, start: number): number {
+  let quote = '';
+  for (let i = start + 1; i < xml.length; i++) {
+    const ch = xml[i];
+    if (quote) {
+      if (ch === quote) quote = '';
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '>') return i + 1;
+  }
+  throw new Error('unterminated tag');
+}
+
+/** The element's qualified name from its start tag: `<x14:id>` → `x14:id`. */
+export function tagName(tag: string): string {
+  const m = /^<\/?([^\s/>]+)/.exec(tag);
+  return m ? m[1] : '';
+}
+
+/** Index just past the end of the element whose start tag begins at `start`. */
+export function elementEnd(xml: string, start: number): number {
+  const first = tagEnd(xml, start);
+  if (xml[first - 2] === '/') return first;
+  const name = tagName(xml.slice(start, first));
+  // Fast path: an element that does not nest inside itself ends at the first matching end tag.
+  let depth = 1;
+  let i = first;
+  while (depth > 0) {
+    const lt = xml.indexOf('<', i);
+    if (lt < 0) throw new Error(`unterminated <${name}>`);
+    if (xml.startsWith('<!--', lt)) {
+      i = xml.indexOf('-->', lt) + 3;
+      continue;
+    }
+    if (xml.startsWith('<![CDATA[', lt)) {
+      i = xml.indexOf(']]>', lt) + 3;
+      continue;
+    }
+    if (xml.startsWith('<?', lt)) {
+      i = xml.indexOf('?>', lt) + 2;
+      continue;
+    }
+    const end = tagEnd(xml, lt);
+    const tag = xml.slice(lt, end);
+    if (tag.startsWith('</')) {
+      if (tagName(tag) === name) depth--;
+    } else if (!tag.endsWith('/>') && tagName(tag) === name) depth++;
+    i = end;
+  }
+  return i;
+}
+
+/** A child of the root: an element (with its name) or the text, comment or whitespace between elements. */
+export interface XmlChild {
+  /** Qualified name; '' for text between elements. */
+  readonly name: string;
+  readonly xml: string;
+}
+
+/**
+ * A part as its root element's start tag, its children and what follows; toString() gives back the exact
+ * text when nothing was changed.
+ */
+export class ElementList {
+  constructor(
+    /** The XML declaration and the root's start tag. */
+    public head: string,
+    public children: XmlChild[],
+    public tail: string,
+  ) {}
+
+  static parse(xml: string): ElementList {
+    let rootStart = xml.indexOf('<');
+    while (xml.startsWith('<?', rootStart) || xml.startsWith('<!', rootStart)) {
+      const close = xml.startsWith('<!--', rootStart)
+        ? xml.indexOf('-->', rootStart) + 3
+        : tagEnd(xml, rootStart);
+      rootStart = xml.indexOf('<', close);
+    }
+    const rootTagEnd = tagEnd(xml, rootStart);
+    const head = xml.slice(0, rootTagEnd);
+    if (head.endsWith('/>')) return new ElementList(head, [], xml.slice(rootTagEnd));
+    const rootName = tagName(xml.slice(rootStart, rootTagEnd));
+    const children: XmlChild[] = [];
+    let i = rootTagEnd;
+    for (;;) {
+      const lt = xml.indexOf('<', i);
+      if (lt < 0) throw new Error(`unterminated <${rootName}>`);
+      if (lt > i) children.push({ name: '', xml: xml.slice(i, lt) });
+      if (xml.startsWith('</', lt)) return new ElementList(head, children, xml.slice(lt));
+      let end: number;
+      if (xml.startsWith('<!--', lt)) end = xml.indexOf('-->', lt) + 3;
+      else if (xml.startsWith('<?', lt)) end = xml.indexOf('?>', lt) + 2;
+      else end = elementEnd(xml, lt);
+      const piece = xml.slice(lt, end);
+      children.push({
+        name: piece.startsWith('<!') || piece.startsWith('<?') ? '' : tagName(piece),
+        xml: piece,
+      });
+      i = end;
+    }
+  }
+
+  /**
+   * A list element's children for editing, `<name/>` or absent made `<name></name>` so children can be
+   * added (`<definedNames />` as openpyxl writes it).
+   */
+  static parseOpen(xml: string | undefined, name: string): ElementList {
+    const list = ElementList.parse(xml ?? `<${name}></${name}>`);
+    if (!list.head.endsWith('/>')) return list;
+    return new ElementList(list.head.replace(/\s*\/>$/, '>'), [], `</${name}>${list.tail}`);
+  }
+
+  toString(): string {
+    let out = this.head;
+    for (const child of this.children) out += child.xml;
+    return out + this.tail;
+  }
+
+  /** The root's start tag (without the XML declaration). */
+  rootTag(): string {
+    return this.head.slice(this.head.lastIndexOf('<'));
+  }
+
+  setRootTag(tag: string): void {
+    this.head = this.head.slice(0, this.head.lastIndexOf('<')) + tag;
+  }
+
+  find(name: string): XmlChild | undefined {
+    return this.children.find((c) => c.name === name);
+  }
+
+  all(name: string): XmlChild[] {
+    return this.children.filter((c) => c.name === name);
+  }
+
+  /** Replaces the first `name` child, or inserts it where `order` says; undefined removes it. */
+  put(name: string, xml: string | undefined, order: readonly string[]): void {
+    const index = this.children.findIndex((c) => c.name === name);
+    if (index >= 0) {
+      if (xml === undefined) this.children.splice(index, 1);
+      else this.children[index] = { name, xml };
+      return;
+    }
+    if (xml !== undefined) this.insert({ name, xml }, order);
+  }
+
+  /**
+   * Inserts a child before the first element that comes after it in the schema's sequence `order`, or after
+   * the last one of its own kind. Elements not in `order` (mc:AlternateContent) keep their place.
+   */
+  insert(child: XmlChild, order: readonly string[]): void {
+    const rank = order.indexOf(child.name);
+    let at = this.children.length;
+    let lastSame = -1;
+    for (let i = 0; i < this.children.length; i++) {
+      const r = order.indexOf(this.children[i].name);
+      if (this.children[i].name === child.name) lastSame = i;
+      if (r > rank && at === this.children.length) at = i;
+    }
+    if (lastSame >= 0) at = lastSame + 1;
+    this.children.splice(at, 0, child);
+  }
+}
+
+/** Start tag, inner text and end of an element text `<x ...>inner</x>` (inner '' when self-closing). */
+export function splitElement(xml: string): {
+  readonly start: string;
+  readonly inner: string;
+  readonly end: string;
+} {
+  const first = tagEnd(xml, 0);
+  const start = xml.slice(0, first);
+  if (start.endsWith('/>')) return { start, inner: '', end: '' };
+  const close = xml.lastIndexOf('</');
+  return { start, inner: xml.slice(first, close), end: xml.slice(close) };
+}
+
+/** The element's children, split as ElementList does, from its text. */
+export function childrenOf(xml: string): ElementList {
+  return ElementList.parse(xml);
+}

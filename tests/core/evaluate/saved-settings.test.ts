@@ -15,7 +15,7 @@ import {
   rateThresholds,
   serializeSettings,
 } from '../../../src/core/settings';
-import { loadWorkbook, pickKpiSheet } from '../../../src/xlsx/workbook';
+import { openBook, pickBookSheet } from '../../../src/xlsx/open-book';
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures');
 
@@ -25,8 +25,8 @@ const V1_PROGRESS_GRADES =
   'R4:D R9:廃止 R10:D R11:A R12:D R13:廃止 R14:A R15:B R16:X R17:X R18:X R21:D R26:A R27:D R28:B R29:A R30:D R31:A R32:A R33:A R34:D R35:D R36:D R37:A R38:D R39:A R40:A R41:A R42:D R43:A R44:D R45:C R48:C R53:D R54:A R55:C R56:D R57:A R58:A R59:D R60:A R61:A R62:A R65:B R68:A R69:D R70:D R71:D R72:B R73:A';
 
 async function saved(file: string) {
-  const workbook = await loadWorkbook(join(FIXTURES, file));
-  return savedSettings(workbook, pickKpiSheet(workbook, undefined).grid);
+  const book = await openBook(join(FIXTURES, file));
+  return savedSettings(book, pickBookSheet(book, undefined).grid);
 }
 
 async function gradesOnRerun(file: string): Promise<string> {

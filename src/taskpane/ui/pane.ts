@@ -8,10 +8,13 @@ import { t } from '../i18n';
 import { foundSummary } from '../model';
 import type { Session, SessionState } from '../session';
 import { clerkTab } from './clerk/clerk-tab';
+import { sheetText } from './controls';
 import { fill, h } from './dom';
+import { applyGradePalette } from './grade-chip';
 import { evaluateTab } from './evaluate/evaluate-tab';
 import { printTab } from './print/print-tab';
 import { settingsTab } from './settings/settings-tab';
+import { sheetStateNotice } from './sheet-state';
 import { statusLine } from './status';
 import type { PaneCard, PaneContext, PaneView } from './view';
 
@@ -44,8 +47,13 @@ export function mountPane(root: HTMLElement, { session, host }: PaneOptions): vo
 
   const evaluate = evaluateTab(context, () => {
     everEvaluated = true;
-    void session.evaluate();
+    // The button is disabled while busy, which drops keyboard focus to the page: bring it back to
+    // the counts the user came for.
+    void session.evaluate().then(() => {
+      if (session.state.written) evaluate.focusResults();
+    });
   });
+  const notice = sheetStateNotice();
   const tabs: readonly TabSpec[] = [
     { id: 'evaluate', title: t('tabEvaluate'), card: evaluate },
     { id: 'settings', title: t('tabSettings'), card: settingsTab(context) },
@@ -64,6 +72,7 @@ export function mountPane(root: HTMLElement, { session, host }: PaneOptions): vo
     ),
     status.element,
     status.error,
+    notice.element,
     h(
       'fluent-tabs',
       { activeid: 'tab-evaluate', 'aria-label': t('tabsLabel') },
@@ -72,6 +81,7 @@ export function mountPane(root: HTMLElement, { session, host }: PaneOptions): vo
     ),
   );
   root.setAttribute('aria-labelledby', 'pane-title');
+  applyGradePalette(root);
 
   session.subscribe(render);
   render(session.state);
@@ -81,8 +91,9 @@ export function mountPane(root: HTMLElement, { session, host }: PaneOptions): vo
     const summary = state.analysis ? foundSummary(state.analysis) : null;
     const view: PaneView = { state, summary, evaluated: everEvaluated };
     root.setAttribute('aria-busy', String(state.activity !== 'idle'));
-    sheetName.textContent = summary ? `${t('sheetLabel')}: ${summary.sheet}` : '';
+    fill(sheetName, ...(summary ? [`${t('sheetLabel')}: `, sheetText(summary.sheet)] : []));
     status.render(view);
+    notice.render(view);
     for (const tab of tabs) tab.card.render(view);
   }
 }

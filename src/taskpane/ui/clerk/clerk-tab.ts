@@ -1,16 +1,41 @@
-/** The 担当課 tab: a department's KPIs for the evaluation year, the missing or unreadable ones first. */
-import { gradeLabel, t, yearLabel } from '../../i18n';
+/**
+ * The 担当課 tab: a department's KPIs for the evaluation year. Missing or unreadable values first, then
+ * every KPI with its grade, value, target and rate; each item goes to the cell where its value is
+ * typed. Department names so alike that they split one department in two are pointed out.
+ */
+import { gradeName, percent, t, yearLabel } from '../../i18n';
 import type { MessageKey } from '../../i18n';
-import { clerkItems } from '../../model';
-import type { ClerkItem, FoundSummary } from '../../model';
+import { clerkItems, lookAlikeDepartments } from '../../model';
+import type { ClerkItem, FoundSummary, LookAlike } from '../../model';
+import { describe, help, mixed, sheetText } from '../controls';
 import { fill, h } from '../dom';
-import { gradeClass } from '../grade-chip';
+import { gradeChip } from '../grade-chip';
 import type { PaneCard, PaneContext, PaneView } from '../view';
 
 function problemText(item: ClerkItem, year: string): string {
   if (item.problem === 'unreadable') return `${t('unreadable')}: ${item.raw}`;
   if (item.problem === 'noCell') return t('noCell', { year });
   return t('missing' as MessageKey);
+}
+
+/** `値 14人 (R5) ・ 目標 39人 ・ 達成率 35.9%`: what the clerk compares, in the sheet's own words. */
+function facts(item: ClerkItem, evaluationYear: number): string[] {
+  const value =
+    item.latest === ''
+      ? t('itemNoValue')
+      : t('itemLatest', {
+          value:
+            item.latestYear !== null && item.latestYear !== evaluationYear
+              ? `${item.latest} (${yearLabel(item.latestYear)})`
+              : item.latest,
+        });
+  const parts = [value];
+  if (item.target !== '') parts.push(t('itemTarget', { value: item.target }));
+  if (item.rate !== null)
+    parts.push(
+      t(item.basis === 'progress' ? 'itemRateProgress' : 'itemRateAchievement', { rate: percent(item.rate) }),
+    );
+  return parts;
 }
 
 export function clerkTab(context: PaneContext): PaneCard {
@@ -22,6 +47,9 @@ export function clerkTab(context: PaneContext): PaneCard {
     className: 'select',
     'data-testid': 'department',
   });
+  const departmentHelp = help('department', t('departmentHelp'));
+  describe(departmentSelect, departmentHelp);
+  const lookAlikes = h('div', { className: 'look-alikes', 'data-testid': 'look-alikes' });
   const liveStatus = h('p', { className: 'hint', 'aria-live': 'polite', 'data-testid': 'live' });
   const clerkList = h('div', { 'data-testid': 'clerk' });
   departmentSelect.addEventListener('change', () => {
@@ -33,11 +61,24 @@ export function clerkTab(context: PaneContext): PaneCard {
     'div',
     { className: 'stack' },
     h('h2', { className: 'card__title' }, t('clerkTitle')),
-    h('label', { className: 'field-label', for: 'department' }, t('department')),
-    departmentSelect,
+    h(
+      'div',
+      { className: 'field' },
+      h('label', { className: 'field-label', for: 'department' }, t('department')),
+      departmentSelect,
+      departmentHelp,
+    ),
+    lookAlikes,
     liveStatus,
     clerkList,
   );
+
+  function show(name: string): void {
+    department = name;
+    departmentSelect.value = name;
+    if (last) renderList(last);
+    departmentSelect.focus();
+  }
 
   function renderDepartments(summary: FoundSummary | null): void {
     const list = summary?.departments ?? [];
@@ -47,17 +88,40 @@ export function clerkTab(context: PaneContext): PaneCard {
     fill(
       departmentSelect,
       h('option', { value: '' }, t('allDepartments')),
-      ...list.map((d) => h('option', { value: d }, d)),
+      ...list.map((d) => h('option', { value: d, lang: 'ja' }, d)),
     );
     if (department !== null && !list.includes(department)) department = null;
     departmentSelect.value = department ?? '';
   }
 
+  function renderLookAlikes(found: readonly LookAlike[]): void {
+    fill(
+      lookAlikes,
+      ...found.map((pair) => {
+        const showOdd = h(
+          'button',
+          { type: 'button', className: 'text-button', 'data-department': pair.odd },
+          ...mixed(t('showDepartment', { department: pair.odd })),
+        );
+        showOdd.addEventListener('click', () => show(pair.odd));
+        return h(
+          'div',
+          { className: 'notice notice--warn', 'data-testid': 'look-alike', role: 'note' },
+          h('p', {}, ...mixed(t('lookAlike', { ...pair }))),
+          showOdd,
+        );
+      }),
+    );
+    lookAlikes.hidden = found.length === 0;
+  }
+
   function renderList({ state }: PaneView): void {
     if (!state.analysis) {
       fill(clerkList);
+      fill(lookAlikes);
       return;
     }
+    renderLookAlikes(lookAlikeDepartments(state.analysis));
     liveStatus.textContent =
       state.liveRows > 0 && state.written
         ? `${t('liveOn')} ${t('liveUpdated', { count: state.liveRows })}`
@@ -65,63 +129,68 @@ export function clerkTab(context: PaneContext): PaneCard {
           ? t('liveOn')
           : t('livePending');
     const sheet = state.analysis.sheet.sheet;
-    const year = yearLabel(state.analysis.evaluation.year);
+    const evaluationYear = state.analysis.evaluation.year;
+    const year = yearLabel(evaluationYear);
     const items = clerkItems(state.analysis, department);
     const missing = items.filter((i) => i.problem !== null);
     const labels = state.analysis.evaluation.settings.labels;
-    const link = (item: ClerkItem, detail: string): HTMLElement => {
-      if (item.cell === null)
-        return h(
-          'span',
-          { className: 'link link--static' },
-          h('span', { className: 'link__text' }, item.name),
-          h('span', { className: 'link__note' }, detail),
-        );
-      const cell = item.cell;
+
+    /** One KPI as a button to its cell; its name says all a screen reader needs. */
+    const link = (item: ClerkItem, details: readonly string[], noteClass: string): HTMLElement => {
+      const cell = item.jumpCell;
+      const spoken = [
+        t('cellLabel', { cell }),
+        item.name,
+        item.grade ? t('itemGrade', { grade: gradeName(item.grade, labels) }) : null,
+        ...details,
+      ].filter((part): part is string => part !== null);
       const b = h(
         'button',
         {
           type: 'button',
-          className: 'link',
+          className: 'link link--kpi',
           'data-cell': cell,
-          'aria-label': `${t('cellLabel', { cell })}: ${item.name} ${detail}`,
+          'data-kpi': item.kpiId,
+          'aria-label': spoken.join('、'),
         },
-        h('span', { className: 'link__cell' }, cell),
-        h('span', { className: 'link__text' }, item.name),
-        h('span', { className: 'link__note' }, detail),
+        h(
+          'span',
+          { className: 'link__head' },
+          item.grade ? gradeChip(item.grade, labels) : null,
+          sheetText(item.name, 'link__text'),
+        ),
+        h(
+          'span',
+          { className: 'link__facts' },
+          h('span', { className: 'link__cell' }, cell),
+          ...details.map((d) => h('span', { className: noteClass }, ...mixed(d))),
+        ),
       );
       b.addEventListener('click', () => void context.goTo(sheet, cell));
       return b;
     };
     fill(
       clerkList,
+      help('clerk', t('clerkHelp', { year })),
       h('h3', { className: 'card__subtitle' }, t('missingTitle', { year })),
       missing.length === 0
         ? h('p', { className: 'hint', 'data-testid': 'no-missing' }, t('noMissing', { year }))
         : h(
             'ul',
             { className: 'links', 'data-testid': 'missing' },
-            ...missing.map((item) => h('li', {}, link(item, problemText(item, year)))),
+            ...missing.map((item) =>
+              h('li', {}, link(item, [problemText(item, year)], 'link__note link__note--warn')),
+            ),
           ),
       h('h3', { className: 'card__subtitle' }, t('deptKpis', { count: items.length })),
       h(
         'ul',
-        { className: 'links links--compact', 'data-testid': 'dept-kpis' },
+        { className: 'links', 'data-testid': 'dept-kpis' },
         ...items.map((item) =>
           h(
             'li',
             { 'data-department': item.department },
-            item.grade
-              ? h(
-                  'span',
-                  {
-                    className: `badge grade--${gradeClass(item.grade)}`,
-                    title: gradeLabel(item.grade, labels),
-                  },
-                  item.grade,
-                )
-              : null,
-            h('span', { className: 'link__text' }, item.name),
+            link(item, facts(item, evaluationYear), 'link__note'),
           ),
         ),
       ),

@@ -1,6 +1,6 @@
 /** 「見つかったもの」: what the pane read on the sheet (goals, KPIs, years), or why it could not. */
 import { t, yearLabel } from '../../i18n';
-import { fact } from '../controls';
+import { fact, mixed } from '../controls';
 import { fill, h } from '../dom';
 import type { PaneCard, PaneView } from '../view';
 
@@ -17,8 +17,8 @@ export function foundCard(): PaneCard {
         fill(
           element,
           h('h2', { className: 'card__title card__title--warn', id: 'found-title' }, t('notKpiTitle')),
-          h('p', { 'data-testid': 'failure' }, state.failure.message),
-          h('p', { className: 'hint' }, t('notKpiHelp')),
+          h('p', { 'data-testid': 'failure', lang: 'ja' }, state.failure.message),
+          h('p', { className: 'hint' }, ...mixed(t('notKpiHelp'))),
         );
         return;
       }
@@ -50,7 +50,7 @@ export function foundCard(): PaneCard {
         h(
           'ol',
           { className: 'goals', 'data-testid': 'goals' },
-          ...summary.goals.map((goal) => h('li', { title: goal }, goal)),
+          ...summary.goals.map((goal) => h('li', { title: goal, lang: 'ja' }, goal)),
         ),
       );
     },

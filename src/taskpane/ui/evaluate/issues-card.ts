@@ -42,7 +42,7 @@ export function issuesCard(context: PaneContext): PaneCard {
                 'aria-label': `${t('cellLabel', { cell: issue.cell })}: ${issue.message}`,
               },
               h('span', { className: 'link__cell' }, issue.cell),
-              h('span', { className: 'link__text' }, issue.message),
+              h('span', { className: 'link__text', lang: 'ja' }, issue.message),
             );
             item.addEventListener('click', () => void context.goTo(sheet, issue.cell));
             return h('li', {}, item);

@@ -3,7 +3,8 @@
  * (see ../view.ts) in this folder and list it in SETTINGS_CARDS where it should appear.
  */
 import { t } from '../../i18n';
-import { h } from '../dom';
+import { mixed } from '../controls';
+import { fill, h } from '../dom';
 import type { CardFactory, PaneCard, PaneContext, PaneView } from '../view';
 import { gradingCard } from './grading-card';
 import { outputCard } from './output-card';
@@ -28,7 +29,10 @@ export function settingsTab(context: PaneContext): PaneCard {
     render(view: PaneView): void {
       for (const card of cards) card.render(view);
       const found = view.state.settingsProblems;
-      problems.textContent = found.length > 0 ? t('settingsProblems', { problems: found.join(' / ') }) : '';
+      fill(
+        problems,
+        ...(found.length > 0 ? mixed(t('settingsProblems', { problems: found.join(' / ') })) : []),
+      );
       problems.hidden = found.length === 0;
     },
   };

@@ -16,7 +16,7 @@ function autoYear(state: SessionState, summary: FoundSummary): number | null {
 }
 
 export function yearCard({ session }: PaneContext): PaneCard {
-  const year = selectField('year', t('evaluationYear'), []);
+  const year = selectField('year', t('evaluationYear'), [], t('yearHelp'));
   let knownYears = '';
   year.select.addEventListener('change', () => {
     const value = year.select.value;

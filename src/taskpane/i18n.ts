@@ -174,14 +174,14 @@ const en: Record<MessageKey, string> = {
   reading: 'Reading the sheet…',
   evaluated:
     'Evaluated: judged {judged} KPIs for {year} ({abolished} abolished not counted) and wrote the grades and the summary sheet.',
-  printed: 'Set up printing for {count} sheets. The Print tab lists them.',
+  printed: 'Set up printing for {count} sheet(s). The Print tab lists them.',
   skipped: '{count} could not be written: {reasons}',
   results: 'Results (count per grade by goal)',
   resultsPending: 'Press Evaluate to write the grades into the sheet and see the counts here.',
   resultsStale:
     'Settings changed. These counts use the new settings; the sheet and the summary still show the old ones. Press Evaluate to write them.',
   editedStale:
-    '{count} rows changed after the last evaluation. Their grades are updated, but the summary sheet (KPI評価サマリー) still has the old counts, which may differ from these. Press Evaluate to update it.',
+    'Values changed in {count} row(s) after the last evaluation. Their grades are updated, but the summary sheet (KPI評価サマリー) still has the old counts, which may differ from these. Press Evaluate to update it.',
   heldSettings: 'Cannot evaluate: {problem} Fix it on the Settings tab to evaluate again.',
   thresholdNotNumber: 'Enter a number of 0 or more in “{field}”.',
   thresholdNegative: '“{field}” must be 0 or more.',

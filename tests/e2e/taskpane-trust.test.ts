@@ -48,9 +48,9 @@ const WORDS = {
   },
   'en-US': {
     judgedStatus: /judged (\d+) KPIs for FY2024 \((\d+) abolished not counted\)/,
-    printedStatus: /Set up printing for (\d+) sheets/,
+    printedStatus: /Set up printing for (\d+) sheet\(s\)/,
     held: ['Cannot evaluate', '“C from” (90) is above “B from” (80)'],
-    editedStale: ['1 rows changed after the last evaluation', 'summary sheet'],
+    editedStale: ['Values changed in 1 row(s) after the last evaluation', 'summary sheet'],
     chipName: 'D behind',
     legend: ['A achieved', 'B on track', 'C needs effort', 'D behind', 'X not judged', 'Abolished'],
     presets: ['Standard (achievement 100 / 80 / 60)', 'Progress-focused (progress 100 / 80 / 50)', 'Custom'],

@@ -30,7 +30,10 @@ export function resultsCard(): ResultsCard {
   );
   return {
     element,
-    focus: () => title.focus(),
+    focus: () => {
+      title.focus({ preventScroll: true });
+      title.scrollIntoView({ block: 'start', behavior: 'instant' });
+    },
     render({ state, evaluated }: PaneView): void {
       if (!state.analysis || !evaluated) {
         fill(title, t('results'));

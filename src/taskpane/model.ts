@@ -4,11 +4,13 @@
  */
 import { cellAddress } from '../core/a1';
 import type { Analysis } from '../core/pipeline';
+import { readingText } from '../core/plan/reading-text';
 import type {
   DataIssue,
   FiscalYear,
   Grade,
   GradeCounts,
+  GradeBasis,
   Kpi,
   KpiEvaluation,
   KpiSheet,
@@ -16,8 +18,6 @@ import type {
   WriteOp,
   WritePlan,
 } from '../core/types';
-
-export const GRADES: readonly Grade[] = ['A', 'B', 'C', 'D', 'X', '廃止'];
 
 export interface FoundSummary {
   readonly sheet: string;
@@ -111,9 +111,20 @@ export interface ClerkItem {
   readonly grade: Grade | null;
   /** Where the evaluation-year value goes (A1), null when the row has no column for the year. */
   readonly cell: string | null;
+  /** Where choosing the item goes: the value's cell, else the row's latest value or target. */
+  readonly jumpCell: string;
   /** What the cell holds now, as written. */
   readonly raw: string;
   readonly problem: MissingKind | null;
+  /** The reading judged (`14人`), '' when none; `latestYear` is its year when not the evaluation year. */
+  readonly latest: string;
+  readonly latestYear: FiscalYear | null;
+  /** The target as written (`39人`), '' when none. */
+  readonly target: string;
+  readonly targetYear: FiscalYear | null;
+  /** The rate on the settings' basis, as a fraction (0.359), null when undefined. */
+  readonly rate: number | null;
+  readonly basis: GradeBasis;
 }
 
 /** One department's KPIs (all departments when `department` is null), each with its evaluation-year cell. */
@@ -131,21 +142,31 @@ export function clerkItems(analysis: Analysis, department: string | null): reado
       for (const kpi of rows) {
         if (department !== null && kpi.department.trim() !== department) continue;
         const cell = kpi.actuals.find((c) => c.year === year) ?? null;
-        const grade = byId.get(kpi.id)?.grade ?? null;
+        const judged = byId.get(kpi.id) ?? null;
+        const grade = judged?.grade ?? null;
         let problem: MissingKind | null = null;
         if (grade === '廃止') problem = null;
         else if (cell === null) problem = col === null ? 'noCell' : 'missing';
         else if (cell.reading.kind === 'missing') problem = 'missing';
         else if (cell.reading.kind === 'text') problem = 'unreadable';
         const ref = cell?.cell ?? (col === null ? null : { row: kpi.row, col });
+        const jump = ref ?? kpi.actuals.at(-1)?.cell ?? kpi.target?.cell ?? { row: kpi.row, col: 1 };
+        const basis = evaluation.settings.basis;
         items.push({
           kpiId: kpi.id,
           name: kpi.name,
           department: kpi.department.trim(),
           grade,
           cell: ref ? cellAddress(ref.row, ref.col) : null,
+          jumpCell: cellAddress(jump.row, jump.col),
           raw: cell?.reading.raw ?? '',
           problem,
+          latest: judged?.latest ? readingText(judged.latest) : '',
+          latestYear: judged?.latestYear ?? null,
+          target: kpi.target ? readingText(kpi.target.reading) : '',
+          targetYear: kpi.target?.year ?? null,
+          rate: (basis === 'progress' ? judged?.progressRate : judged?.achievementRate) ?? null,
+          basis,
         });
       }
     }
@@ -186,4 +207,57 @@ export function printOnly(full: WritePlan, existingSheets: readonly string[]): P
     if (op.op === 'addMark' && /PRINT/i.test(op.mark.name) && laidOut.has(op.mark.sheet)) ops.push(op);
   }
   return { plan: { ops, notices: [] }, ready, notYet };
+}
+
+export interface LookAlike {
+  /** The department written by fewer KPIs (likely the typo), and the one it resembles. */
+  readonly odd: string;
+  readonly oddCount: number;
+  readonly like: string;
+  readonly likeCount: number;
+}
+
+/** Names equal once width, spaces and case are ignored (ＡＢ課 / AB 課). */
+function looseName(name: string): string {
+  return name.normalize('NFKC').replace(/\s+/gu, '').toLowerCase();
+}
+
+/** One character inserted, deleted or replaced turns `a` into `b`. */
+function oneEditApart(a: string, b: string): boolean {
+  const x = [...a];
+  const y = [...b];
+  if (Math.abs(x.length - y.length) > 1) return false;
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  let j = 0;
+  while (j < x.length - i && j < y.length - i && x[x.length - 1 - j] === y[y.length - 1 - j]) j++;
+  return x.length - i - j <= 1 && y.length - i - j <= 1;
+}
+
+/**
+ * Department names so alike that they are likely one department typed two ways (ひとつづくり推進課
+ * beside ひとづくり推進課): the pane would otherwise split its KPIs in two without a word. Short names
+ * (two characters or fewer after the loose form) are left alone: 市民課 and 市長課 are different offices.
+ */
+export function lookAlikeDepartments(analysis: Analysis): readonly LookAlike[] {
+  const counts = new Map<string, number>();
+  for (const kpi of allKpis(analysis.sheet)) {
+    const name = kpi.department.trim();
+    if (name !== '') counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  const names = [...counts.keys()].sort((a, b) => a.localeCompare(b, 'ja'));
+  const found: LookAlike[] = [];
+  for (let i = 0; i < names.length; i++) {
+    for (let j = i + 1; j < names.length; j++) {
+      const [p, q] = [looseName(names[i]), looseName(names[j])];
+      const alike = p === q || (Math.min([...p].length, [...q].length) >= 4 && oneEditApart(p, q));
+      if (!alike) continue;
+      const [odd, like] =
+        (counts.get(names[i]) ?? 0) <= (counts.get(names[j]) ?? 0)
+          ? [names[i], names[j]]
+          : [names[j], names[i]];
+      found.push({ odd, oddCount: counts.get(odd) ?? 0, like, likeCount: counts.get(like) ?? 0 });
+    }
+  }
+  return found;
 }

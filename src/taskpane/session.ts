@@ -8,11 +8,27 @@ import type { Analysis } from '../core/pipeline';
 import { DEFAULT_SETTINGS, parseSettings } from '../core/settings';
 import type { Grid, LayoutFailure, Settings, WritePlan } from '../core/types';
 import { startLiveRejudge } from '../excel/live';
-import type { ApplyResult, WorkbookHost } from '../excel/workbook-host';
+import type { ApplyResult, SkippedOperation, WorkbookHost } from '../excel/workbook-host';
 import { printOnly } from './model';
 import type { PrintPlan } from './model';
 
 export type Activity = 'idle' | 'reading' | 'evaluating' | 'printing' | 'live';
+
+/** What the last action did, in the units a user counts: KPIs judged, sheets laid out. */
+export type LastRun =
+  | {
+      readonly kind: 'evaluated';
+      readonly year: number;
+      /** KPIs judged, 廃止 excluded, as the summary sheet's 全体 counts them. */
+      readonly judged: number;
+      readonly abolished: number;
+      readonly skipped: readonly SkippedOperation[];
+    }
+  | {
+      readonly kind: 'printed';
+      readonly sheets: readonly string[];
+      readonly skipped: readonly SkippedOperation[];
+    };
 
 export interface SessionState {
   readonly activity: Activity;
@@ -24,6 +40,15 @@ export interface SessionState {
   /** The plan's writes are in the sheet and match `settings`. */
   readonly written: boolean;
   readonly lastApply: ApplyResult | null;
+  /** The last 評価する or 印刷用に整える, for the status line; cleared by 読み直す. */
+  readonly lastRun: LastRun | null;
+  /** Why 評価する waits: the settings being typed cannot be used (shown as is); null when they can. */
+  readonly heldSettings: string | null;
+  /**
+   * Rows whose values changed after the last 評価する: their flags followed, the summary sheet did
+   * not (it waits for the next 評価する), so the pane's counts and the summary's differ until then.
+   */
+  readonly editedRows: number;
   readonly notices: readonly string[];
   readonly print: PrintPlan | null;
   /** Rows re-evaluated by the last live update. */
@@ -39,6 +64,9 @@ const INITIAL: SessionState = {
   failure: null,
   written: false,
   lastApply: null,
+  lastRun: null,
+  heldSettings: null,
+  editedRows: 0,
   notices: [],
   print: null,
   liveRows: 0,
@@ -62,6 +90,8 @@ export class Session {
   private readonly liveDelay: number;
   /** Serializes actions so a live update never interleaves with an evaluation. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** Rows edited since the last 評価する (see `editedRows`). */
+  private readonly edited = new Set<number>();
 
   constructor(
     private readonly host: WorkbookHost,
@@ -105,6 +135,8 @@ export class Session {
   /** On open and on 読み直す: saved settings, then the active sheet. */
   load(): Promise<void> {
     return this.run('reading', async () => {
+      // Messages of earlier runs describe a workbook that may have changed since.
+      this.set({ lastRun: null, notices: [], print: null });
       const saved = await this.host.readSettings();
       const parsed = saved === null ? { settings: DEFAULT_SETTINGS, problems: [] } : parseSettings(saved);
       this.set({ settings: parsed.settings, settingsProblems: parsed.problems });
@@ -122,10 +154,18 @@ export class Session {
     else this.set({ analysis: null, failure: result.failure });
   }
 
+  /**
+   * Settings being typed that cannot be used (thresholds out of order): 評価する waits, and the pane
+   * says why, until `changeSettings` or `holdSettings(null)`.
+   */
+  holdSettings(problem: string | null): void {
+    if (problem !== this.current.heldSettings) this.set({ heldSettings: problem });
+  }
+
   /** New settings: judged again at once for the pane; written by the next 評価する. */
   changeSettings(settings: Settings): void {
     const grid = this.current.analysis?.grid;
-    this.set({ settings, written: false });
+    this.set({ settings, written: false, heldSettings: null });
     if (!grid) return;
     try {
       this.analyzeGrid(grid, settings);
@@ -136,6 +176,8 @@ export class Session {
 
   /** 評価する: read, judge, write flags, formatting, summary sheet, print setup and settings. */
   evaluate(): Promise<void> {
+    // Never judge with settings other than the ones the user sees.
+    if (this.current.heldSettings !== null) return Promise.resolve();
     return this.run('evaluating', async () => {
       const applied = await this.writeFull();
       if (applied) await this.startLive();
@@ -149,7 +191,24 @@ export class Session {
     if (!analysis) return false;
     const writePlan = plan(analysis, { now: this.now() });
     const result = await this.host.applyPlan(writePlan);
-    this.set({ written: true, lastApply: result, notices: writePlan.notices });
+    this.edited.clear();
+    const { overall } = analysis.evaluation.summary;
+    // Every sheet the plan lays out exists now (the plan adds the ones missing), so 印刷 can say so.
+    const laidOut = writePlan.ops.flatMap((op) => (op.op === 'setPageLayout' ? [op.sheet] : []));
+    this.set({
+      written: true,
+      lastApply: result,
+      lastRun: {
+        kind: 'evaluated',
+        year: analysis.evaluation.year,
+        judged: overall.judged,
+        abolished: overall.counts['廃止'],
+        skipped: result.skipped,
+      },
+      editedRows: 0,
+      notices: writePlan.notices,
+      print: printOnly(writePlan, [...grid.sheetNames, ...laidOut]),
+    });
     return true;
   }
 
@@ -163,7 +222,11 @@ export class Session {
       const full: WritePlan = plan(analysis, { now: this.now() });
       const print = printOnly(full, grid.sheetNames);
       const result = await this.host.applyPlan(print.plan);
-      this.set({ print, lastApply: result });
+      this.set({
+        print,
+        lastApply: result,
+        lastRun: { kind: 'printed', sheets: print.ready.map((r) => r.sheet), skipped: result.skipped },
+      });
     }) as Promise<void>;
   }
 
@@ -209,7 +272,8 @@ export class Session {
         if (result === null) return;
         void this.run('live', async () => {
           this.analyzeGrid(await this.host.readGrid(), this.current.settings);
-          this.set({ liveRows: rows.length });
+          for (const row of rows) this.edited.add(row);
+          this.set({ liveRows: rows.length, editedRows: this.edited.size });
         });
       },
       onError: (error) => this.set({ error: messageOf(error) }),

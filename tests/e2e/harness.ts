@@ -53,10 +53,12 @@ export async function openPane(options: PaneOptions = {}): Promise<PaneSession> 
   mkdirSync(OUT, { recursive: true });
   const server = await serveDirectory(DIST);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  const page = await browser.newPage({
+  // An explicit context: @axe-core/playwright opens its own page in it to collect results.
+  const context = await browser.newContext({
     viewport: { width: options.width ?? 1366, height: options.height ?? 820 },
     locale: options.locale ?? 'ja-JP',
   });
+  const page = await context.newPage();
   const dialogs: string[] = [];
   const pageErrors: string[] = [];
   page.on('dialog', (dialog) => {

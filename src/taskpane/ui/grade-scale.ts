@@ -3,10 +3,11 @@
  * follow-up), levels added and removed, X and 廃止 kept. A scale that fails validation is never saved: the
  * editor lists why, in the pane's language, and the judgement keeps the last valid scale.
  */
-import { gradeColorOf, gradeLabelOf, gradeSymbols, presetNameFor, validateScale } from '../../core/settings';
+import { gradeSymbols, presetNameFor, validateScale } from '../../core/settings';
 import type { Grade, GradeLevel, GradeScale, LevelCondition, Settings } from '../../core/types';
-import { language } from '../i18n';
+import { gradeLabel, language } from '../i18n';
 import { fill, h } from './dom';
+import { gradeStyle } from './grade-chip';
 
 const WORDS = {
   ja: {
@@ -50,36 +51,13 @@ function w(word: Word, n?: number): string {
   return n === undefined ? text : text.replace('{n}', String(n));
 }
 
-/** English names of the preset labels; a city's own labels show as written. */
-const LABELS_EN: Readonly<Record<string, string>> = {
-  達成: 'achieved',
-  概ね順調: 'on track',
-  要努力: 'needs effort',
-  遅れ: 'behind',
-  未達成: 'not achieved',
-  目標を大きく上回る: 'well above target',
-  評価不能: 'not judged',
-  廃止: 'abolished',
-};
-
-/** The grade's label as the pane shows it: the city's own in Japanese, the preset's translation in English. */
-export function scaleGradeLabel(scale: GradeScale, grade: Grade): string {
-  const label = gradeLabelOf(scale, grade);
-  return language() === 'en' ? (LABELS_EN[label] ?? label) : label;
-}
-
-/** Inline colours of a grade on the scale (the 判定 cell's fill), for the counts table and badges. */
-export function gradeStyle(scale: GradeScale, grade: Grade): string {
-  return `background:${gradeColorOf(scale, grade)};color:#222`;
-}
-
 /** Every grade of the scale with what the pane shows for it: levels, then X and 廃止. */
 export function scaleGrades(
   scale: GradeScale,
 ): readonly { readonly grade: Grade; readonly label: string; readonly style: string }[] {
   return gradeSymbols(scale).map((grade) => ({
     grade,
-    label: scaleGradeLabel(scale, grade),
+    label: gradeLabel(grade, scale),
     style: gradeStyle(scale, grade),
   }));
 }
@@ -199,6 +177,8 @@ export interface ScaleEditorHost {
   /** The settings now in force. */
   current(): Settings;
   change(next: Settings): void;
+  /** A scale that cannot be saved holds 評価する with its reasons (null: nothing held). */
+  hold(problem: string | null): void;
 }
 
 /** The editor; `sync` redraws it when the settings' scale changed elsewhere (a preset was chosen). */
@@ -246,9 +226,14 @@ export function gradeScaleEditor(host: ScaleEditorHost): {
       ...problems.map((p) => h('li', {}, p[language()])),
     );
     errors.hidden = problems.length === 0;
-    if (problems.length > 0) return;
+    if (problems.length > 0) {
+      host.hold(problems.map((p) => p[language()]).join(' / '));
+      return;
+    }
+    host.hold(null);
     shown = JSON.stringify(scale);
     const current = host.current();
+    if (JSON.stringify(current.scale) === shown) return;
     host.change({ ...current, scale, preset: presetNameFor({ basis: current.basis, scale }) });
   }
 

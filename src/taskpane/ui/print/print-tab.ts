@@ -1,0 +1,57 @@
+/** The 印刷 tab: page setup alone (印刷用に整える), and which sheets are ready to print. */
+import { t } from '../../i18n';
+import { button, describe, help } from '../controls';
+import type { ValueElement } from '../controls';
+import { fill, h } from '../dom';
+import type { PaneCard, PaneContext, PaneView } from '../view';
+
+export function printTab({ session }: PaneContext): PaneCard {
+  const printButton = button(t('printButton'), 'accent', 'print');
+  const printList = h('div', { 'data-testid': 'print-ready', 'aria-live': 'polite' });
+  printButton.addEventListener('click', () => {
+    if (!printButton.hasAttribute('disabled')) void session.preparePrint();
+  });
+  const printHelp = help('print', t('printHelp'));
+  describe(printButton, printHelp);
+  const element = h(
+    'div',
+    { className: 'stack' },
+    h('h2', { className: 'card__title' }, t('printTitle')),
+    h('div', { className: 'actions-block' }, h('div', { className: 'actions' }, printButton), printHelp),
+    h('h3', { className: 'card__subtitle' }, t('printDone')),
+    printList,
+  );
+  return {
+    element,
+    render({ state }: PaneView): void {
+      const busy = state.activity !== 'idle';
+      (printButton as unknown as ValueElement).disabled = busy;
+      printButton.toggleAttribute('disabled', busy || state.analysis === null);
+      // Until 評価する or 印刷用に整える has run, nothing is known to be ready.
+      if (!state.print) {
+        fill(printList, h('p', { className: 'hint' }, t('printNone')));
+        return;
+      }
+      const { ready, notYet } = state.print;
+      fill(
+        printList,
+        ready.length === 0 ? h('p', { className: 'hint' }, t('printNone')) : null,
+        h(
+          'ul',
+          { className: 'ready' },
+          ...ready.map((r) =>
+            h(
+              'li',
+              { 'data-sheet': r.sheet },
+              h('strong', { lang: 'ja' }, r.sheet),
+              `: ${t('printReady')} (${r.layout.paperSize} ${t(r.layout.orientation)}${r.layout.fitToWidth ? `, ${t('fitToWidth')}` : ''}, ${t('pageBreaks', { count: r.layout.rowBreaks.length })})`,
+            ),
+          ),
+          ...notYet.map((sheet) =>
+            h('li', { className: 'ready--no' }, h('strong', { lang: 'ja' }, sheet), `: ${t('printNotYet')}`),
+          ),
+        ),
+      );
+    },
+  };
+}

@@ -108,6 +108,21 @@ describe('changing the grade scale in the pane', () => {
     await page.getByTestId('scale-errors').waitFor({ state: 'hidden' });
   });
 
+  it('a level added above the last is refused until it has a symbol and a label; removing it restores 標準', async () => {
+    await page.getByTestId('scale-add').click();
+    const errors = page.getByTestId('scale-errors');
+    await errors.waitFor({ state: 'visible' });
+    expect(await errors.textContent()).toContain('4段目: 記号が空です');
+    expect(await page.getByTestId('scale-level-4-symbol').inputValue()).toBe('D');
+    await setLevel(3, 'symbol', 'E');
+    await setLevel(3, 'label', 'やや遅れ');
+    await errors.waitFor({ state: 'hidden' });
+    expect(await page.getByTestId('preset').inputValue()).toBe('カスタム');
+    await page.getByTestId('scale-level-3-remove').click();
+    expect(await page.getByTestId('scale-level-4-symbol').count()).toBe(0);
+    expect(await page.getByTestId('preset').inputValue()).toBe('標準');
+  });
+
   it('a new colour and label for the first level re-colour the sheet on 評価する', async () => {
     await setLevel(0, 'color', '#00b0f0');
     await setLevel(0, 'label', '目標達成');

@@ -5,6 +5,7 @@
  * `kpi-sheet evaluate tests/fixtures/asakuchi-progress.xlsx --thresholds 100,70,40 --no-path -o …` and
  * `… --preset 進捗率 -o …`; the grades below are what that version's `--json` printed for those settings.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { evaluateWorkbook, savedSettings } from '../../../src/cli/write-output';
 import { parseEvaluateArgs } from '../../../src/cli/options';
@@ -99,5 +100,22 @@ describe('a workbook saved by the version before grade scales', () => {
     expect(problems).toEqual([
       '設定「scale」が不正なため既定値 (標準の評価段階) を使います: 2段目: 記号が空です',
     ]);
+  });
+});
+
+describe('the seed fixtures under 標準 give the grades the version before scales gave', () => {
+  // tests/fixtures/v1-standard-grades.json: `kpi-sheet evaluate <fixture> --json` of commit 8287a87, per KPI id.
+  const expected = JSON.parse(readFileSync(join(FIXTURES, 'v1-standard-grades.json'), 'utf8')) as Record<
+    string,
+    string
+  >;
+
+  it.each(Object.keys(expected))('%s', async (file) => {
+    const args = parseEvaluateArgs([join(FIXTURES, file), '--preset', '標準']);
+    if (!args.ok || args.value.help) throw new Error('bad arguments');
+    const outcome = await evaluateWorkbook(args.value, new Date('2026-11-21T00:00:00Z'));
+    if (!outcome.ok) throw new Error(outcome.message);
+    const grades = outcome.result.analysis.evaluation.kpis.map((e) => `${e.kpiId}:${e.grade}`).join(' ');
+    expect(grades).toBe(expected[file]);
   });
 });

@@ -5,11 +5,13 @@
 import { evaluate } from '../../../src/core/evaluate';
 import { flagValuesFor, planWrite } from '../../../src/core/plan';
 import { gradeFill, gradeTint } from '../../../src/core/plan/palette';
-import { SUMMARY_SHEET } from '../../../src/core/plan/summary-sheet';
+import { SUMMARY_SHEET, summarySheetOps } from '../../../src/core/plan/summary-sheet';
+import { PUBLISHED_VERDICTS } from '../../../scripts/fixtures/published-verdicts';
+import { kpiOf } from './city-table';
 import { DEFAULT_SETTINGS, PRESETS, STANDARD_SCALE } from '../../../src/core/settings';
 import type { Settings, WriteOp, WritePlan } from '../../../src/core/types';
 import { buildSample, SHEET } from '../plan/sample';
-import { kpi, num } from './build';
+import { kpi, num, sheetOf } from './build';
 
 const NOW = new Date('2026-11-21T02:30:00Z');
 
@@ -147,5 +149,33 @@ describe('extreme rates print capped, and stay exact in the evaluation', () => {
     expect(flagValuesFor(judged[1], DEFAULT_SETTINGS)[2]).toBe('−999%未満');
     // Within the cap (−990 %) the cell keeps the fraction.
     expect(flagValuesFor(judged[1], DEFAULT_SETTINGS)[1]).toBeCloseTo(-1000 / 101, 9);
+  });
+});
+
+describe('the summary sheet lists the city’s verdicts that differ from ours', () => {
+  it('a 照合 heading with the counts, then one row per disagreement: reason, cell, year, theirs, ours', () => {
+    const up = { ...kpiOf(PUBLISHED_VERDICTS, 1), directionChoice: 'up' as const };
+    const kpiSheet = sheetOf(up);
+    const evaluation = evaluate(kpiSheet, DEFAULT_SETTINGS);
+    const { ops } = summarySheetOps({ sheetName: SUMMARY_SHEET, kpiSheet, evaluation, now: NOW });
+    const rows = ops.flatMap((op) => (op.op === 'setValues' ? op.values : []));
+    expect(rows).toContainEqual(['市の評価との照合: 6 件中 0 件一致、6 件不一致']);
+    const first = rows.find((r) => r[1] === 'H6');
+    expect(first?.slice(1)).toEqual(['H6', 'H28', '90.9%', '110%']);
+    expect(String(first?.[0])).toMatch(
+      /^社会減の数 \(年間\): 当方: 実績 330人 \(H28\)、目標 300、増加を目指す、達成率 110% → A/,
+    );
+  });
+
+  it('nothing about verdicts when the table carries none', () => {
+    const kpiSheet = sheetOf(kpi({ row: 3, name: '件数', actuals: [num(1, '件')], target: num(2, '件') }));
+    const { ops } = summarySheetOps({
+      sheetName: SUMMARY_SHEET,
+      kpiSheet,
+      evaluation: evaluate(kpiSheet, DEFAULT_SETTINGS),
+      now: NOW,
+    });
+    const texts = ops.flatMap((op) => (op.op === 'setValues' ? op.values.flat() : []));
+    expect(texts.some((t) => typeof t === 'string' && t.startsWith('市の評価との照合'))).toBe(false);
   });
 });

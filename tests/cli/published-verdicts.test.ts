@@ -2,9 +2,8 @@
  * `kpi-sheet evaluate --json` on the city tables of scripts/fixtures/published-verdicts.ts (issue 14): the
  * city's own 達成率 and grades reproduced, the JSON keeping each KPI's symbol and rank.
  *
- * The comparison needs the reader to read 方向性, 中間目標(H28年度) and the 達成率H28 / 評価H28 / 評価 columns
- * (issue 13). Until it does, those tests are skipped (READER_READS_VERDICTS says why) and the same rows are
- * checked at the Kpi level in tests/core/evaluate/published.test.ts.
+ * The comparison goes through the reader (issue 13: 方向性, 中間目標(H28年度), 達成率H28 / 評価H28 / 評価
+ * columns); the same rows are checked at the Kpi level in tests/core/evaluate/published.test.ts.
  */
 import { join } from 'node:path';
 import { runEvaluate } from '../../src/cli/evaluate';
@@ -20,20 +19,6 @@ import { inlineGrid } from '../core/layout/fixture-grid';
 import { runCli } from './run-cli';
 
 const FIXTURES = join(__dirname, '..', 'fixtures');
-
-/** The same table as an in-memory grid: does the reader fill `published` and `interimTargets` from it? */
-function readerReads(table: CityTable): boolean {
-  const rows: string[][] = [[table.title], [`基本目標 ${table.goal}`], []];
-  while (rows.length < HEADER_ROW - 1) rows.push([]);
-  rows.push([...table.header], ...table.rows.map((r) => [...r]));
-  const layout = readKpiSheet(inlineGrid(rows));
-  if (!layout.ok) return false;
-  const kpis = layout.sheet.blocks.flatMap((b) => b.kpis);
-  return kpis.some((k) => (k.published ?? []).length > 0);
-}
-
-const READER_READS_VERDICTS = readerReads(PUBLISHED_VERDICTS) && readerReads(PUBLISHED_ACHIEVED);
-const withReader = READER_READS_VERDICTS ? it : it.skip;
 
 async function evaluateJson(file: string, ...options: string[]): Promise<EvaluateJson> {
   const result = await runCli(runEvaluate, [join(FIXTURES, file), '--json', ...options]);
@@ -60,7 +45,7 @@ describe('published-verdicts.xlsx under 標準', () => {
     expect(kpis[1].evaluation).toMatchObject({ grade: 'D', rank: 4, levels: 4 });
   });
 
-  withReader('every published 達成率 and grade, H28 to R2, is reproduced (36 of 36)', async () => {
+  it('every published 達成率 and grade, H28 to R2, is reproduced (36 of 36)', async () => {
     const json = await evaluateJson(PUBLISHED_VERDICTS.file);
     expect(json.summary.published).toEqual({ compared: 36, agreed: 36, disagreements: [] });
   });
@@ -74,7 +59,7 @@ describe('published-achieved.xlsx under 達成/未達成', () => {
     expect(kpis.map((k) => k.evaluation?.rank)).toEqual([1, 1, 2, 2, 1, 2]);
   });
 
-  withReader('the city’s 評価 column is compared and agrees (6 of 6)', async () => {
+  it('the city’s 評価 column is compared and agrees (6 of 6)', async () => {
     const json = await evaluateJson(PUBLISHED_ACHIEVED.file, '--preset', '達成/未達成');
     expect(json.summary.published).toEqual({ compared: 6, agreed: 6, disagreements: [] });
   });

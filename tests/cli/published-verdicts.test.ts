@@ -8,14 +8,7 @@
 import { join } from 'node:path';
 import { runEvaluate } from '../../src/cli/evaluate';
 import type { EvaluateJson } from '../../src/cli/evaluate-json';
-import { readKpiSheet } from '../../src/core/layout';
-import {
-  HEADER_ROW,
-  PUBLISHED_ACHIEVED,
-  PUBLISHED_VERDICTS,
-  type CityTable,
-} from '../../scripts/fixtures/published-verdicts';
-import { inlineGrid } from '../core/layout/fixture-grid';
+import { PUBLISHED_ACHIEVED, PUBLISHED_VERDICTS } from '../../scripts/fixtures/published-verdicts';
 import { runCli } from './run-cli';
 
 const FIXTURES = join(__dirname, '..', 'fixtures');

@@ -334,6 +334,7 @@ describe.each(CASES)('the task pane at %i px in %s', (width, locale) => {
     expect(ready).toEqual(expect.arrayContaining(['KPI一覧', SUMMARY_SHEET]));
     await page.getByTestId('print').click();
     await idle();
+    await page.waitForFunction(() => document.activeElement?.id === 'print-done');
     const printed = words.printedStatus.exec(await text('status'));
     expect(Number(printed?.[1])).toBe(ready.length);
     await expectAccessible();
@@ -345,6 +346,7 @@ describe.each(CASES)('the task pane at %i px in %s', (width, locale) => {
     await page.getByTestId('reload').click();
     await idle();
     expect(await text('status')).toBe('');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'reload');
     await openTab('print');
     expect(await page.locator('[data-testid=print-ready] li[data-sheet]').count()).toBe(0);
   });

@@ -1,4 +1,14 @@
-import { language, languageFor, setLanguage, t, yearLabel } from '../../src/taskpane/i18n';
+import { GRADE_LABELS } from '../../src/core/settings';
+import {
+  gradeCode,
+  gradeName,
+  language,
+  languageFor,
+  presetLabel,
+  setLanguage,
+  t,
+  yearLabel,
+} from '../../src/taskpane/i18n';
 
 describe('the pane speaks Japanese, English where Office is English', () => {
   afterEach(() => setLanguage('ja'));
@@ -29,5 +39,27 @@ describe('the pane speaks Japanese, English where Office is English', () => {
   it('fills in parameters and leaves unknown ones visible', () => {
     expect(t('missingTitle', { year: 'R6' })).toBe('R6 の値が未入力・読めない KPI');
     expect(t('missingTitle')).toBe('{year} の値が未入力・読めない KPI');
+  });
+});
+
+describe('the English pane names presets and grades in English (issue 17)', () => {
+  afterEach(() => setLanguage('ja'));
+
+  it('names presets for what they set, never like a basis', () => {
+    expect(presetLabel('標準')).toBe('標準（達成率 100・80・60）');
+    expect(presetLabel('進捗率')).toBe('進捗重視（進捗率 100・80・50）');
+    expect(presetLabel('市の独自')).toBe('市の独自');
+    setLanguage('en');
+    expect(presetLabel('標準')).toBe('Standard (achievement 100 / 80 / 60)');
+    expect(presetLabel('進捗率')).toBe('Progress-focused (progress 100 / 80 / 50)');
+  });
+
+  it('gives 廃止 an English name and every grade its label', () => {
+    expect(gradeName('D', GRADE_LABELS)).toBe('D 遅れ');
+    expect(gradeName('廃止', GRADE_LABELS)).toBe('廃止');
+    setLanguage('en');
+    expect(gradeCode('廃止')).toBe('Abolished');
+    expect(gradeName('廃止', GRADE_LABELS)).toBe('Abolished');
+    expect(gradeName('D', GRADE_LABELS)).toBe('D behind');
   });
 });

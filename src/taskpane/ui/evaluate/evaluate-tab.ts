@@ -30,7 +30,8 @@ export function evaluateTab(context: PaneContext, onEvaluate: () => void): Evalu
     if (evaluateButton.hasAttribute('disabled')) return;
     onEvaluate();
   });
-  reloadButton.addEventListener('click', () => void context.session.load());
+  // Focus stays on 読み直す (disabled while reading) so the keyboard user can go on from there.
+  reloadButton.addEventListener('click', () => void context.session.load().then(() => reloadButton.focus()));
   const element = h(
     'div',
     { className: 'stack' },

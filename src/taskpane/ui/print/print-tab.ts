@@ -8,8 +8,11 @@ import type { PaneCard, PaneContext, PaneView } from '../view';
 export function printTab({ session }: PaneContext): PaneCard {
   const printButton = button(t('printButton'), 'accent', 'print');
   const printList = h('div', { 'data-testid': 'print-ready', 'aria-live': 'polite' });
+  const doneTitle = h('h3', { className: 'card__subtitle', id: 'print-done', tabindex: -1 }, t('printDone'));
   printButton.addEventListener('click', () => {
-    if (!printButton.hasAttribute('disabled')) void session.preparePrint();
+    if (printButton.hasAttribute('disabled')) return;
+    // The button is disabled while busy, which drops focus to the page: land on the result instead.
+    void session.preparePrint().then(() => doneTitle.focus());
   });
   const printHelp = help('print', t('printHelp'));
   describe(printButton, printHelp);
@@ -18,7 +21,7 @@ export function printTab({ session }: PaneContext): PaneCard {
     { className: 'stack' },
     h('h2', { className: 'card__title' }, t('printTitle')),
     h('div', { className: 'actions-block' }, h('div', { className: 'actions' }, printButton), printHelp),
-    h('h3', { className: 'card__subtitle' }, t('printDone')),
+    doneTitle,
     printList,
   );
   return {

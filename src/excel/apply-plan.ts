@@ -329,7 +329,9 @@ function queuePageLayout(ws: Excel.Worksheet, layout: PageLayout): void {
   page.orientation = layout.orientation === 'landscape' ? 'Landscape' : 'Portrait';
   page.paperSize = layout.paperSize === 'A3' ? 'A3' : 'A4';
   // Fit to one page wide; the height is left to Excel (verticalFitToPages: 0 is not documented).
-  if (layout.fitToWidth) page.zoom = { horizontalFitToPages: 1 };
+  if (layout.fitToWidth) page.zoom = { horizontalFitToPages: layout.pagesWide ?? 1 };
+  else if (layout.scale !== undefined) page.zoom = { scale: layout.scale };
+  queuePrintParts(ws, layout);
   page.centerHorizontally = layout.centerHorizontally;
   page.setPrintArea(absoluteAddress(layout.printArea));
   if (layout.titleRows) page.setPrintTitleRows(`$${layout.titleRows.first}:$${layout.titleRows.last}`);
@@ -345,6 +347,35 @@ function queuePageLayout(ws: Excel.Worksheet, layout: PageLayout): void {
   // The plan owns the sheet's print setup, so its breaks replace the earlier ones (a re-run adds none).
   ws.horizontalPageBreaks.removePageBreaks();
   for (const row of layout.rowBreaks) ws.horizontalPageBreaks.add(cellAddress(row, 1));
+}
+
+/**
+ * Issue 16's print fields (additive; the Excel host's owner may fold them into queuePageLayout):
+ * title columns, column breaks, page order and margins. Margins are points in Office.js, inches in the plan.
+ * https://learn.microsoft.com/javascript/api/excel/excel.pagelayout
+ */
+function queuePrintParts(ws: Excel.Worksheet, layout: PageLayout): void {
+  const page = ws.pageLayout;
+  if (layout.titleColumns) {
+    page.setPrintTitleColumns(
+      `$${columnLetters(layout.titleColumns.first)}:$${columnLetters(layout.titleColumns.last)}`,
+    );
+  }
+  if (layout.pageOrder)
+    page.printOrder = layout.pageOrder === 'overThenDown' ? 'OverThenDown' : 'DownThenOver';
+  if (layout.margins) {
+    const points = (inches: number): number => inches * 72;
+    page.leftMargin = points(layout.margins.left);
+    page.rightMargin = points(layout.margins.right);
+    page.topMargin = points(layout.margins.top);
+    page.bottomMargin = points(layout.margins.bottom);
+    page.headerMargin = points(layout.margins.header);
+    page.footerMargin = points(layout.margins.footer);
+  }
+  if (layout.columnBreaks && layout.columnBreaks.length > 0) {
+    ws.verticalPageBreaks.removePageBreaks();
+    for (const col of layout.columnBreaks) ws.verticalPageBreaks.add(cellAddress(1, col));
+  }
 }
 
 function unitsFor(
@@ -418,6 +449,10 @@ function unitsFor(
       });
     case 'setPageLayout':
       return one((b) => queuePageLayout(b.sheet(op.sheet), op.layout));
+    case 'fitRowHeights':
+      // Excel fits a row that has no height of its own to its wrapped text as it writes; autofit would
+      // also shrink rows the city made tall. The port of this op is the Excel host's (issue 16 report).
+      return one(() => undefined);
   }
 }
 

@@ -99,6 +99,7 @@ const API_VERSIONS: readonly [RegExp, string][] = [
   [/^dataValidation\./, '1.8'],
   [/^pageLayout\./, '1.9'],
   [/^horizontalPageBreaks\./, '1.9'],
+  [/^verticalPageBreaks\./, '1.9'],
 ];
 
 function versionAtLeast(have: string, need: string): boolean {
@@ -632,6 +633,7 @@ class FakeWorksheet extends Loadable {
   readonly protection: { load: (p: string) => unknown; readonly protected: boolean };
   readonly pageLayout: Record<string, unknown>;
   readonly horizontalPageBreaks: { add: (address: string) => void; removePageBreaks: () => void };
+  readonly verticalPageBreaks: { add: (address: string) => void; removePageBreaks: () => void };
   readonly onChanged: { add: (handler: (event: FakeChangedEvent) => unknown) => { remove: () => void } };
 
   constructor(
@@ -662,12 +664,16 @@ class FakeWorksheet extends Loadable {
         fake.record(path, 'pageLayout.setPrintTitleRows()', [rows], () => {
           this.locate().pageLayout.printTitleRows = rows;
         }),
+      setPrintTitleColumns: (columns: unknown) =>
+        fake.record(path, 'pageLayout.setPrintTitleColumns()', [columns], () => {
+          this.locate().pageLayout.printTitleColumns = columns;
+        }),
     };
     // Record pageLayout writes with their `pageLayout.` prefix (for the requirement-set check).
     this.pageLayout = new Proxy({} as Record<string, unknown>, {
       get: (_t, prop) => {
         if (typeof prop !== 'string') return undefined;
-        if (prop === 'setPrintArea' || prop === 'setPrintTitleRows') return layoutMethods[prop];
+        if (prop in layoutMethods) return layoutMethods[prop];
         return propertyBag(fake, path, `pageLayout.${prop}`, (p, v) => {
           this.locate().pageLayout[p.replace(/^pageLayout\./, '')] = v;
         });
@@ -689,6 +695,20 @@ class FakeWorksheet extends Loadable {
       removePageBreaks: () =>
         fake.record(path, 'horizontalPageBreaks.removePageBreaks()', [], () => {
           this.locate().rowBreaks = [];
+        }),
+    };
+    // Column breaks are kept with the page layout (`columnBreaks`: column numbers), as issue 16 added them.
+    this.verticalPageBreaks = {
+      add: (address: string) =>
+        fake.record(path, 'verticalPageBreaks.add()', [address], () => {
+          const layout = this.locate().pageLayout;
+          const col = parseA1(address).left;
+          const breaks = (layout.columnBreaks as number[] | undefined) ?? [];
+          if (!breaks.includes(col)) layout.columnBreaks = [...breaks, col];
+        }),
+      removePageBreaks: () =>
+        fake.record(path, 'verticalPageBreaks.removePageBreaks()', [], () => {
+          delete this.locate().pageLayout.columnBreaks;
         }),
     };
     this.onChanged = {

@@ -454,7 +454,7 @@ export function mountPane(root: HTMLElement, { session, host }: PaneOptions): vo
             'li',
             { 'data-sheet': r.sheet },
             h('strong', {}, r.sheet),
-            `: ${t('printReady')} (${r.layout.paperSize} ${t(r.layout.orientation)}${r.layout.fitToWidth ? `, ${t('fitToWidth')}` : ''}, ${t('pageBreaks', { count: r.layout.rowBreaks.length })})`,
+            `: ${t('printReady')} (${r.layout.paperSize} ${t(r.layout.orientation)}${r.layout.fitToWidth ? `, ${(r.layout.pagesWide ?? 1) > 1 ? t('pagesWide', { count: r.layout.pagesWide ?? 1 }) : t('fitToWidth')}` : ''}, ${t('pageBreaks', { count: r.layout.rowBreaks.length })})`,
           ),
         ),
         ...notYet.map((sheet) =>

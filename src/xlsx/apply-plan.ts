@@ -231,7 +231,11 @@ function fitRowHeights(ws: Worksheet, range: CellRange): void {
     const needed = needs(cell, widthFrom(merge.left, merge.right));
     let has = 0;
     for (let r = merge.top; r <= merge.bottom; r++) has += heightOf(r);
-    if (needed > has) ws.getRow(merge.bottom).height = heightOf(merge.bottom) + (needed - has);
+    if (needed <= has) continue;
+    // The merge's other rows get their height written too: an unsized row prints at each application's
+    // own default (LibreOffice's is lower than Excel's 15 points), and the sum must hold the text.
+    for (let r = merge.top; r < merge.bottom; r++) ws.getRow(r).height = heightOf(r);
+    ws.getRow(merge.bottom).height = heightOf(merge.bottom) + (needed - has);
   }
 }
 

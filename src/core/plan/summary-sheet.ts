@@ -27,8 +27,12 @@ import { rowHeightFor, wrappedLines } from './text-size';
 export const SUMMARY_SHEET = 'KPI評価サマリー';
 export const SUMMARY_TITLE = 'KPI評価サマリー';
 
-/** KPI and goal names in A, departments in B, numbers and short texts after. */
-export const SUMMARY_WIDTHS: readonly number[] = [50, 18, 10, 13, 13, 10, 10, 10, 11];
+/**
+ * KPI and goal names in A, departments in B, numbers and short texts after; headers wrap. 110 characters
+ * print at 100 % on A4 landscape in Excel (Calibri) and in LibreOffice even with a wider fallback font,
+ * so with every row's height written the pages are the same in both (issue 16).
+ */
+export const SUMMARY_WIDTHS: readonly number[] = [36, 14, 8, 10, 10, 8, 8, 8, 8];
 const LAST_COL = SUMMARY_WIDTHS.length;
 
 const CELL: CellStyle = { border: BORDER, vertical: 'middle' };
@@ -131,7 +135,7 @@ interface SummaryTable {
   readonly heading: string;
   readonly header: readonly PlanValue[];
   /** Styles of the header row (written at `row`). */
-  readonly styleHeader: (w: SheetWriter, row: number) => void;
+  readonly styleHeader: (w: SheetWriter, row: number, height: number) => void;
   readonly rows: readonly (readonly PlanValue[])[];
   /** Printed height of each data row. */
   readonly heights: readonly number[];
@@ -147,7 +151,8 @@ const HEADING_HEIGHT = rowHeightFor(1, 12);
 /** Heading, header and rows; on a new page when the table would not fit, headings repeated after a break. */
 function writeTable(w: SheetWriter, table: SummaryTable): void {
   const sum = (heights: readonly number[]): number => heights.reduce((a, b) => a + b, 0);
-  const top = HEADING_HEIGHT + DEFAULT_ROW_HEIGHT;
+  const headerHeight = rowPoints(table.header.map((text, i) => ({ col: i + 1, text: String(text ?? '') })));
+  const top = HEADING_HEIGHT + headerHeight;
   const whole = top + Math.max(DEFAULT_ROW_HEIGHT, sum(table.heights));
   // A table that does not fit in what is left starts a new page when it fits there and this page is at
   // least half full, or when not even its headings and a few rows fit here; else it runs on with its
@@ -158,8 +163,8 @@ function writeTable(w: SheetWriter, table: SummaryTable): void {
   const headings = (continued: boolean): void => {
     w.line(continued ? `${table.heading} (続き)` : table.heading, HEADING_STYLE);
     w.values([table.header]);
-    table.styleHeader(w, w.row);
-    w.advance();
+    table.styleHeader(w, w.row, headerHeight);
+    w.advance(headerHeight);
   };
   headings(false);
   if (table.rows.length === 0) {
@@ -190,10 +195,8 @@ function writeTable(w: SheetWriter, table: SummaryTable): void {
  * Every row of this sheet gets its height written: rows left unsized print at each application's own
  * default (LibreOffice's is lower than Excel's 15 points), and the page layout counts on these heights.
  */
-const HEADER_ROW: CellStyle = { ...HEADER_STYLE, rowHeight: DEFAULT_ROW_HEIGHT };
-
-function headerStyles(w: SheetWriter, row: number, right: number): void {
-  w.style(row, 1, row, right, HEADER_ROW);
+function headerStyles(w: SheetWriter, row: number, right: number, height: number): void {
+  w.style(row, 1, row, right, { ...HEADER_STYLE, rowHeight: height });
 }
 
 /** Row heights for rows whose wrapped texts need more than one line. */
@@ -229,16 +232,17 @@ function gradeCountTable(
   return {
     heading,
     header: [keyHeader, '判定数', ...GRADES.map((g) => gradeText(g, evaluation.settings)), '達成割合'],
-    styleHeader: (w, row) => {
-      w.style(row, 1, row, 2, HEADER_ROW);
+    styleHeader: (w, row, height) => {
+      headerStyles(w, row, 2, height);
       GRADES.forEach((grade, i) =>
         w.style(row, 3 + i, row, 3 + i, {
           ...HEADER_STYLE,
+          rowHeight: height,
           fill: GRADE_FILL[grade].fill,
           fontColor: GRADE_FILL[grade].fontColor,
         }),
       );
-      w.style(row, LAST_COL, row, LAST_COL, HEADER_STYLE);
+      w.style(row, LAST_COL, row, LAST_COL, { ...HEADER_STYLE, rowHeight: height });
     },
     rows: all.map((group): PlanValue[] => [
       group.key,
@@ -282,12 +286,14 @@ function followUpTable(followUps: readonly FollowUp[], evaluation: Evaluation): 
     rowPoints([
       { col: 1, text: f.name },
       { col: 2, text: f.department },
+      { col: 4, text: f.latest },
+      { col: 5, text: f.target },
     ]),
   );
   return {
     heading: '要フォローアップ (C・D 判定)',
     header: ['KPI', '担当課', '判定', '最新値', '目標値', '差', '基本目標', '行'],
-    styleHeader: (w, row) => headerStyles(w, row, 8),
+    styleHeader: (w, row, height) => headerStyles(w, row, 8, height),
     rows: followUps.map((f): PlanValue[] => [
       f.name,
       f.department,
@@ -304,7 +310,7 @@ function followUpTable(followUps: readonly FollowUp[], evaluation: Evaluation): 
       w.style(first, 1, last, 2, { ...CELL, wrap: true });
       fitRows(w, first, heights, from, to, 1, 2, { ...CELL, wrap: true });
       w.style(first, 3, last, 3, { ...CELL, horizontal: 'center', bold: true });
-      w.style(first, 4, last, 5, { ...CELL, horizontal: 'right' });
+      w.style(first, 4, last, 5, { ...CELL, horizontal: 'right', wrap: true });
       w.style(first, 6, last, 6, { ...CELL, horizontal: 'right', numberFormat: '#,##0.##;[Red]-#,##0.##' });
       w.style(first, 7, last, 8, { ...CELL, horizontal: 'center' });
       for (const grade of GRADES) {
@@ -326,7 +332,7 @@ function dataIssueTable(evaluation: Evaluation): SummaryTable {
   return {
     heading: 'データの確認事項 (元の表のセル)',
     header: ['内容', 'セル'],
-    styleHeader: (w, row) => headerStyles(w, row, 2),
+    styleHeader: (w, row, height) => headerStyles(w, row, 2, height),
     rows: issues.map((issue): PlanValue[] => [issue.message, issue.cell]),
     heights,
     styleRows: (w, first, from, to) => {
@@ -350,9 +356,9 @@ function legendTable(settings: Settings): SummaryTable {
   return {
     heading: '凡例 (このブックの記号と色)',
     header: ['記号・色', '意味'],
-    styleHeader: (w, row) => {
+    styleHeader: (w, row, height) => {
       w.ops.push({ op: 'mergeCells', sheet: w.sheet, range: rangeOf(row, 2, row, LAST_COL) });
-      headerStyles(w, row, LAST_COL);
+      headerStyles(w, row, LAST_COL, height);
     },
     rows: entries.map((e): PlanValue[] => [e.mark, e.meaning]),
     heights,

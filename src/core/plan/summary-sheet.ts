@@ -141,6 +141,11 @@ interface SummaryTable {
   readonly heights: readonly number[];
   /** Styles and rules of data rows `from`..`to` (indexes into `rows`), written from sheet row `first`. */
   readonly styleRows: (w: SheetWriter, first: number, from: number, to: number) => void;
+  /**
+   * Conditional formats, once over all the table's rows `first`..`last` (the repeated headings between its
+   * pages match none of them): one rule per page would multiply them on a long list.
+   */
+  readonly rules?: (w: SheetWriter, first: number, last: number) => void;
   /** Shown in place of the rows when there are none. */
   readonly empty: string;
 }
@@ -171,6 +176,7 @@ function writeTable(w: SheetWriter, table: SummaryTable): void {
     if (table.empty !== '') w.line(table.empty, { horizontal: 'left' });
     return;
   }
+  const firstRow = w.row;
   let from = 0;
   while (from < table.rows.length) {
     let to = from;
@@ -189,6 +195,7 @@ function writeTable(w: SheetWriter, table: SummaryTable): void {
       headings(true);
     }
   }
+  table.rules?.(w, firstRow, w.row - 1);
 }
 
 /**
@@ -210,13 +217,12 @@ function fitRows(
   right: number,
   style: CellStyle,
 ): void {
-  // Runs of rows of one height share an op.
-  let i = from;
-  while (i <= to) {
-    let j = i;
-    while (j + 1 <= to && heights[j + 1] === heights[i]) j++;
-    w.style(first + i - from, left, first + j - from, right, { ...style, rowHeight: heights[i] });
-    i = j + 1;
+  // One op gives the rows their default height, then the taller ones theirs: a long list stays few ops.
+  w.style(first, left, first + to - from, right, { ...style, rowHeight: DEFAULT_ROW_HEIGHT });
+  for (let i = from; i <= to; i++) {
+    if (heights[i] <= DEFAULT_ROW_HEIGHT) continue;
+    const row = first + i - from;
+    w.style(row, left, row, right, { ...style, rowHeight: heights[i] });
   }
 }
 
@@ -270,13 +276,14 @@ function gradeCountTable(
           numberFormat: RATE_FORMAT,
         });
       }
+    },
+    rules: (w, first, last) =>
       w.ops.push({
         op: 'addConditionalFormat',
         sheet: w.sheet,
         range: rangeOf(first, LAST_COL, last, LAST_COL),
         rule: { type: 'dataBar', color: DATA_BAR, max: 1 },
-      });
-    },
+      }),
     empty: '該当なし',
   };
 }
@@ -313,6 +320,8 @@ function followUpTable(followUps: readonly FollowUp[], evaluation: Evaluation): 
       w.style(first, 4, last, 5, { ...CELL, horizontal: 'right', wrap: true });
       w.style(first, 6, last, 6, { ...CELL, horizontal: 'right', numberFormat: '#,##0.##;[Red]-#,##0.##' });
       w.style(first, 7, last, 8, { ...CELL, horizontal: 'center' });
+    },
+    rules: (w, first, last) => {
       for (const grade of GRADES) {
         w.ops.push({
           op: 'addConditionalFormat',

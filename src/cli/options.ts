@@ -14,7 +14,7 @@ import {
   validYear,
   withRateThresholds,
 } from '../core/settings';
-import type { GradeBasis, Settings, Thresholds } from '../core/types';
+import type { GradeBasis, PaperSize, Settings, Thresholds } from '../core/types';
 import { OUTPUT_OPTIONS } from './output-options';
 
 export type OptionKind =
@@ -160,6 +160,12 @@ export const EVALUATE_OPTIONS: readonly OptionSpec[] = [
     valueName: '0.05',
     help: '傾向を → とみなす現状値からの変化の幅 (0.05 または 5%)',
   },
+  {
+    name: '--paper',
+    kind: 'value',
+    valueName: 'A4|A3',
+    help: '印刷の用紙 (A4: KPI の表は 2 ページ幅、A3: 1 ページ幅。既定: A4)',
+  },
   ...OUTPUT_OPTIONS,
   { name: '--help', aliases: ['-h'], kind: 'flag', help: 'この説明を表示します' },
 ];
@@ -214,6 +220,12 @@ export function parseThresholds(text: string): Thresholds | null {
   if (parts.length !== 3 || parts.some((p) => !/^\d+(\.\d+)?$/.test(p))) return null;
   const [a, b, c] = parts.map(Number);
   return validThresholds({ a, b, c });
+}
+
+/** `A4` / `a3` / `Ａ３` → the paper; null for anything else. */
+export function parsePaper(text: string): PaperSize | null {
+  const paper = text.normalize('NFKC').trim().toUpperCase();
+  return paper === 'A4' || paper === 'A3' ? paper : null;
 }
 
 /** `0.05` or `5%`, as a fraction in [0, 1). */
@@ -282,6 +294,13 @@ export function parseEvaluateArgs(argv: readonly string[]): Parsed<EvaluateArgs>
     customized = true;
   }
   if (customized) settings = { ...settings, preset: CUSTOM_PRESET };
+  // The paper is a print choice, not a judging one: the preset's name stays.
+  const paperText = stringOption(parsed, '--paper');
+  if (paperText !== undefined) {
+    const paperSize = parsePaper(paperText);
+    if (paperSize === null) return fail(`--paper の値が不正です: ${paperText} (A4 か A3)`);
+    settings = { ...settings, paperSize };
+  }
 
   const yearText = stringOption(parsed, '--year');
   if (yearText !== undefined) {

@@ -48,9 +48,13 @@ function chooseSettings(
   if (!saved) return command.settings;
   for (const problem of saved.problems) progress(`注意: ${problem}`);
   progress(`ブックに保存された設定 (${saved.settings.preset}) で評価します`);
-  return command.parsed.options.has('--year')
+  const withYear = command.parsed.options.has('--year')
     ? { ...saved.settings, evaluationYear: command.settings.evaluationYear }
     : saved.settings;
+  // --paper, like --year, changes only itself: the pane's paper choice is saved the same way.
+  return command.parsed.options.has('--paper')
+    ? { ...withYear, paperSize: command.settings.paperSize }
+    : withYear;
 }
 
 export interface EvaluatedWorkbook {

@@ -390,16 +390,19 @@ function queuePageLayout(ws: Excel.Worksheet, layout: PageLayout, batch: Batch, 
   page.orientation = layout.orientation === 'landscape' ? 'Landscape' : 'Portrait';
   page.paperSize = layout.paperSize === 'A3' ? 'A3' : 'A4';
   if (layout.fitToWidth) {
-    page.zoom = FIT_TO_WIDTH;
+    const pagesWide = layout.pagesWide ?? 1;
+    // The whole zoom object, as documented (PageLayoutZoomOptions): set piecewise, it is not applied.
+    page.zoom = { ...FIT_TO_WIDTH, horizontalFitToPages: pagesWide };
     // office-js #1860: Excel can ignore a fit-to-pages zoom (seen without the Page Layout tab open).
     // Loaded after the write in the same batch, the value comes back with this sync: what Excel kept.
     page.load('zoom');
     batch.checks.push(() =>
-      page.zoom?.horizontalFitToPages === 1
+      page.zoom?.horizontalFitToPages === pagesWide
         ? null
         : { op: 'setPageLayout', reason: REASONS.fitToWidth[language] },
     );
-  }
+  } else if (layout.scale !== undefined) page.zoom = { scale: layout.scale };
+  queuePrintParts(ws, layout);
   page.centerHorizontally = layout.centerHorizontally;
   page.setPrintArea(absoluteAddress(layout.printArea));
   if (layout.titleRows) page.setPrintTitleRows(`$${layout.titleRows.first}:$${layout.titleRows.last}`);
@@ -415,6 +418,35 @@ function queuePageLayout(ws: Excel.Worksheet, layout: PageLayout, batch: Batch, 
   // The plan owns the sheet's print setup, so its breaks replace the earlier ones (a re-run adds none).
   ws.horizontalPageBreaks.removePageBreaks();
   for (const row of layout.rowBreaks) ws.horizontalPageBreaks.add(cellAddress(row, 1));
+}
+
+/**
+ * Issue 16's print fields (additive; the Excel host's owner may fold them into queuePageLayout):
+ * title columns, column breaks, page order and margins. Margins are points in Office.js, inches in the plan.
+ * https://learn.microsoft.com/javascript/api/excel/excel.pagelayout
+ */
+function queuePrintParts(ws: Excel.Worksheet, layout: PageLayout): void {
+  const page = ws.pageLayout;
+  if (layout.titleColumns) {
+    page.setPrintTitleColumns(
+      `$${columnLetters(layout.titleColumns.first)}:$${columnLetters(layout.titleColumns.last)}`,
+    );
+  }
+  if (layout.pageOrder)
+    page.printOrder = layout.pageOrder === 'overThenDown' ? 'OverThenDown' : 'DownThenOver';
+  if (layout.margins) {
+    const points = (inches: number): number => inches * 72;
+    page.leftMargin = points(layout.margins.left);
+    page.rightMargin = points(layout.margins.right);
+    page.topMargin = points(layout.margins.top);
+    page.bottomMargin = points(layout.margins.bottom);
+    page.headerMargin = points(layout.margins.header);
+    page.footerMargin = points(layout.margins.footer);
+  }
+  if (layout.columnBreaks && layout.columnBreaks.length > 0) {
+    ws.verticalPageBreaks.removePageBreaks();
+    for (const col of layout.columnBreaks) ws.verticalPageBreaks.add(cellAddress(1, col));
+  }
 }
 
 function unitsFor(
@@ -493,6 +525,10 @@ function unitsFor(
       });
     case 'setPageLayout':
       return one((b) => queuePageLayout(b.sheet(op.sheet), op.layout, b, language));
+    case 'fitRowHeights':
+      // Excel fits a row that has no height of its own to its wrapped text as it writes; autofit would
+      // also shrink rows the city made tall. The port of this op is the Excel host's (issue 16 report).
+      return one(() => undefined);
   }
 }
 

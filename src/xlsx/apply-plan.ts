@@ -15,6 +15,7 @@ import {
   sameRange,
 } from '../core/a1';
 import type { CellRange, CellStyle, ConditionalRule, PageLayout, WriteOp, WritePlan } from '../core/types';
+import { rowHeightFor, wrappedLines } from '../core/plan/text-size';
 import type { ApplyResult, SkippedOperation } from '../excel/workbook-host';
 
 type Workbook = ExcelJS.Workbook;
@@ -143,15 +144,99 @@ function setPageLayout(ws: Worksheet, layout: PageLayout): void {
     orientation: layout.orientation,
     paperSize: PAPER_SIZE[layout.paperSize],
     fitToPage: layout.fitToWidth,
-    fitToWidth: 1,
+    fitToWidth: layout.pagesWide ?? 1,
     fitToHeight: 0,
     printArea: printAreaRef(layout.printArea),
     printTitlesRow: layout.titleRows ? `${layout.titleRows.first}:${layout.titleRows.last}` : undefined,
     horizontalCentered: layout.centerHorizontally,
+    ...printPartsOf(layout),
   } as ExcelJS.PageSetup;
   ws.headerFooter = { ...ws.headerFooter, oddHeader: layout.header, oddFooter: layout.footer };
   // Excel's break id is the row after which the page ends.
   ws.rowBreaks = layout.rowBreaks.map((row) => ({ id: row - 1, max: 16383, man: 1 }));
+}
+
+/**
+ * Issue 16's print fields, as ExcelJS's pageSetup takes them: `<pageSetup pageOrder scale>`,
+ * `<pageMargins>`, and the title columns in `_xlnm.Print_Titles` (`$A:$C`). ExcelJS cannot write
+ * `<colBreaks>`; LibreOffice and Excel split a two-page-wide sheet at the same column without it here,
+ * and the package editor writes `layout.columnBreaks` itself.
+ */
+function printPartsOf(layout: PageLayout): Partial<ExcelJS.PageSetup> {
+  const parts: Partial<ExcelJS.PageSetup> = {
+    printTitlesColumn: layout.titleColumns
+      ? `${columnLetters(layout.titleColumns.first)}:${columnLetters(layout.titleColumns.last)}`
+      : undefined,
+  };
+  if (layout.pageOrder) parts.pageOrder = layout.pageOrder;
+  if (layout.margins) parts.margins = { ...layout.margins };
+  if (layout.scale !== undefined && !layout.fitToWidth) parts.scale = layout.scale;
+  return parts;
+}
+
+/** Excel's default row height (Calibri 11) and font size, for rows and cells that set none. */
+const DEFAULT_ROW_HEIGHT = 15;
+const DEFAULT_FONT_SIZE = 11;
+
+/**
+ * Grows each row of the range to fit its wrapped cells at the sheet's column widths, by the core's text
+ * measure; never shrinks a row (the city may have made it tall on purpose). Cells merged down several
+ * rows are left out: their text has all their rows.
+ */
+function fitRowHeights(ws: Worksheet, range: CellRange): void {
+  const merges = Object.values(
+    (ws as unknown as { _merges: Record<string, { model: CellRange }> })._merges ?? {},
+  );
+  const tall = new Map<string, CellRange>();
+  const wide = new Map<string, number>();
+  for (const { model: merge } of merges) {
+    if (merge.bottom > merge.top) tall.set(`${merge.top},${merge.left}`, merge);
+    else wide.set(`${merge.top},${merge.left}`, merge.right);
+  }
+  const widthOf = (col: number): number => ws.getColumn(col).width ?? 8.43;
+  const widthFrom = (left: number, right: number): number => {
+    let width = 0;
+    for (let k = left; k <= right; k++) width += widthOf(k);
+    return width;
+  };
+  const needs = (cell: ExcelJS.Cell, width: number): number => {
+    const size = cell.font?.size ?? DEFAULT_FONT_SIZE;
+    const lines = wrappedLines(cell.text, width, size);
+    // One line fits the row as it is.
+    return lines > 1 ? rowHeightFor(lines, size) : 0;
+  };
+  const heightOf = (r: number): number => ws.getRow(r).height ?? DEFAULT_ROW_HEIGHT;
+  for (let r = range.top; r <= range.bottom; r++) {
+    const row = ws.getRow(r);
+    let needed = 0;
+    for (let c = range.left; c <= range.right; c++) {
+      const cell = row.getCell(c);
+      if (cell.isMerged && cell.master !== cell) continue;
+      if (!cell.alignment?.wrapText || cell.text === '' || tall.has(`${r},${c}`)) continue;
+      needed = Math.max(needed, needs(cell, widthFrom(c, wide.get(`${r},${c}`) ?? c)));
+    }
+    if (needed > heightOf(r)) row.height = needed;
+  }
+  // A cell merged down several rows has all their height; its last row takes what is missing.
+  for (const merge of tall.values()) {
+    if (
+      merge.top < range.top ||
+      merge.top > range.bottom ||
+      merge.left < range.left ||
+      merge.left > range.right
+    )
+      continue;
+    const cell = ws.getRow(merge.top).getCell(merge.left);
+    if (!cell.alignment?.wrapText || cell.text === '') continue;
+    const needed = needs(cell, widthFrom(merge.left, merge.right));
+    let has = 0;
+    for (let r = merge.top; r <= merge.bottom; r++) has += heightOf(r);
+    if (needed <= has) continue;
+    // The merge's other rows get their height written too: an unsized row prints at each application's
+    // own default (LibreOffice's is lower than Excel's 15 points), and the sum must hold the text.
+    for (let r = merge.top; r < merge.bottom; r++) ws.getRow(r).height = heightOf(r);
+    ws.getRow(merge.bottom).height = heightOf(merge.bottom) + (needed - has);
+  }
 }
 
 function definedNameRef(sheet: string, range: CellRange): string {
@@ -289,6 +374,9 @@ class PlanApplier {
       }
       case 'setPageLayout':
         setPageLayout(this.sheet(op.sheet), op.layout);
+        return;
+      case 'fitRowHeights':
+        fitRowHeights(this.sheet(op.sheet), op.range);
         return;
       case 'addMark': {
         const ref = definedNameRef(op.mark.sheet, op.mark.range);

@@ -167,5 +167,16 @@ export function readGrid(worksheet: ExcelJS.Worksheet): Grid {
     merges,
     marks: readMarks(worksheet.workbook),
     sheetNames: worksheet.workbook.worksheets.map((ws) => ws.name),
+    columnWidths: columnWidths(worksheet, right),
   };
+}
+
+/** Excel's default column width (8.43 characters) where a column sets none. */
+const DEFAULT_COLUMN_WIDTH = 8.43;
+
+/** Widths of columns 1..right, for the print setup's page sizes. */
+function columnWidths(worksheet: ExcelJS.Worksheet, right: number): number[] {
+  const widths: number[] = [];
+  for (let c = 1; c <= right; c += 1) widths.push(worksheet.getColumn(c).width ?? DEFAULT_COLUMN_WIDTH);
+  return widths;
 }

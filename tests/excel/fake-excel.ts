@@ -125,6 +125,7 @@ const API_VERSIONS: readonly [RegExp, string][] = [
   [/^horizontalPageBreaks\./, '1.9'],
   [/^getRanges\(\)/, '1.9'],
   [/^runtime\./, '1.8'],
+  [/^verticalPageBreaks\./, '1.9'],
 ];
 
 function versionAtLeast(have: string, need: string): boolean {
@@ -776,6 +777,7 @@ class FakeWorksheet extends Loadable {
   readonly protection: { load: (p: string) => unknown; readonly protected: boolean };
   readonly pageLayout: Record<string, unknown>;
   readonly horizontalPageBreaks: { add: (address: string) => void; removePageBreaks: () => void };
+  readonly verticalPageBreaks: { add: (address: string) => void; removePageBreaks: () => void };
   readonly onChanged: { add: (handler: (event: FakeChangedEvent) => unknown) => { remove: () => void } };
 
   constructor(
@@ -806,13 +808,17 @@ class FakeWorksheet extends Loadable {
         fake.record(path, 'pageLayout.setPrintTitleRows()', [rows], () => {
           this.locate().pageLayout.printTitleRows = rows;
         }),
+      setPrintTitleColumns: (columns: unknown) =>
+        fake.record(path, 'pageLayout.setPrintTitleColumns()', [columns], () => {
+          this.locate().pageLayout.printTitleColumns = columns;
+        }),
     };
     // Record pageLayout writes with their `pageLayout.` prefix (for the requirement-set check).
     const loadedLayout = new Map<string, unknown>();
     this.pageLayout = new Proxy({} as Record<string, unknown>, {
       get: (_t, prop) => {
         if (typeof prop !== 'string') return undefined;
-        if (prop === 'setPrintArea' || prop === 'setPrintTitleRows') return layoutMethods[prop];
+        if (prop in layoutMethods) return layoutMethods[prop as keyof typeof layoutMethods];
         if (prop === 'load') {
           return (props: string) => {
             fake.record(path, `pageLayout.load(${props})`, [], () => {
@@ -860,6 +866,20 @@ class FakeWorksheet extends Loadable {
       removePageBreaks: () =>
         fake.record(path, 'horizontalPageBreaks.removePageBreaks()', [], () => {
           this.locate().rowBreaks = [];
+        }),
+    };
+    // Column breaks are kept with the page layout (`columnBreaks`: column numbers), as issue 16 added them.
+    this.verticalPageBreaks = {
+      add: (address: string) =>
+        fake.record(path, 'verticalPageBreaks.add()', [address], () => {
+          const layout = this.locate().pageLayout;
+          const col = parseA1(address).left;
+          const breaks = (layout.columnBreaks as number[] | undefined) ?? [];
+          if (!breaks.includes(col)) layout.columnBreaks = [...breaks, col];
+        }),
+      removePageBreaks: () =>
+        fake.record(path, 'verticalPageBreaks.removePageBreaks()', [], () => {
+          delete this.locate().pageLayout.columnBreaks;
         }),
     };
     this.onChanged = {

@@ -1,4 +1,6 @@
-import { GRADE_LABELS } from '../../src/core/settings';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+
+const SCALE = DEFAULT_SETTINGS.scale;
 import {
   gradeCode,
   gradeName,
@@ -55,11 +57,11 @@ describe('the English pane names presets and grades in English (issue 17)', () =
   });
 
   it('gives 廃止 an English name and every grade its label', () => {
-    expect(gradeName('D', GRADE_LABELS)).toBe('D 遅れ');
-    expect(gradeName('廃止', GRADE_LABELS)).toBe('廃止');
+    expect(gradeName('D', SCALE)).toBe('D 遅れ');
+    expect(gradeName('廃止', SCALE)).toBe('廃止');
     setLanguage('en');
     expect(gradeCode('廃止')).toBe('Abolished');
-    expect(gradeName('廃止', GRADE_LABELS)).toBe('Abolished');
-    expect(gradeName('D', GRADE_LABELS)).toBe('D behind');
+    expect(gradeName('廃止', SCALE)).toBe('Abolished');
+    expect(gradeName('D', SCALE)).toBe('D behind');
   });
 });

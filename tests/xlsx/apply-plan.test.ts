@@ -95,21 +95,38 @@ describe('one run over the progress fixture', () => {
     });
   });
 
-  it('prints the KPI sheet on A4 landscape, one page wide, header row repeated, a break before each block', async () => {
+  // Issue 16 changed this: two pages wide on A4 with the KPI names repeated beside the flags, no title
+  // rows (they printed over the other tables' headers), breaks only where a block does not fit.
+  it('prints the KPI sheet on A4 landscape, two pages wide with the names repeated, breaks packed by page', async () => {
     expect(ws.pageSetup).toMatchObject({
       orientation: 'landscape',
       paperSize: 9,
       fitToPage: true,
-      fitToWidth: 1,
+      fitToWidth: 2,
       fitToHeight: 0,
+      pageOrder: 'overThenDown',
       printArea: 'A1:R73',
-      printTitlesRow: '8:8',
+      margins: { left: 0.4, right: 0.4, top: 0.75, bottom: 0.9, header: 0.3, footer: 0.3 },
     });
     expect(ws.headerFooter.oddHeader).toBe('&C&A');
-    expect(ws.headerFooter.oddFooter).toBe('&C&P / &N&RR6年度評価 (2026-11-21)');
+    expect(ws.headerFooter.oddFooter).toContain('&R&9&P / &N  R6年度評価 (2026-11-21)');
+    expect(ws.headerFooter.oddFooter).toMatch(/^&L&9凡例: /);
     const xml = await sheetXml(output, 1);
     const breaks = [...xml.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]) + 1);
-    expect(breaks).toEqual(result.analysis.sheet.blocks.slice(1).map((b) => b.firstRow));
+    const starts = result.analysis.sheet.blocks.flatMap((b) => [b.firstRow, b.kpiTable!.headerTop]);
+    expect(breaks.length).toBeGreaterThan(0);
+    expect(breaks.length).toBeLessThan(result.analysis.sheet.blocks.length * 2);
+    for (const row of breaks) expect(starts).toContain(row);
+    const { readFile } = await import('node:fs/promises');
+    const JSZip = (await import('jszip')).default;
+    const workbookXml = await (
+      await JSZip.loadAsync(await readFile(output))
+    )
+      .file('xl/workbook.xml')!
+      .async('string');
+    expect(workbookXml).toContain(
+      '<definedName name="_xlnm.Print_Titles" localSheetId="0">&apos;KPI一覧&apos;!$A:$C</definedName>',
+    );
   });
 
   it('keeps the print area rows absolute in the file', async () => {

@@ -547,7 +547,8 @@ function readKpiTable(
       for (const cell of [values.baseline, values.target, ...values.actuals, ...values.interimTargets]) {
         if (!cell || !yearlessCols.has(cell.cell.col - shift)) continue;
         if (cell.year === UNKNOWN_YEAR) unknownYearCols.add(cell.cell.col - shift);
-        else if (!hasOwnYear(cell) && values.actuals.includes(cell)) targetYearCols.add(cell.cell.col - shift);
+        else if (!hasOwnYear(cell) && values.actuals.includes(cell))
+          targetYearCols.add(cell.cell.col - shift);
       }
     }
     const direction = directionCol === null ? null : directionOf(ctx.cells.text(row, directionCol));

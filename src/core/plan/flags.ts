@@ -136,7 +136,7 @@ export function flagOps(
       op: 'setStyle',
       sheet,
       range: data(latest, latest),
-      style: { border: BORDER, horizontal: 'right', vertical: 'middle' },
+      style: { border: BORDER, horizontal: 'right', vertical: 'middle', wrap: true },
     },
     {
       op: 'setStyle',
@@ -154,7 +154,8 @@ export function flagOps(
       op: 'setStyle',
       sheet,
       range: data(notes, notes),
-      style: { border: BORDER, vertical: 'middle', fontSize: 9 },
+      // Wrapped (its row grows to fit, fitRowHeights), so a long note prints whole (issue 16).
+      style: { border: BORDER, vertical: 'middle', fontSize: 9, wrap: true },
     },
     { op: 'setDataValidationList', sheet, range: data(direction, direction), list: DIRECTION_CHOICES },
   );

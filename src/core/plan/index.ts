@@ -9,6 +9,7 @@ import { FLAG_COUNT, FLAG_OFFSET, FLAG_WIDTHS, flagOps } from './flags';
 import { mark, markKind, marksOf, ownSheets, removalOps } from './marks';
 import { cityRight, placeFlags } from './placement';
 import { kpiSheetPrintOp, summaryPrintOp } from './print';
+import { DEFAULT_ROW_HEIGHT, nameColumn, printWidths, printedRowHeights } from './print-rows';
 import { SETTINGS_CELL, SETTINGS_SHEET, settingsSheetOps } from './settings-sheet';
 import { freeSheetName } from './sheet-names';
 import { SUMMARY_SHEET, summarySheetOps } from './summary-sheet';
@@ -104,7 +105,7 @@ export function planWrite(input: PlanInput): WritePlan {
   const summary = summarySheetOps({ sheetName: summaryName, kpiSheet: sheet, evaluation, now });
   const summaryArea = rangeOf(1, 1, summary.lastRow, summary.lastCol);
   ops.push({ op: 'addSheet', sheet: summaryName, visibility: 'visible' }, ...summary.ops);
-  ops.push(summaryPrintOp(summaryName, summaryArea, evaluation));
+  ops.push(summaryPrintOp(summaryName, summaryArea, evaluation, summary.rowBreaks));
   markOps.push(mark('summary', summaryName, summaryArea));
 
   const settingsName = freeSheetName(SETTINGS_SHEET, [...taken, summaryName]);
@@ -114,11 +115,25 @@ export function planWrite(input: PlanInput): WritePlan {
   const top = Math.min(grid.top, ...tables.map((t) => t.headerTop));
   const left = Math.min(...tables.map((t) => t.firstCol));
   const bottom = Math.max(lastContentRow(grid), ...tables.map((t) => t.lastRow));
+  // Wrapped text grows its rows (the city's and the flags'), so nothing prints over the next row.
+  for (const table of tables) {
+    ops.push({
+      op: 'fitRowHeights',
+      sheet: grid.sheet,
+      range: rangeOf(table.headerTop, table.firstCol, table.lastRow, lastFlagCol),
+    });
+  }
+  const widths = printWidths(grid, startCol);
+  const rowHeights = printedRowHeights(grid, tables, widths, byRow, settings, startCol);
   ops.push(
     kpiSheetPrintOp({
       sheet: grid.sheet,
       blocks: sheet.blocks,
       area: rangeOf(top, left, bottom, lastFlagCol),
+      flagCol: startCol,
+      nameCol: nameColumn(grid, sheet),
+      columnWidth: widths,
+      rowHeight: (row) => rowHeights.get(row) ?? DEFAULT_ROW_HEIGHT,
       evaluation,
       now,
     }),

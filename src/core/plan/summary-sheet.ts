@@ -1,23 +1,48 @@
 /**
  * The summary sheet 「KPI評価サマリー」: what was judged and how, counts per grade by 基本目標 and by
  * 担当課 with the share achieved as data bars, the follow-up list and the data issues with their cells.
- * Built top to bottom with a row cursor; every table is a fixed number of ops plus its values.
+ * Built top to bottom with a row cursor that also lays out the printed pages; every table is a fixed
+ * number of ops per page plus its values, and ends with the legend of every mark and colour.
  */
-import type { CellStyle, Evaluation, FollowUp, KpiSheet, PlanValue, SummaryGroup, WriteOp } from '../types';
+import type {
+  CellStyle,
+  Evaluation,
+  FollowUp,
+  KpiSheet,
+  PlanValue,
+  Settings,
+  SummaryGroup,
+  WriteOp,
+} from '../types';
+import { ABOLISHED_GRADE } from '../types';
 import { rangeOf } from '../a1';
 import { gradeFormula } from './conditional';
 import { gradeText } from './flags';
 import { BORDER, DATA_BAR, gradeFill, gradesOf, HEADER_STYLE, RATE_FORMAT } from './palette';
 import { describeSettings, formatJst } from './describe';
 import { fiscalYearText } from './reading-text';
+import { legendEntries } from './legend';
+import { pageBody } from './page-geometry';
 import { rowHeightFor, wrappedLines } from './text-size';
 
 export const SUMMARY_SHEET = 'KPI評価サマリー';
 export const SUMMARY_TITLE = 'KPI評価サマリー';
 
-/** KPI and goal names in A, departments in B, numbers and short texts after. */
-export const SUMMARY_WIDTHS: readonly number[] = [50, 18, 10, 13, 13, 10, 10, 10, 11];
-const LAST_COL = SUMMARY_WIDTHS.length;
+/**
+ * KPI and goal names in A, departments in B, numbers and short texts after; headers wrap. 110 characters
+ * print at 100 % on A4 landscape in Excel (Calibri) and in LibreOffice even with a wider fallback font,
+ * so with every row's height written the pages are the same in both (issue 16).
+ */
+export const SUMMARY_WIDTHS: readonly number[] = [36, 14, 8, 10, 10, 8, 8, 8, 8];
+
+/**
+ * The columns of this sheet for a scale: the count tables need the key, 判定数, one column per grade and
+ * 達成割合, so a scale of more than four levels adds 8-character columns on the right.
+ */
+function summaryWidths(settings: Settings): readonly number[] {
+  const needed = 3 + gradesOf(settings.scale).length;
+  return [...SUMMARY_WIDTHS, ...Array<number>(Math.max(0, needed - SUMMARY_WIDTHS.length)).fill(8)];
+}
 
 const CELL: CellStyle = { border: BORDER, vertical: 'middle' };
 
@@ -32,6 +57,8 @@ export interface SummaryResult {
   readonly ops: WriteOp[];
   readonly lastRow: number;
   readonly lastCol: number;
+  /** Page breaks of its print (before these rows). */
+  readonly rowBreaks: readonly number[];
 }
 
 /** Leading goal number (`1 浅口市…` → `1`), else the goal as written. */
@@ -40,10 +67,33 @@ function goalShort(goal: string): string {
   return match ? match[1] : goal;
 }
 
+/** Excel's default row height in points (Calibri 11), for rows the sheet leaves unsized. */
+const DEFAULT_ROW_HEIGHT = 15;
+
+/** Printed height of a row holding these wrapped texts, each with its column. */
+function rowPoints(cells: readonly { col: number; text: string }[]): number {
+  const lines = Math.max(1, ...cells.map((c) => wrappedLines(c.text, SUMMARY_WIDTHS[c.col - 1] ?? 8)));
+  return lines > 1 ? rowHeightFor(lines) : DEFAULT_ROW_HEIGHT;
+}
+
+/**
+ * Writes the sheet top to bottom with a row cursor, and lays out its pages as it goes: `capacity` is
+ * the sheet's points one printed page holds, so a table that does not fit in what is left starts a new
+ * page, and one longer than a page breaks between rows and repeats its heading and header (Excel's print
+ * titles are one row range per sheet, and this sheet has several tables).
+ */
 class SheetWriter {
   readonly ops: WriteOp[] = [];
+  readonly rowBreaks: number[] = [];
   row = 1;
-  constructor(readonly sheet: string) {}
+  /** Points used on the current page. */
+  private used = 0;
+  constructor(
+    readonly sheet: string,
+    readonly capacity: number,
+    /** The sheet's last column: lines are merged across to it. */
+    readonly lastCol: number,
+  ) {}
 
   values(values: readonly (readonly PlanValue[])[], col = 1): void {
     if (values.length === 0) return;
@@ -55,120 +105,219 @@ class SheetWriter {
     this.ops.push({ op: 'setStyle', sheet: this.sheet, range: rangeOf(top, left, bottom, right), style });
   }
 
+  /** Points left on the current page. */
+  left(): number {
+    return this.capacity - this.used;
+  }
+
+  /** Counts a written row of `height` points towards the page. */
+  advance(height = DEFAULT_ROW_HEIGHT): void {
+    this.used += height;
+    this.row++;
+  }
+
+  /** A page break before the cursor's row. */
+  pageBreak(): void {
+    if (this.used === 0) return;
+    this.rowBreaks.push(this.row);
+    this.used = 0;
+  }
+
   /** A line of text across the whole width. */
   line(text: string, style: CellStyle): void {
     this.values([[text]]);
-    this.ops.push({ op: 'mergeCells', sheet: this.sheet, range: rangeOf(this.row, 1, this.row, LAST_COL) });
-    this.style(this.row, 1, this.row, LAST_COL, style);
-    this.row++;
+    this.ops.push({
+      op: 'mergeCells',
+      sheet: this.sheet,
+      range: rangeOf(this.row, 1, this.row, this.lastCol),
+    });
+    const height =
+      style.fontSize !== undefined && style.fontSize > 11 ? rowHeightFor(1, style.fontSize) : undefined;
+    this.style(this.row, 1, this.row, this.lastCol, { ...style, rowHeight: height ?? DEFAULT_ROW_HEIGHT });
+    this.advance(height);
   }
 
   gap(): void {
-    this.row++;
+    // No empty row at the top of a page.
+    if (this.used === 0) return;
+    this.style(this.row, 1, this.row, 1, { rowHeight: DEFAULT_ROW_HEIGHT });
+    this.advance();
   }
+}
 
+/** One table of the summary: its heading, header row and data rows, and how to style a run of its rows. */
+interface SummaryTable {
+  readonly heading: string;
+  readonly header: readonly PlanValue[];
+  /** Styles of the header row (written at `row`). */
+  readonly styleHeader: (w: SheetWriter, row: number, height: number) => void;
+  readonly rows: readonly (readonly PlanValue[])[];
+  /** Printed height of each data row. */
+  readonly heights: readonly number[];
+  /** Styles and rules of data rows `from`..`to` (indexes into `rows`), written from sheet row `first`. */
+  readonly styleRows: (w: SheetWriter, first: number, from: number, to: number) => void;
   /**
-   * Rows whose wrapped texts need more than one line get that height; `columns` pairs each wrapped column
-   * with its texts by row. The style is the wrapped cells' own, so the op replaces nothing else.
+   * Conditional formats, once over all the table's rows `first`..`last` (the repeated headings between its
+   * pages match none of them): one rule per page would multiply them on a long list.
    */
-  fitRows(
-    first: number,
-    columns: readonly { col: number; texts: readonly string[] }[],
-    style: CellStyle,
-  ): void {
-    const count = Math.max(0, ...columns.map((c) => c.texts.length));
-    for (let i = 0; i < count; i++) {
-      const lines = Math.max(
-        ...columns.map((c) => wrappedLines(c.texts[i] ?? '', SUMMARY_WIDTHS[c.col - 1])),
-      );
-      if (lines <= 1) continue;
-      const cols = columns.map((c) => c.col);
-      this.style(first + i, Math.min(...cols), first + i, Math.max(...cols), {
-        ...style,
-        rowHeight: rowHeightFor(lines),
-      });
+  readonly rules?: (w: SheetWriter, first: number, last: number) => void;
+  /** Shown in place of the rows when there are none. */
+  readonly empty: string;
+}
+
+const HEADING_STYLE: CellStyle = { bold: true, fontSize: 12 };
+const HEADING_HEIGHT = rowHeightFor(1, 12);
+
+/** Heading, header and rows; on a new page when the table would not fit, headings repeated after a break. */
+function writeTable(w: SheetWriter, table: SummaryTable): void {
+  const sum = (heights: readonly number[]): number => heights.reduce((a, b) => a + b, 0);
+  const headerHeight = rowPoints(table.header.map((text, i) => ({ col: i + 1, text: String(text ?? '') })));
+  const top = HEADING_HEIGHT + headerHeight;
+  const whole = top + Math.max(DEFAULT_ROW_HEIGHT, sum(table.heights));
+  // A table that does not fit in what is left starts a new page when it fits there and this page is at
+  // least half full, or when not even its headings and a few rows fit here; else it runs on with its
+  // headings repeated.
+  const firstRows = top + sum(table.heights.slice(0, 3));
+  const halfFull = w.left() <= w.capacity / 2;
+  if (whole > w.left() && ((whole <= w.capacity && halfFull) || firstRows > w.left())) w.pageBreak();
+  const headings = (continued: boolean): void => {
+    w.line(continued ? `${table.heading} (続き)` : table.heading, HEADING_STYLE);
+    w.values([table.header]);
+    table.styleHeader(w, w.row, headerHeight);
+    w.advance(headerHeight);
+  };
+  headings(false);
+  if (table.rows.length === 0) {
+    if (table.empty !== '') w.line(table.empty, { horizontal: 'left' });
+    return;
+  }
+  const firstRow = w.row;
+  let from = 0;
+  while (from < table.rows.length) {
+    let to = from;
+    let height = table.heights[from];
+    while (to + 1 < table.rows.length && height + table.heights[to + 1] <= w.left()) {
+      to++;
+      height += table.heights[to];
     }
+    const first = w.row;
+    w.values(table.rows.slice(from, to + 1));
+    table.styleRows(w, first, from, to);
+    for (let i = from; i <= to; i++) w.advance(table.heights[i]);
+    from = to + 1;
+    if (from < table.rows.length) {
+      w.pageBreak();
+      headings(true);
+    }
+  }
+  table.rules?.(w, firstRow, w.row - 1);
+}
+
+/**
+ * Every row of this sheet gets its height written: rows left unsized print at each application's own
+ * default (LibreOffice's is lower than Excel's 15 points), and the page layout counts on these heights.
+ */
+function headerStyles(w: SheetWriter, row: number, right: number, height: number): void {
+  w.style(row, 1, row, right, { ...HEADER_STYLE, rowHeight: height });
+}
+
+/** Row heights for rows whose wrapped texts need more than one line. */
+function fitRows(
+  w: SheetWriter,
+  first: number,
+  heights: readonly number[],
+  from: number,
+  to: number,
+  left: number,
+  right: number,
+  style: CellStyle,
+): void {
+  // One op gives the rows their default height, then the taller ones theirs: a long list stays few ops.
+  w.style(first, left, first + to - from, right, { ...style, rowHeight: DEFAULT_ROW_HEIGHT });
+  for (let i = from; i <= to; i++) {
+    if (heights[i] <= DEFAULT_ROW_HEIGHT) continue;
+    const row = first + i - from;
+    w.style(row, left, row, right, { ...style, rowHeight: heights[i] });
   }
 }
 
 function gradeCountTable(
-  w: SheetWriter,
   heading: string,
   keyHeader: string,
   groups: readonly SummaryGroup[],
   overall: SummaryGroup,
   evaluation: Evaluation,
-): void {
-  w.line(heading, { bold: true, fontSize: 12 });
+): SummaryTable {
+  const all = [...groups, overall];
+  const heights = all.map((g) => rowPoints([{ col: 1, text: g.key }]));
   const { scale } = evaluation.settings;
   const grades = gradesOf(scale);
-  // The share goes right after the grades: column 9 on a four-level scale, as before scales were data.
-  const LAST_COL = shareColumn(evaluation);
-  const header: PlanValue[] = [
-    keyHeader,
-    '判定数',
-    ...grades.map((g) => gradeText(g, evaluation.settings)),
-    '達成割合',
-  ];
-  const headerRow = w.row;
-  w.values([header]);
-  w.style(headerRow, 1, headerRow, 2, HEADER_STYLE);
-  grades.forEach((grade, i) =>
-    w.style(headerRow, 3 + i, headerRow, 3 + i, { ...HEADER_STYLE, ...gradeFill(scale, grade) }),
+  // 達成割合 right after the grades: column 9 on a four-level scale.
+  const shareCol = 3 + grades.length;
+  return {
+    heading,
+    header: [keyHeader, '判定数', ...grades.map((g) => gradeText(g, evaluation.settings)), '達成割合'],
+    styleHeader: (w, row, height) => {
+      headerStyles(w, row, 2, height);
+      grades.forEach((grade, i) =>
+        w.style(row, 3 + i, row, 3 + i, { ...HEADER_STYLE, rowHeight: height, ...gradeFill(scale, grade) }),
+      );
+      w.style(row, shareCol, row, shareCol, { ...HEADER_STYLE, rowHeight: height });
+    },
+    rows: all.map((group): PlanValue[] => [
+      group.key,
+      group.judged,
+      ...grades.map((grade) => group.counts[grade] ?? 0),
+      group.achievedShare,
+    ]),
+    heights,
+    styleRows: (w, first, from, to) => {
+      const last = first + to - from;
+      // The 全体 row, the table's last, closes it in bold.
+      const hasTotal = to === all.length - 1;
+      const lastPlain = hasTotal ? last - 1 : last;
+      w.style(first, 1, lastPlain, 1, { ...CELL, wrap: true });
+      fitRows(w, first, heights, from, hasTotal ? to - 1 : to, 1, 1, { ...CELL, wrap: true });
+      w.style(first, 2, lastPlain, shareCol - 1, { ...CELL, horizontal: 'center' });
+      w.style(first, shareCol, lastPlain, shareCol, { ...CELL, numberFormat: RATE_FORMAT });
+      if (hasTotal) {
+        w.style(last, 1, last, 1, { ...CELL, bold: true, fill: '#F2F2F2', rowHeight: heights[to] });
+        w.style(last, 2, last, shareCol - 1, { ...CELL, bold: true, fill: '#F2F2F2', horizontal: 'center' });
+        w.style(last, shareCol, last, shareCol, {
+          ...CELL,
+          bold: true,
+          fill: '#F2F2F2',
+          numberFormat: RATE_FORMAT,
+        });
+      }
+    },
+    rules: (w, first, last) =>
+      w.ops.push({
+        op: 'addConditionalFormat',
+        sheet: w.sheet,
+        range: rangeOf(first, shareCol, last, shareCol),
+        rule: { type: 'dataBar', color: DATA_BAR, max: 1 },
+      }),
+    empty: '該当なし',
+  };
+}
+
+function followUpTable(followUps: readonly FollowUp[], evaluation: Evaluation): SummaryTable {
+  const heights = followUps.map((f) =>
+    rowPoints([
+      { col: 1, text: f.name },
+      { col: 2, text: f.department },
+      { col: 4, text: f.latest },
+      { col: 5, text: f.target },
+    ]),
   );
-  w.style(headerRow, LAST_COL, headerRow, LAST_COL, HEADER_STYLE);
-  w.row++;
-  const first = w.row;
-  const rows = [...groups, overall].map((group): PlanValue[] => [
-    group.key,
-    group.judged,
-    ...grades.map((grade) => group.counts[grade] ?? 0),
-    group.achievedShare,
-  ]);
-  w.values(rows);
-  const last = first + rows.length - 1;
-  w.style(first, 1, last - 1, 1, { ...CELL, wrap: true });
-  w.fitRows(first, [{ col: 1, texts: groups.map((g) => g.key) }], { ...CELL, wrap: true });
-  w.style(first, 2, last - 1, LAST_COL - 1, { ...CELL, horizontal: 'center' });
-  w.style(first, LAST_COL, last - 1, LAST_COL, { ...CELL, numberFormat: RATE_FORMAT });
-  // The 全体 row closes the table in bold.
-  w.style(last, 1, last, 1, { ...CELL, bold: true, fill: '#F2F2F2' });
-  w.style(last, 2, last, LAST_COL - 1, { ...CELL, bold: true, fill: '#F2F2F2', horizontal: 'center' });
-  w.style(last, LAST_COL, last, LAST_COL, {
-    ...CELL,
-    bold: true,
-    fill: '#F2F2F2',
-    numberFormat: RATE_FORMAT,
-  });
-  w.ops.push({
-    op: 'addConditionalFormat',
-    sheet: w.sheet,
-    range: rangeOf(first, LAST_COL, last, LAST_COL),
-    rule: { type: 'dataBar', color: DATA_BAR, max: 1 },
-  });
-  w.row = last + 1;
-}
-
-/** Column of 達成割合 in the count tables: after the key, 判定数 and one column per grade. */
-function shareColumn(evaluation: Evaluation): number {
-  return 3 + gradesOf(evaluation.settings.scale).length;
-}
-
-function followUpTable(w: SheetWriter, followUps: readonly FollowUp[], evaluation: Evaluation): void {
   const { scale } = evaluation.settings;
   const listed = scale.levels.filter((level) => level.followUp).map((level) => level.symbol);
-  w.line(`要フォローアップ (${listed.join('・')} 判定)`, { bold: true, fontSize: 12 });
-  const headerRow = w.row;
-  w.values([['KPI', '担当課', '判定', '最新値', '目標値', '差', '基本目標', '行']]);
-  w.style(headerRow, 1, headerRow, 8, HEADER_STYLE);
-  w.row++;
-  if (followUps.length === 0) {
-    w.line('該当なし', { horizontal: 'left' });
-    return;
-  }
-  const first = w.row;
-  w.values(
-    followUps.map((f): PlanValue[] => [
+  return {
+    heading: `要フォローアップ (${listed.join('・')} 判定)`,
+    header: ['KPI', '担当課', '判定', '最新値', '目標値', '差', '基本目標', '行'],
+    styleHeader: (w, row, height) => headerStyles(w, row, 8, height),
+    rows: followUps.map((f): PlanValue[] => [
       f.name,
       f.department,
       gradeText(f.grade, evaluation.settings),
@@ -178,56 +327,93 @@ function followUpTable(w: SheetWriter, followUps: readonly FollowUp[], evaluatio
       goalShort(f.goal),
       f.row,
     ]),
-  );
-  const last = first + followUps.length - 1;
-  w.style(first, 1, last, 2, { ...CELL, wrap: true });
-  w.fitRows(
-    first,
-    [
-      { col: 1, texts: followUps.map((f) => f.name) },
-      { col: 2, texts: followUps.map((f) => f.department) },
-    ],
-    { ...CELL, wrap: true },
-  );
-  w.style(first, 3, last, 3, { ...CELL, horizontal: 'center', bold: true });
-  w.style(first, 4, last, 5, { ...CELL, horizontal: 'right' });
-  w.style(first, 6, last, 6, { ...CELL, horizontal: 'right', numberFormat: '#,##0.##;[Red]-#,##0.##' });
-  w.style(first, 7, last, 8, { ...CELL, horizontal: 'center' });
-  for (const grade of gradesOf(scale)) {
-    w.ops.push({
-      op: 'addConditionalFormat',
-      sheet: w.sheet,
-      range: rangeOf(first, 3, last, 3),
-      rule: { type: 'formula', formula: gradeFormula(grade, 3, first), style: gradeFill(scale, grade) },
-    });
-  }
-  w.row = last + 1;
+    heights,
+    styleRows: (w, first, from, to) => {
+      const last = first + to - from;
+      w.style(first, 1, last, 2, { ...CELL, wrap: true });
+      fitRows(w, first, heights, from, to, 1, 2, { ...CELL, wrap: true });
+      w.style(first, 3, last, 3, { ...CELL, horizontal: 'center', bold: true });
+      w.style(first, 4, last, 5, { ...CELL, horizontal: 'right', wrap: true });
+      w.style(first, 6, last, 6, { ...CELL, horizontal: 'right', numberFormat: '#,##0.##;[Red]-#,##0.##' });
+      w.style(first, 7, last, 8, { ...CELL, horizontal: 'center' });
+    },
+    rules: (w, first, last) => {
+      for (const grade of gradesOf(scale)) {
+        w.ops.push({
+          op: 'addConditionalFormat',
+          sheet: w.sheet,
+          range: rangeOf(first, 3, last, 3),
+          rule: { type: 'formula', formula: gradeFormula(grade, 3, first), style: gradeFill(scale, grade) },
+        });
+      }
+    },
+    empty: '該当なし',
+  };
 }
 
-function dataIssueTable(w: SheetWriter, evaluation: Evaluation): void {
+function dataIssueTable(evaluation: Evaluation): SummaryTable {
   const issues = evaluation.summary.dataIssues;
-  w.line('データの確認事項 (元の表のセル)', { bold: true, fontSize: 12 });
-  const headerRow = w.row;
-  w.values([['内容', 'セル']]);
-  w.style(headerRow, 1, headerRow, 2, HEADER_STYLE);
-  w.row++;
-  if (issues.length === 0) {
-    w.line('該当なし', { horizontal: 'left' });
-    return;
-  }
-  const first = w.row;
-  w.values(issues.map((issue): PlanValue[] => [issue.message, issue.cell]));
-  const last = first + issues.length - 1;
-  w.style(first, 1, last, 1, { ...CELL, wrap: true });
-  w.fitRows(first, [{ col: 1, texts: issues.map((issue) => issue.message) }], { ...CELL, wrap: true });
-  w.style(first, 2, last, 2, { ...CELL, horizontal: 'center' });
-  w.row = last + 1;
+  const heights = issues.map((issue) => rowPoints([{ col: 1, text: issue.message }]));
+  return {
+    heading: 'データの確認事項 (元の表のセル)',
+    header: ['内容', 'セル'],
+    styleHeader: (w, row, height) => headerStyles(w, row, 2, height),
+    rows: issues.map((issue): PlanValue[] => [issue.message, issue.cell]),
+    heights,
+    styleRows: (w, first, from, to) => {
+      const last = first + to - from;
+      w.style(first, 1, last, 1, { ...CELL, wrap: true });
+      fitRows(w, first, heights, from, to, 1, 1, { ...CELL, wrap: true });
+      w.style(first, 2, last, 2, { ...CELL, horizontal: 'center' });
+    },
+    empty: '該当なし',
+  };
+}
+
+/** Mark in A, meaning across B:I (merged), grades on their own colours. */
+function legendTable(settings: Settings): SummaryTable {
+  const entries = legendEntries(settings);
+  const widths = summaryWidths(settings);
+  const lastCol = widths.length;
+  const meaningWidth = widths.slice(1).reduce((a, b) => a + b, 0);
+  const heights = entries.map((e) => {
+    const lines = Math.max(wrappedLines(e.mark, SUMMARY_WIDTHS[0]), wrappedLines(e.meaning, meaningWidth));
+    return lines > 1 ? rowHeightFor(lines) : DEFAULT_ROW_HEIGHT;
+  });
+  return {
+    heading: '凡例 (このブックの記号と色)',
+    header: ['記号・色', '意味'],
+    styleHeader: (w, row, height) => {
+      w.ops.push({ op: 'mergeCells', sheet: w.sheet, range: rangeOf(row, 2, row, lastCol) });
+      headerStyles(w, row, lastCol, height);
+    },
+    rows: entries.map((e): PlanValue[] => [e.mark, e.meaning]),
+    heights,
+    styleRows: (w, first, from, to) => {
+      for (let i = from; i <= to; i++) {
+        const row = first + i - from;
+        const entry = entries[i];
+        const colour = entry.grade !== undefined ? gradeFill(settings.scale, entry.grade) : null;
+        w.style(row, 1, row, 1, {
+          ...CELL,
+          horizontal: 'center',
+          wrap: true,
+          bold: entry.grade !== undefined,
+          ...(colour ? { fill: colour.fill, fontColor: colour.fontColor } : {}),
+          rowHeight: heights[i],
+        });
+        w.ops.push({ op: 'mergeCells', sheet: w.sheet, range: rangeOf(row, 2, row, lastCol) });
+        w.style(row, 2, row, lastCol, { ...CELL, wrap: true, horizontal: 'left' });
+      }
+    },
+    empty: '',
+  };
 }
 
 /** `A 20 ・ B 9 ・ C 4 ・ D 12 ・ X 3`: every grade but 廃止. */
 function countsText(group: SummaryGroup, evaluation: Evaluation): string {
   return gradesOf(evaluation.settings.scale)
-    .filter((g) => g !== '廃止')
+    .filter((g) => g !== ABOLISHED_GRADE)
     .map((g) => `${g} ${group.counts[g] ?? 0}`)
     .join(' ・ ');
 }
@@ -236,40 +422,40 @@ function shareText(group: SummaryGroup): string {
   return group.achievedShare === null ? '—' : `${(group.achievedShare * 100).toFixed(1)}%`;
 }
 
-/** The city's own verdicts against ours; written only when the table carries any. */
-function publishedTable(w: SheetWriter, evaluation: Evaluation): void {
+/** The city's own verdicts against ours (issue 14); a table only when the sheet carries any. */
+function publishedTable(evaluation: Evaluation): SummaryTable | null {
   const { compared, agreed, disagreements } = evaluation.summary.published;
-  if (compared === 0) return;
-  w.gap();
-  w.line(`市の評価との照合: ${compared} 件中 ${agreed} 件一致、${disagreements.length} 件不一致`, {
-    bold: true,
-    fontSize: 12,
-  });
-  const headerRow = w.row;
-  w.values([['KPI と理由', 'セル', '年度', '市', '当方']]);
-  w.style(headerRow, 1, headerRow, 5, HEADER_STYLE);
-  w.row++;
-  if (disagreements.length === 0) {
-    w.line('不一致なし', { horizontal: 'left' });
-    return;
-  }
-  const first = w.row;
+  if (compared === 0) return null;
   const texts = disagreements.map((d) => `${d.name}: ${d.why}`);
-  w.values(
-    disagreements.map((d, i): PlanValue[] => [texts[i], d.cell, fiscalYearText(d.year), d.theirs, d.ours]),
-  );
-  const last = first + disagreements.length - 1;
-  w.style(first, 1, last, 1, { ...CELL, wrap: true });
-  w.fitRows(first, [{ col: 1, texts }], { ...CELL, wrap: true });
-  w.style(first, 2, last, 5, { ...CELL, horizontal: 'center' });
-  w.row = last + 1;
+  const heights = texts.map((text) => rowPoints([{ col: 1, text }]));
+  return {
+    heading: `市の評価との照合: ${compared} 件中 ${agreed} 件一致、${disagreements.length} 件不一致`,
+    header: ['KPI と理由', 'セル', '年度', '市', '当方'],
+    styleHeader: (w, row, height) => headerStyles(w, row, 5, height),
+    rows: disagreements.map((d, i): PlanValue[] => [
+      texts[i],
+      d.cell,
+      fiscalYearText(d.year),
+      d.theirs,
+      d.ours,
+    ]),
+    heights,
+    styleRows: (w, first, from, to) => {
+      const last = first + to - from;
+      w.style(first, 1, last, 1, { ...CELL, wrap: true });
+      fitRows(w, first, heights, from, to, 1, 1, { ...CELL, wrap: true });
+      w.style(first, 2, last, 5, { ...CELL, horizontal: 'center' });
+    },
+    empty: '不一致なし',
+  };
 }
 
 export function summarySheetOps(input: SummaryInput): SummaryResult {
   const { sheetName, kpiSheet, evaluation, now } = input;
-  const w = new SheetWriter(sheetName);
   const { summary, settings } = evaluation;
-  w.ops.push({ op: 'setColumnWidths', sheet: sheetName, firstCol: 1, widths: SUMMARY_WIDTHS });
+  const widths = summaryWidths(settings);
+  const w = new SheetWriter(sheetName, pageBody(settings.paperSize, widths).height, widths.length);
+  w.ops.push({ op: 'setColumnWidths', sheet: sheetName, firstCol: 1, widths });
   w.line(SUMMARY_TITLE, { bold: true, fontSize: 16 });
   const source = kpiSheet.title ? `${kpiSheet.sheet} (${kpiSheet.title})` : kpiSheet.sheet;
   const meta: CellStyle = { horizontal: 'left' };
@@ -279,25 +465,29 @@ export function summarySheetOps(input: SummaryInput): SummaryResult {
   w.line(`作成日時: ${formatJst(now)}`, meta);
   const overall = summary.overall;
   w.line(
-    `全体: 判定 ${overall.judged} 件 (廃止 ${overall.counts['廃止'] ?? 0} 件を除く)、` +
+    `全体: 判定 ${overall.judged} 件 (廃止 ${overall.counts[ABOLISHED_GRADE] ?? 0} 件を除く)、` +
       `${countsText(overall, evaluation)}、達成割合 ${shareText(overall)}`,
     { ...meta, bold: true },
   );
   const headlines = summary.headlines;
-  if (headlines.judged + (headlines.counts['廃止'] ?? 0) > 0) {
+  if (headlines.judged + (headlines.counts[ABOLISHED_GRADE] ?? 0) > 0) {
     w.line(
       `数値目標 (KPI とは別に集計): 判定 ${headlines.judged} 件、${countsText(headlines, evaluation)}、達成割合 ${shareText(headlines)}`,
       meta,
     );
   }
-  w.gap();
-  gradeCountTable(w, '基本目標別', '基本目標', summary.byGoal, overall, evaluation);
-  w.gap();
-  gradeCountTable(w, '担当課別', '担当課', summary.byDepartment, overall, evaluation);
-  w.gap();
-  followUpTable(w, summary.followUps, evaluation);
-  w.gap();
-  dataIssueTable(w, evaluation);
-  publishedTable(w, evaluation);
-  return { ops: w.ops, lastRow: w.row - 1, lastCol: Math.max(LAST_COL, shareColumn(evaluation)) };
+  const published = publishedTable(evaluation);
+  const tables = [
+    gradeCountTable('基本目標別', '基本目標', summary.byGoal, overall, evaluation),
+    gradeCountTable('担当課別', '担当課', summary.byDepartment, overall, evaluation),
+    followUpTable(summary.followUps, evaluation),
+    dataIssueTable(evaluation),
+    ...(published ? [published] : []),
+    legendTable(settings),
+  ];
+  for (const table of tables) {
+    w.gap();
+    writeTable(w, table);
+  }
+  return { ops: w.ops, lastRow: w.row - 1, lastCol: widths.length, rowBreaks: w.rowBreaks };
 }

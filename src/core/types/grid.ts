@@ -44,4 +44,9 @@ export interface Grid {
   readonly marks: readonly OutputMark[];
   /** Names of every sheet in the workbook (to avoid taking a user's sheet name). */
   readonly sheetNames: readonly string[];
+  /**
+   * Width of each column from column 1, in Excel's characters, as far as the host read them (the print
+   * setup sizes its pages with them). Absent where a host does not read widths.
+   */
+  readonly columnWidths?: readonly number[];
 }

@@ -54,6 +54,30 @@ export interface PageLayout {
   /** Manual page breaks before these rows. */
   readonly rowBreaks: readonly number[];
   readonly centerHorizontally: boolean;
+  /**
+   * Pages across when `fitToWidth` (default 1): a sheet too wide to read on one page prints its columns
+   * over two, each page of a row band next to the other (`pageOrder: 'overThenDown'`).
+   */
+  readonly pagesWide?: number;
+  /** Columns repeated at the left of each printed page (the KPI names beside the flags on the second page). */
+  readonly titleColumns?: { readonly first: number; readonly last: number } | null;
+  /** Manual page breaks before these columns. */
+  readonly columnBreaks?: readonly number[];
+  /** Order of the pages of a sheet more than one page wide; Excel's default is 'downThenOver'. */
+  readonly pageOrder?: 'downThenOver' | 'overThenDown';
+  /** Page margins in inches; absent: Excel's defaults (0.7 / 0.75, header and footer 0.3). */
+  readonly margins?: PageMargins;
+  /** Percent when not fitting to width (OOXML pageSetup scale, 10–400). */
+  readonly scale?: number;
+}
+
+export interface PageMargins {
+  readonly left: number;
+  readonly right: number;
+  readonly top: number;
+  readonly bottom: number;
+  readonly header: number;
+  readonly footer: number;
 }
 
 /** How a removal finds its conditional formats (see removeConditionalFormats). */
@@ -110,6 +134,12 @@ export type WriteOp =
       readonly list: readonly string[];
     }
   | { readonly op: 'setPageLayout'; readonly sheet: string; readonly layout: PageLayout }
+  /**
+   * Grow each row of the range to the height its wrapped text needs at the sheet's own column widths and
+   * fonts; never shrink a row. For the city's rows, whose widths and fonts only the host knows: neither
+   * Excel nor LibreOffice fits a row's height when it opens a file, so wrapped text prints over the next row.
+   */
+  | { readonly op: 'fitRowHeights'; readonly sheet: string; readonly range: CellRange }
   | { readonly op: 'addMark'; readonly mark: OutputMark };
 
 export interface WritePlan {

@@ -1,11 +1,12 @@
 /**
  * The print setup of a sheet as the package editor writes it: every PageLayout field in one place, so a
  * new print field of the plan is one more line here. Elements: sheetPr/pageSetUpPr (fit to page),
- * printOptions, pageSetup, headerFooter, rowBreaks (ECMA-376 Part 1, 18.3.1.63, 18.3.1.70, 18.3.1.51,
- * 18.3.1.46, 18.3.1.74) and the `_xlnm.Print_Area` / `_xlnm.Print_Titles` names (18.2.5). Attributes of
- * these elements the plan does not set (margins, printer settings' r:id, scale, …) keep their values.
+ * printOptions, pageMargins, pageSetup, headerFooter, rowBreaks, colBreaks (ECMA-376 Part 1, 18.3.1.63,
+ * 18.3.1.70, 18.3.1.62, 18.3.1.51, 18.3.1.46, 18.3.1.74, 18.3.1.14) and the `_xlnm.Print_Area` /
+ * `_xlnm.Print_Titles` names (18.2.5). Attributes of these elements the plan does not set (printer
+ * settings' r:id, copies, …) keep their values.
  */
-import { absoluteAddress, quoteSheet } from '../../core/a1';
+import { absoluteAddress, columnLetters, quoteSheet } from '../../core/a1';
 import type { PageLayout } from '../../core/types';
 import type { WorksheetPart } from './worksheet-part';
 import { ElementList, escapeXml, splitElement, withAttribute } from './xml';
@@ -14,6 +15,8 @@ const PAPER_SIZE: Readonly<Record<PageLayout['paperSize'], number>> = { A4: 9, A
 
 /** The last column Excel has (XFD), the `max` of a row break across the whole sheet. */
 const LAST_COLUMN_INDEX = 16383;
+/** The last row Excel has, the `max` of a column break down the whole sheet. */
+const LAST_ROW_INDEX = 1048575;
 
 /** CT_SheetPr's sequence. */
 const SHEET_PR_ORDER = ['tabColor', 'outlinePr', 'pageSetUpPr'];
@@ -85,17 +88,34 @@ function headerFooter(sheet: WorksheetPart, header: string, footer: string): voi
   sheet.put('headerFooter', list.toString());
 }
 
-function rowBreaks(sheet: WorksheetPart, rows: readonly number[]): void {
-  if (rows.length === 0) {
-    sheet.put('rowBreaks', undefined);
+/** Manual page breaks before these rows (`rowBreaks`) or columns (`colBreaks`). */
+function pageBreaks(
+  sheet: WorksheetPart,
+  element: 'rowBreaks' | 'colBreaks',
+  before: readonly number[],
+): void {
+  if (before.length === 0) {
+    sheet.put(element, undefined);
     return;
   }
-  // Excel's break id is the row after which the page ends.
-  const breaks = rows.map((row) => `<brk id="${row - 1}" max="${LAST_COLUMN_INDEX}" man="1"/>`).join('');
+  const max = element === 'rowBreaks' ? LAST_COLUMN_INDEX : LAST_ROW_INDEX;
+  // Excel's break id is the row (column) after which the page ends.
+  const breaks = before.map((at) => `<brk id="${at - 1}" max="${max}" man="1"/>`).join('');
   sheet.put(
-    'rowBreaks',
-    `<rowBreaks count="${rows.length}" manualBreakCount="${rows.length}">${breaks}</rowBreaks>`,
+    element,
+    `<${element} count="${before.length}" manualBreakCount="${before.length}">${breaks}</${element}>`,
   );
+}
+
+/** `$1:$3`, `$A:$C`, or both joined by a comma as Excel writes them: columns first. */
+function printTitles(quoted: string, layout: PageLayout): string | undefined {
+  const parts: string[] = [];
+  if (layout.titleColumns)
+    parts.push(
+      `${quoted}!$${columnLetters(layout.titleColumns.first)}:$${columnLetters(layout.titleColumns.last)}`,
+    );
+  if (layout.titleRows) parts.push(`${quoted}!$${layout.titleRows.first}:$${layout.titleRows.last}`);
+  return parts.length > 0 ? parts.join(',') : undefined;
 }
 
 /** The print names of a sheet: the print area and, when rows repeat, the print titles. */
@@ -116,6 +136,12 @@ export function applyPageLayout(sheet: WorksheetPart, sheetName: string, layout:
     footer: true,
     rowBreaks: true,
     centerHorizontally: true,
+    pagesWide: true,
+    titleColumns: true,
+    columnBreaks: true,
+    pageOrder: true,
+    margins: true,
+    scale: true,
   };
   void handled;
   fitToPage(sheet, layout.fitToWidth);
@@ -125,7 +151,13 @@ export function applyPageLayout(sheet: WorksheetPart, sheetName: string, layout:
       horizontalCentered: layout.centerHorizontally ? '1' : undefined,
     }),
   );
-  if (sheet.element('pageMargins') === undefined)
+  const margins = layout.margins;
+  if (margins)
+    sheet.put(
+      'pageMargins',
+      `<pageMargins left="${margins.left}" right="${margins.right}" top="${margins.top}" bottom="${margins.bottom}" header="${margins.header}" footer="${margins.footer}"/>`,
+    );
+  else if (sheet.element('pageMargins') === undefined)
     sheet.put(
       'pageMargins',
       '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
@@ -135,17 +167,18 @@ export function applyPageLayout(sheet: WorksheetPart, sheetName: string, layout:
     editElement(sheet.element('pageSetup'), 'pageSetup', {
       paperSize: String(PAPER_SIZE[layout.paperSize]),
       orientation: layout.orientation,
-      fitToWidth: layout.fitToWidth ? '1' : undefined,
+      fitToWidth: layout.fitToWidth ? String(layout.pagesWide ?? 1) : undefined,
       fitToHeight: layout.fitToWidth ? '0' : undefined,
+      pageOrder: layout.pageOrder === 'overThenDown' ? 'overThenDown' : undefined,
+      scale: !layout.fitToWidth && layout.scale !== undefined ? String(layout.scale) : undefined,
     }),
   );
   headerFooter(sheet, layout.header, layout.footer);
-  rowBreaks(sheet, layout.rowBreaks);
+  pageBreaks(sheet, 'rowBreaks', layout.rowBreaks);
+  pageBreaks(sheet, 'colBreaks', layout.columnBreaks ?? []);
   const quoted = quoteSheet(sheetName);
   return {
     printArea: `${quoted}!${absoluteAddress(layout.printArea)}`,
-    printTitles: layout.titleRows
-      ? `${quoted}!$${layout.titleRows.first}:$${layout.titleRows.last}`
-      : undefined,
+    printTitles: printTitles(quoted, layout),
   };
 }

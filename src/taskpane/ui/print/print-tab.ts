@@ -47,7 +47,7 @@ export function printTab({ session }: PaneContext): PaneCard {
               'li',
               { 'data-sheet': r.sheet },
               h('strong', { lang: 'ja' }, r.sheet),
-              `: ${t('printReady')} (${r.layout.paperSize} ${t(r.layout.orientation)}${r.layout.fitToWidth ? `, ${t('fitToWidth')}` : ''}, ${t('pageBreaks', { count: r.layout.rowBreaks.length })})`,
+              `: ${t('printReady')} (${r.layout.paperSize} ${t(r.layout.orientation)}${r.layout.fitToWidth ? `, ${(r.layout.pagesWide ?? 1) > 1 ? t('pagesWide', { count: r.layout.pagesWide ?? 1 }) : t('fitToWidth')}` : ''}, ${t('pageBreaks', { count: r.layout.rowBreaks.length })})`,
             ),
           ),
           ...notYet.map((sheet) =>

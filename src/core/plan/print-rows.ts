@@ -1,0 +1,117 @@
+/**
+ * Sizes of the KPI sheet as it prints, for laying out its pages: the width of each column (the city's as
+ * the host read them, the flags' our own) and the height each table row grows to once its wrapped text
+ * fits (the `fitRowHeights` op grows them by the same rule, text-size.ts).
+ */
+import type { CellRange, Grid, KpiEvaluation, KpiSheet, Settings, TableRegion } from '../types';
+import { FLAG_COUNT, FLAG_WIDTHS, flagValuesFor, FLAG_OFFSET } from './flags';
+import { rowHeightFor, wrappedLines } from './text-size';
+
+/** Excel's default row height in points (Calibri 11). */
+export const DEFAULT_ROW_HEIGHT = 15;
+
+/** A city column whose width the host did not read: a typical year column. */
+const ASSUMED_WIDTH = 11;
+
+/** The font size of the flags' 備考 (flags.ts). */
+const NOTES_FONT_SIZE = 9;
+
+export function printWidths(grid: Grid, flagCol: number): (col: number) => number {
+  return (col) => {
+    if (col >= flagCol && col < flagCol + FLAG_COUNT) return FLAG_WIDTHS[col - flagCol];
+    return grid.columnWidths?.[col - 1] ?? ASSUMED_WIDTH;
+  };
+}
+
+/** The height fitRowHeights grows a row to for that many lines: one line keeps the row as it is. */
+function grownHeight(lines: number, fontSize = 11): number {
+  return lines > 1 ? rowHeightFor(lines, fontSize) : DEFAULT_ROW_HEIGHT;
+}
+
+function textAt(grid: Grid, row: number, col: number): string {
+  return grid.texts[row - grid.top]?.[col - grid.left] ?? '';
+}
+
+/** Merges by their top-left cell, and the cells they cover. */
+function mergeIndex(grid: Grid): { byTopLeft: Map<string, CellRange>; covered: Set<string> } {
+  const byTopLeft = new Map<string, CellRange>();
+  const covered = new Set<string>();
+  for (const m of grid.merges) {
+    byTopLeft.set(`${m.top},${m.left}`, m);
+    for (let r = m.top; r <= m.bottom; r++)
+      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(`${r},${c}`);
+  }
+  return { byTopLeft, covered };
+}
+
+/** Height in points each row of the tables prints at, once its wrapped text fits (at least the default). */
+export function printedRowHeights(
+  grid: Grid,
+  tables: readonly TableRegion[],
+  width: (col: number) => number,
+  byRow: ReadonlyMap<number, KpiEvaluation>,
+  settings: Settings,
+  flagCol: number,
+): Map<number, number> {
+  const { byTopLeft, covered } = mergeIndex(grid);
+  const heights = new Map<number, number>();
+  for (const table of tables) {
+    for (let row = table.headerTop; row <= table.lastRow; row++) {
+      let height = DEFAULT_ROW_HEIGHT;
+      for (let col = table.firstCol; col < flagCol; col++) {
+        const text = textAt(grid, row, col);
+        if (text === '' || covered.has(`${row},${col}`)) continue;
+        const merge = byTopLeft.get(`${row},${col}`);
+        // A cell merged down several rows has their height to itself.
+        if (merge && merge.bottom > merge.top) continue;
+        let cellWidth = 0;
+        for (let c = col; c <= (merge?.right ?? col); c++) cellWidth += width(c);
+        height = Math.max(height, grownHeight(wrappedLines(text, cellWidth)));
+      }
+      const evaluation = byRow.get(row);
+      if (evaluation && row >= table.firstRow) {
+        const flags = flagValuesFor(evaluation, settings);
+        const notes = String(flags[FLAG_OFFSET.notes] ?? '');
+        const latest = String(flags[FLAG_OFFSET.latest] ?? '');
+        height = Math.max(
+          height,
+          grownHeight(wrappedLines(notes, FLAG_WIDTHS[FLAG_OFFSET.notes], NOTES_FONT_SIZE), NOTES_FONT_SIZE),
+          grownHeight(wrappedLines(latest, FLAG_WIDTHS[FLAG_OFFSET.latest])),
+        );
+      }
+      heights.set(row, height);
+    }
+  }
+  // A cell merged down several rows: its last row takes what their heights lack (as fitRowHeights does).
+  for (const m of grid.merges) {
+    if (m.bottom === m.top || m.left >= flagCol || !heights.has(m.top) || !heights.has(m.bottom)) continue;
+    const text = textAt(grid, m.top, m.left);
+    if (text === '') continue;
+    let cellWidth = 0;
+    for (let c = m.left; c <= m.right; c++) cellWidth += width(c);
+    const needed = grownHeight(wrappedLines(text, cellWidth));
+    let has = 0;
+    for (let r = m.top; r <= m.bottom; r++) has += heights.get(r) ?? DEFAULT_ROW_HEIGHT;
+    if (needed > has) heights.set(m.bottom, (heights.get(m.bottom) ?? DEFAULT_ROW_HEIGHT) + needed - has);
+  }
+  return heights;
+}
+
+function normalized(text: string): string {
+  return text.normalize('NFKC').replace(/\s+/g, '');
+}
+
+/** The column holding the KPI names: where the first KPI's name is written on its row. */
+export function nameColumn(grid: Grid, sheet: KpiSheet): number | null {
+  for (const block of sheet.blocks) {
+    const table = block.kpiTable;
+    const kpi = block.kpis[0];
+    if (!table || !kpi) continue;
+    const name = normalized(kpi.name);
+    for (let col = table.firstCol; col <= table.lastCol; col++) {
+      const text = normalized(textAt(grid, kpi.row, col));
+      if (text !== '' && (text === name || text.startsWith(name))) return col;
+    }
+  }
+  return null;
+}

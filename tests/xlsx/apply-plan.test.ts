@@ -112,7 +112,8 @@ describe('one run over the progress fixture', () => {
     expect(ws.headerFooter.oddFooter).toContain('&R&9&P / &N  R6年度評価 (2026-11-21)');
     expect(ws.headerFooter.oddFooter).toMatch(/^&L&9凡例: /);
     const xml = await sheetXml(output, 1);
-    const breaks = [...xml.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]) + 1);
+    const rowBreaks = /<rowBreaks\b[\s\S]*?<\/rowBreaks>/.exec(xml)?.[0] ?? '';
+    const breaks = [...rowBreaks.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]) + 1);
     const starts = result.analysis.sheet.blocks.flatMap((b) => [b.firstRow, b.kpiTable!.headerTop]);
     expect(breaks.length).toBeGreaterThan(0);
     expect(breaks.length).toBeLessThan(result.analysis.sheet.blocks.length * 2);

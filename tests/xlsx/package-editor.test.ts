@@ -94,6 +94,9 @@ const SHEET_ELEMENTS_OURS = new Set([
   'pageSetup',
   'headerFooter',
   'rowBreaks',
+  // Issue 16's print setup: margins for the legend footer, and the column break of a two-page-wide sheet.
+  'pageMargins',
+  'colBreaks',
 ]);
 
 /** Cells by address, from a worksheet's sheetData. */
@@ -126,13 +129,14 @@ function expectSheetKept(before: string, after: string): void {
   );
   for (const dv of items(children(before).find((c) => c.name === 'dataValidations')?.xml, 'dataValidation'))
     expect(validationsAfter).toContain(dv);
-  // The print setup: what the plan does not set keeps its value (margins are their own element).
+  // The print setup: what the plan does not set keeps its value.
   const pageSetup = (xml: string) => children(xml).find((c) => c.name === 'pageSetup')?.xml;
   const setupBefore = pageSetup(before);
   if (setupBefore) {
     const kept = (xml: string) => {
       const attrs = new Map([...xmlAttributes(splitElement(xml).start)]);
-      for (const name of ['paperSize', 'orientation', 'fitToWidth', 'fitToHeight']) attrs.delete(name);
+      for (const name of ['paperSize', 'orientation', 'fitToWidth', 'fitToHeight', 'pageOrder', 'scale'])
+        attrs.delete(name);
       return Object.fromEntries(attrs);
     };
     expect(kept(pageSetup(after)!)).toEqual(kept(setupBefore));

@@ -97,6 +97,17 @@ export function legendEntries(settings: Settings): LegendEntry[] {
   return entries;
 }
 
+/** Names of the presets' fills, for a black-and-white printout's reader; a city's own colour has none. */
+const COLOUR_NAMES: Readonly<Record<string, string>> = {
+  '#C6EFCE': '緑',
+  '#A9D08E': '濃い緑',
+  '#DDEBF7': '青',
+  '#FFEB9C': '黄',
+  '#FFC7CE': '赤',
+  '#E7E6E6': '灰',
+  '#D9D9D9': '灰',
+};
+
 /** Excel's limit for a whole header or footer (ECMA-376 Part 1, 18.3.1.37 oddFooter). */
 const FOOTER_LIMIT = 255;
 
@@ -109,8 +120,9 @@ export function kpiSheetLegendFooter(settings: Settings): string {
   const rest =
     '傾向 ↗良くなった →変わらない ↘悪くなった (基準値比)。方向 ↑増えるほど良い ↓減るほど良い。' +
     '(R5) 値の年度。詳しくはサマリーの凡例';
-  const named = levels.map((l) => `${l.symbol} ${l.label}`).join('・');
-  const withLabels = `&L&9凡例: 判定 ${named}・X 評価不能・廃止 (行は判定の色を淡く)。${rest}`;
+  const named = levels.map((l) => `${l.symbol} ${COLOUR_NAMES[l.color.toUpperCase()] ?? l.label}`).join('・');
+  const fixed = COLOUR_NAMES[settings.scale.unjudgeable.color.toUpperCase()];
+  const withLabels = `&L&9凡例: 判定の色 ${named}・X 評価不能と廃止${fixed ? ` ${fixed}` : ''} (行は淡色)。${rest}`;
   if (withLabels.length <= FOOTER_LIMIT) return withLabels;
   return `&L&9凡例: 判定 ${levels.map((l) => l.symbol).join('・')}・X・廃止。${rest}`.slice(0, FOOTER_LIMIT);
 }

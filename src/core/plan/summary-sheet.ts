@@ -168,7 +168,11 @@ interface SummaryTable {
 const HEADING_STYLE: CellStyle = { bold: true, fontSize: 12 };
 const HEADING_HEIGHT = rowHeightFor(1, 12);
 
-/** Heading, header and rows; on a new page when the table would not fit, headings repeated after a break. */
+/**
+ * A gap row, then heading, header and rows; on a new page (without the gap) when the table would not fit,
+ * headings repeated after a break. The gap is counted with the table it leads to: left at the foot of a
+ * page before a table that moves on, it would push that page past what it holds.
+ */
 function writeTable(w: SheetWriter, table: SummaryTable): void {
   const sum = (heights: readonly number[]): number => heights.reduce((a, b) => a + b, 0);
   const headerHeight = rowPoints(table.header.map((text, i) => ({ col: i + 1, text: String(text ?? '') })));
@@ -179,7 +183,10 @@ function writeTable(w: SheetWriter, table: SummaryTable): void {
   // headings repeated.
   const firstRows = top + sum(table.heights.slice(0, 3));
   const halfFull = w.left() <= w.capacity / 2;
-  if (whole > w.left() && ((whole <= w.capacity && halfFull) || firstRows > w.left())) w.pageBreak();
+  const gap = w.left() < w.capacity ? DEFAULT_ROW_HEIGHT : 0;
+  if (whole + gap > w.left() && ((whole <= w.capacity && halfFull) || firstRows + gap > w.left()))
+    w.pageBreak();
+  else w.gap();
   const headings = (continued: boolean): void => {
     w.line(continued ? `${table.heading} (続き)` : table.heading, HEADING_STYLE);
     w.values([table.header]);
@@ -485,9 +492,6 @@ export function summarySheetOps(input: SummaryInput): SummaryResult {
     ...(published ? [published] : []),
     legendTable(settings),
   ];
-  for (const table of tables) {
-    w.gap();
-    writeTable(w, table);
-  }
+  for (const table of tables) writeTable(w, table);
   return { ops: w.ops, lastRow: w.row - 1, lastCol: widths.length, rowBreaks: w.rowBreaks };
 }

@@ -15,7 +15,9 @@ import {
 import type { CellRange, ConditionalRule, WriteOp, WritePlan } from '../../core/types';
 import type { ApplyResult, SkippedOperation } from '../../excel/workbook-host';
 import type { XlsxBook } from './book';
+import { rowHeightFor, wrappedLines } from '../../core/plan/text-size';
 import { applyPageLayout } from './page-layout';
+import { cellShownText } from './read-book';
 import type { StylesPart } from './styles-part';
 import type { DefinedName } from './workbook-part';
 import type { WorksheetPart } from './worksheet-part';
@@ -218,9 +220,64 @@ export function applyBookPlan(book: XlsxBook, plan: WritePlan): ApplyResult {
   return { applied, skipped, syncs: 0 };
 }
 
-/** Grows wrapped rows to their text (issue 16). Placeholder while it is ported from the ExcelJS host. */
+/**
+ * Grows each row of the range to fit its wrapped cells at the sheet's column widths, by the core's text
+ * measure (issue 16); never shrinks a row (the city may have made it tall on purpose). A cell merged across
+ * columns has their widths; a cell merged down several rows has all their height, and its last row takes
+ * what is missing. The same rule as the ExcelJS host's (src/xlsx/apply-plan.ts), which the tests compare.
+ */
 function fitRowHeights(sheet: WorksheetPart, range: CellRange, book: XlsxBook): void {
-  void sheet;
-  void range;
-  void book;
+  const styles = book.styles();
+  const tall = new Map<string, CellRange>();
+  const wide = new Map<string, number>();
+  const covered = new Set<string>();
+  for (const merge of sheet.mergeRanges()) {
+    if (merge.bottom > merge.top) tall.set(`${merge.top},${merge.left}`, merge);
+    else wide.set(`${merge.top},${merge.left}`, merge.right);
+    for (let r = merge.top; r <= merge.bottom; r++)
+      for (let c = merge.left; c <= merge.right; c++)
+        if (r !== merge.top || c !== merge.left) covered.add(`${r},${c}`);
+  }
+  const widthFrom = (left: number, right: number): number => {
+    let width = 0;
+    for (let c = left; c <= right; c++) width += sheet.columnWidth(c);
+    return width;
+  };
+  const needs = (xml: string, width: number): number => {
+    const { text, s } = cellShownText(xml, book);
+    const layout = styles.textLayoutOf(s);
+    if (!layout.wrap || text === '') return 0;
+    const lines = wrappedLines(text, width, layout.fontSize);
+    // One line fits the row as it is.
+    return lines > 1 ? rowHeightFor(lines, layout.fontSize) : 0;
+  };
+  const cellXml = (row: number, col: number): string | undefined => {
+    const found = sheet.data.row(row);
+    return found ? sheet.data.cells(found).find((c) => c.col === col)?.xml : undefined;
+  };
+  for (let r = range.top; r <= range.bottom; r++) {
+    const row = sheet.data.row(r);
+    if (!row) continue;
+    let needed = 0;
+    for (const cell of sheet.data.cells(row)) {
+      const key = `${r},${cell.col}`;
+      if (cell.col < range.left || cell.col > range.right || covered.has(key) || tall.has(key)) continue;
+      needed = Math.max(needed, needs(cell.xml, widthFrom(cell.col, wide.get(key) ?? cell.col)));
+    }
+    if (needed > sheet.rowHeight(r)) sheet.data.setRowHeight(r, needed);
+  }
+  for (const merge of tall.values()) {
+    if (merge.top < range.top || merge.top > range.bottom) continue;
+    if (merge.left < range.left || merge.left > range.right) continue;
+    const xml = cellXml(merge.top, merge.left);
+    if (xml === undefined) continue;
+    const needed = needs(xml, widthFrom(merge.left, merge.right));
+    let has = 0;
+    for (let r = merge.top; r <= merge.bottom; r++) has += sheet.rowHeight(r);
+    if (needed <= has) continue;
+    // The merge's other rows get their height written too: an unsized row prints at each application's
+    // own default (LibreOffice's is lower than Excel's 15 points), and the sum must hold the text.
+    for (let r = merge.top; r < merge.bottom; r++) sheet.data.setRowHeight(r, sheet.rowHeight(r));
+    sheet.data.setRowHeight(merge.bottom, sheet.rowHeight(merge.bottom) + (needed - has));
+  }
 }

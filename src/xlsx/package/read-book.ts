@@ -99,6 +99,21 @@ function readCell(xml: string, strings: readonly string[], date1904: boolean): C
   }
 }
 
+/** What a cell shows, as Excel's `Range.text` would: numbers and dates through their number format. */
+function shownText(value: CellValue, format: string, date1904: boolean): string {
+  if (typeof value === 'number')
+    return isDateFormat(format) ? dateText(value, format, date1904) : formatNumber(value, format);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return value;
+}
+
+/** The text a cell element shows and its style index (for measuring wrapped rows). */
+export function cellShownText(xml: string, book: XlsxBook): { readonly text: string; readonly s: number } {
+  const date1904 = book.date1904();
+  const read = readCell(xml, book.sharedStrings(), date1904);
+  return { text: shownText(read.value, book.styles().formatOf(read.s), date1904), s: read.s };
+}
+
 /** `'KPI一覧'!$P$5:$T$60` → sheet and range. */
 function parseDefinedRange(ref: string): { sheet: string; range: CellRange } | null {
   const bang = ref.lastIndexOf('!');
@@ -177,10 +192,7 @@ export function readBookGrid(book: XlsxBook, sheetName: string): Grid {
       const value = cell?.value ?? '';
       valueRow.push(value);
       formatRow.push(format);
-      if (typeof value === 'number') {
-        textRow.push(isDateFormat(format) ? dateText(value, format, date1904) : formatNumber(value, format));
-      } else if (typeof value === 'boolean') textRow.push(value ? 'TRUE' : 'FALSE');
-      else textRow.push(value);
+      textRow.push(shownText(value, format, date1904));
     }
     values.push(valueRow);
     texts.push(textRow);
@@ -206,5 +218,6 @@ export function readBookGrid(book: XlsxBook, sheetName: string): Grid {
     merges,
     marks: readBookMarks(book),
     sheetNames: book.sheets().map((s) => s.name),
+    columnWidths: Array.from({ length: right }, (_, i) => sheet.columnWidth(i + 1)),
   };
 }

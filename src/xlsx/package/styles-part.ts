@@ -168,6 +168,16 @@ export class StylesPart {
     this.xfFormats = this.cellXfs.entries.map((xf) => Number(attribute(xf, 'numFmtId') ?? 0));
   }
 
+  /** Whether cells of style `s` wrap their text, and their font size in points (for row heights). */
+  textLayoutOf(s: number): { readonly wrap: boolean; readonly fontSize: number } {
+    const xf = this.cellXfs.entries[s] ?? this.cellXfs.entries[0] ?? '';
+    const alignment = /<alignment\b[^>]*>/.exec(xf)?.[0] ?? '';
+    const wrap = ['1', 'true'].includes(attribute(alignment, 'wrapText') ?? '');
+    const font = this.fonts.entries[Number(attribute(xf, 'fontId') ?? 0)] ?? '';
+    const size = Number(attribute(/<sz\b[^>]*>/.exec(font)?.[0] ?? '', 'val'));
+    return { wrap, fontSize: Number.isFinite(size) && size > 0 ? size : 11 };
+  }
+
   /** The number format of cells with style index `s` ('General' where none). */
   formatOf(s: number): string {
     const id = this.xfFormats[s] ?? 0;

@@ -129,6 +129,31 @@ export class WorksheetPart {
     this.cols = colList.all('col').map((c) => c.xml);
   }
 
+  /**
+   * A column's width in characters: its `col` element's, else the sheet's `defaultColWidth`, else Excel's
+   * 8.43 (ECMA-376 Part 1, 18.3.1.13 col, 18.3.1.81 sheetFormatPr).
+   */
+  columnWidth(col: number): number {
+    for (const xml of this.cols) {
+      if (Number(attribute(xml, 'min')) <= col && col <= Number(attribute(xml, 'max'))) {
+        const width = Number(attribute(xml, 'width'));
+        if (Number.isFinite(width) && width > 0) return width;
+      }
+    }
+    const format = this.list.find('sheetFormatPr')?.xml ?? '';
+    const width = Number(attribute(format, 'defaultColWidth'));
+    return Number.isFinite(width) && width > 0 ? width : 8.43;
+  }
+
+  /** A row's height in points: its own `ht`, else the sheet's `defaultRowHeight`, else Excel's 15. */
+  rowHeight(num: number): number {
+    const own = Number(attribute(this.data.row(num)?.start ?? '', 'ht'));
+    if (Number.isFinite(own) && own > 0) return own;
+    const format = this.list.find('sheetFormatPr')?.xml ?? '';
+    const height = Number(attribute(format, 'defaultRowHeight'));
+    return Number.isFinite(height) && height > 0 ? height : 15;
+  }
+
   /** The sheet's merged ranges, in the file's order. */
   mergeRanges(): CellRange[] {
     return this.merges.items().flatMap((xml) => parseSqref(attribute(xml, 'ref') ?? ''));

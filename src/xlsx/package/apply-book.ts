@@ -138,7 +138,7 @@ class BookApplier {
       }
       case 'addConditionalFormat': {
         const sheet = this.sheet(op.sheet);
-        const rule = ruleXml(op.rule, sheet.maxPriority() + 1, this.book.styles());
+        const rule = ruleXml(op.rule, sheet.nextPriority(), this.book.styles());
         sheet.addConditionalFormat(
           `<conditionalFormatting sqref="${compactRangeAddress(op.range)}">${rule}</conditionalFormatting>`,
         );

@@ -6,6 +6,7 @@
  */
 import { parseCellAddress, rangeBetween } from '../../core/a1';
 import type { CellRange } from '../../core/types';
+import { editExtList, x14IdsOf } from './data-bar';
 import { SheetData } from './sheet-data';
 import { attribute, ElementList, splitElement, withAttribute } from './xml';
 
@@ -116,6 +117,8 @@ export class WorksheetPart {
   private readonly validations: CountedList;
   private colsChanged = false;
   private pendingFormats: string[] = [];
+  private readonly removedX14 = new Set<string>();
+  private addedX14: string[] = [];
   private priority: number | undefined;
   private cols: string[];
   private readonly colsHead: string;
@@ -189,9 +192,12 @@ export class WorksheetPart {
 
   removeConditionalFormats(goes: (ranges: CellRange[]) => boolean): void {
     const before = this.list.children.length;
-    this.list.children = this.list.children.filter(
-      (c) => c.name !== 'conditionalFormatting' || !goes(WorksheetPart.sqrefOf(c.xml)),
-    );
+    this.list.children = this.list.children.filter((c) => {
+      if (c.name !== 'conditionalFormatting' || !goes(WorksheetPart.sqrefOf(c.xml))) return true;
+      // Its x14 twins (a solid data bar's fill) go with it.
+      for (const id of x14IdsOf(c.xml)) this.removedX14.add(id);
+      return false;
+    });
     this.pendingFormats = this.pendingFormats.filter((xml) => !goes(WorksheetPart.sqrefOf(xml)));
     if (this.list.children.length !== before) this.priority = undefined;
   }
@@ -216,9 +222,13 @@ export class WorksheetPart {
     return this.priority;
   }
 
-  /** Adds a `conditionalFormatting` element after the sheet's last one (inserted all at once when written). */
-  addConditionalFormat(xml: string): void {
+  /**
+   * Adds a `conditionalFormatting` element after the sheet's last one (inserted all at once when written),
+   * with the `x14:conditionalFormatting` twin its rule links to, if any.
+   */
+  addConditionalFormat(xml: string, x14?: string): void {
     this.pendingFormats.push(xml);
+    if (x14 !== undefined) this.addedX14.push(x14);
   }
 
   removeDataValidations(goes: (ranges: CellRange[]) => boolean): void {
@@ -249,6 +259,15 @@ export class WorksheetPart {
       while (at > 0 && this.list.children[at].name !== 'conditionalFormatting') at--;
       this.list.children.splice(at + 1, 0, ...rest.map((xml) => ({ name: 'conditionalFormatting', xml })));
       this.pendingFormats = [];
+    }
+    if (this.removedX14.size > 0 || this.addedX14.length > 0) {
+      this.list.put(
+        'extLst',
+        editExtList(this.element('extLst'), this.removedX14, this.addedX14),
+        WORKSHEET_ORDER,
+      );
+      this.removedX14.clear();
+      this.addedX14 = [];
     }
     if (this.data.isChanged()) {
       this.list.put('sheetData', this.data.toString(), WORKSHEET_ORDER);

@@ -117,6 +117,7 @@ export class WorksheetPart {
   private readonly validations: CountedList;
   private colsChanged = false;
   private pendingFormats: string[] = [];
+  private merged: CellRange[] | undefined;
   private readonly removedX14 = new Set<string>();
   private addedX14: string[] = [];
   private priority: number | undefined;
@@ -134,13 +135,16 @@ export class WorksheetPart {
     this.cols = colList.all('col').map((c) => c.xml);
   }
 
-  /** The sheet's merged ranges, in the file's order. */
+  /** The sheet's merged ranges, in the file's order (parsed once). */
   mergeRanges(): CellRange[] {
-    return this.merges.items().flatMap((xml) => parseSqref(attribute(xml, 'ref') ?? ''));
+    this.merged ??= this.merges.items().flatMap((xml) => parseSqref(attribute(xml, 'ref') ?? ''));
+    return this.merged;
   }
 
+  /** Adds a merge; one that overlaps an existing merge is refused (Excel would report the file damaged). */
   addMerge(range: CellRange, ref: string): void {
-    for (const existing of this.mergeRanges()) {
+    const merged = this.mergeRanges();
+    for (const existing of merged) {
       const overlaps =
         existing.top <= range.bottom &&
         range.top <= existing.bottom &&
@@ -148,6 +152,7 @@ export class WorksheetPart {
         range.left <= existing.right;
       if (overlaps) throw new Error(`セル ${ref} は既に結合されたセルと重なっています`);
     }
+    merged.push(range);
     this.merges.add('mergeCell', `<mergeCell ref="${ref}"/>`);
   }
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 'use strict';
 // Where `kpi-sheet evaluate in.xlsx -o out.xlsx` spends its wall time, phase by phase, in one cold process
-// (as the command line runs), with ExcelJS alone's load and write for comparison. Uses the compiled command
-// line (npm run build:cli). Usage: node bench/cli-phases.js in.xlsx [out.xlsx]
+// (as the command line runs: the package editor), with ExcelJS alone's load and write for comparison. Uses
+// the compiled command line (npm run build:cli). Usage: node bench/cli-phases.js in.xlsx [out.xlsx]
 const ExcelJS = require('exceljs');
 const { join } = require('node:path');
 const { tmpdir } = require('node:os');
@@ -11,9 +11,10 @@ const { performance } = require('node:perf_hooks');
 const build = (path) => require(join(__dirname, '..', 'build', path));
 
 async function main(input, output) {
-  const { pickKpiSheet } = build('xlsx/workbook.js');
+  const { openBook, pickBookSheet } = build('xlsx/open-book.js');
   const { analyzeRead, plan } = build('core/pipeline.js');
-  const { applyPlan, fixPrintAreas } = build('xlsx/apply-plan.js');
+  const { applyBookPlan } = build('xlsx/package/apply-book.js');
+  const { saveFileSafely } = build('cli/safe-save.js');
   const { DEFAULT_SETTINGS } = build('core/settings/index.js');
   const { renderEvaluationTable } = build('cli/evaluate-table.js');
   let last = performance.now();
@@ -25,22 +26,20 @@ async function main(input, output) {
     );
     last = now;
   };
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(input);
+  const workbook = await openBook(input);
   lap('load');
-  const picked = pickKpiSheet(workbook, undefined);
+  const picked = pickBookSheet(workbook, undefined);
   lap('read');
   const analyzed = analyzeRead(picked.grid, picked.layout, DEFAULT_SETTINGS);
   if (!analyzed.ok) throw new Error(analyzed.failure.message);
   lap('evaluate');
   const writePlan = plan(analyzed.analysis, { now: new Date() });
   lap('plan');
-  applyPlan(workbook, writePlan);
+  applyBookPlan(workbook, writePlan);
   lap('apply');
   renderEvaluationTable(analyzed.analysis.sheet, analyzed.analysis.evaluation);
   lap('table');
-  fixPrintAreas(workbook);
-  await workbook.xlsx.writeFile(output);
+  await saveFileSafely(output, workbook.toBuffer());
   lap('write');
   const alone = new ExcelJS.Workbook();
   await alone.xlsx.readFile(input);

@@ -133,8 +133,11 @@ const THIN: Partial<ExcelJS.Borders> = {
   right: { style: 'thin' },
 };
 
-/** A workbook with one KPI sheet of `kpiRows` KPI rows (at least one per goal of the seed). */
-export function generateWorkbook(kpiRows: number): GeneratedSheet {
+/**
+ * A workbook with one KPI sheet of `kpiRows` KPI rows in `blocks` 基本目標 blocks (default: the seed's four;
+ * more blocks cycle the seed's goals), at least one KPI row per block.
+ */
+export function generateWorkbook(kpiRows: number, blocks?: number): GeneratedSheet {
   const seed = readSeed();
   const random = prng(0x5eed + kpiRows);
   const wb = new ExcelJS.Workbook();
@@ -173,8 +176,12 @@ export function generateWorkbook(kpiRows: number): GeneratedSheet {
   ws.getCell(1, 1).font = { bold: true, size: 14 };
   ws.mergeCells(1, 1, 1, KPI_COLUMNS);
   let r = 3;
-  const perGoal = shares(kpiRows, seed.goals.length);
-  seed.goals.forEach((goal, g) => {
+  const goals = Array.from(
+    { length: blocks ?? seed.goals.length },
+    (_, g) => seed.goals[g % seed.goals.length],
+  );
+  const perGoal = shares(kpiRows, goals.length);
+  goals.forEach((goal, g) => {
     header(r++, goal.headlineHeader);
     body(r++, variedValues(goal.headline, random));
     if (goal.footnote !== '') ws.getCell(r++, 1).value = goal.footnote;

@@ -1,6 +1,7 @@
 /**
- * The xlsx host's writer: carries out a WritePlan on an ExcelJS workbook, one op at a time, with no
- * rule of its own. Styles are replaced whole (a plan never layers two styles on one cell), so a re-run
+ * The WritePlan carried out on ExcelJS's model, one op at a time, with no rule of its own: the oracle the
+ * tests compare the package editor (src/xlsx/package/apply-book.ts, what the command line writes with) and
+ * the Excel host against. It is not used to save a user's file: ExcelJS's model drops what it does not model. Styles are replaced whole (a plan never layers two styles on one cell), so a re-run
  * that clears and rewrites its cells ends exactly where one run does.
  */
 import type ExcelJS from 'exceljs';

@@ -1,5 +1,6 @@
 /**
- * ExcelJS worksheet → Grid, with the values Office.js would give for the same range: numbers for numeric
+ * ExcelJS worksheet → Grid (the model reader: the tests' oracle for src/xlsx/package/read-book.ts, which the
+ * command line reads with), with the values Office.js would give for the same range: numbers for numeric
  * cells, strings, '' for empty cells and for the covered cells of a merge, formulas as their result,
  * dates as Excel serial numbers, rich text flattened.
  */

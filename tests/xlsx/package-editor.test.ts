@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { main } from '../../src/cli/main';
+import { FORMATS_EXT_URI } from '../../src/xlsx/package/data-bar';
 import { ElementList, attribute, splitElement } from '../../src/xlsx/package/xml';
 import { runCli } from '../cli/run-cli';
 import { FIXTURES, scratchDir } from './evaluated';
@@ -97,6 +98,8 @@ const SHEET_ELEMENTS_OURS = new Set([
   // Issue 16's print setup: margins for the legend footer, and the column break of a two-page-wide sheet.
   'pageMargins',
   'colBreaks',
+  // Only its x14 conditional formattings (solid data bars); the other extensions are checked below.
+  'extLst',
 ]);
 
 /** Cells by address, from a worksheet's sheetData. */
@@ -129,6 +132,21 @@ function expectSheetKept(before: string, after: string): void {
   );
   for (const dv of items(children(before).find((c) => c.name === 'dataValidations')?.xml, 'dataValidation'))
     expect(validationsAfter).toContain(dv);
+  // Every extension of the city's (x14 data validations, sparklines, …) and every x14 formatting of its own.
+  const exts = (xml: string) => items(children(xml).find((c) => c.name === 'extLst')?.xml, 'ext');
+  const extsAfter = exts(after);
+  for (const ext of exts(before)) {
+    if (!ext.includes(FORMATS_EXT_URI)) {
+      expect(extsAfter).toContain(ext);
+      continue;
+    }
+    const x14 = (xml: string | undefined) =>
+      [...(xml ?? '').matchAll(/<x14:conditionalFormatting\b[\s\S]*?<\/x14:conditionalFormatting>/g)].map(
+        (m) => m[0],
+      );
+    const now = x14(extsAfter.find((e) => e.includes(FORMATS_EXT_URI)));
+    for (const formatting of x14(ext)) expect(now).toContain(formatting);
+  }
   // The print setup: what the plan does not set keeps its value.
   const pageSetup = (xml: string) => children(xml).find((c) => c.name === 'pageSetup')?.xml;
   const setupBefore = pageSetup(before);
@@ -334,4 +352,24 @@ const hasSoffice = spawnSync('soffice', ['--version'], { timeout: 60_000 }).stat
       }
     })();
   }, 300_000);
+});
+
+describe('data bars are solid, as the Excel host writes them (gradientFill false)', () => {
+  it('each 達成率 bar has an x14 twin with gradient="0", linked by a stable id', async () => {
+    const out = join(scratchDir(), 'out.xlsx');
+    await evaluate(join(FIXTURES, 'asakuchi-progress.xlsx'), '-o', out);
+    const sheet = text(await partsOf(out), 'xl/worksheets/sheet1.xml');
+    const ids = [...sheet.matchAll(/<cfRule type="dataBar"[\s\S]*?<x14:id>([^<]+)<\/x14:id>/g)].map(
+      (m) => m[1],
+    );
+    expect(ids).toHaveLength(8);
+    for (const id of ids) {
+      expect(sheet).toMatch(
+        new RegExp(
+          `<x14:cfRule type="dataBar" id="${id.replace(/[{}]/g, '\\$&')}"><x14:dataBar [^>]*gradient="0"`,
+        ),
+      );
+    }
+    expect(sheet).toContain('<xm:sqref>M9:M18</xm:sqref>');
+  });
 });

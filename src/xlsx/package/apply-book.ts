@@ -16,6 +16,7 @@ import type { CellRange, ConditionalRule, WriteOp, WritePlan } from '../../core/
 import type { ApplyResult, SkippedOperation } from '../../excel/workbook-host';
 import type { XlsxBook } from './book';
 import { rowHeightFor, wrappedLines } from '../../core/plan/text-size';
+import { dataBarRule, stableGuid, x14DataBar } from './data-bar';
 import { applyPageLayout } from './page-layout';
 import { cellShownText } from './read-book';
 import type { StylesPart } from './styles-part';
@@ -23,7 +24,12 @@ import type { DefinedName } from './workbook-part';
 import type { WorksheetPart } from './worksheet-part';
 import { escapeXml } from './xml';
 
-function ruleXml(rule: ConditionalRule, priority: number, styles: StylesPart): string {
+/** The 2007 rule of a fill rule (a data bar has its own writer, data-bar.ts). */
+function ruleXml(
+  rule: Exclude<ConditionalRule, { type: 'dataBar' }>,
+  priority: number,
+  styles: StylesPart,
+): string {
   switch (rule.type) {
     case 'textEquals':
       return (
@@ -34,12 +40,6 @@ function ruleXml(rule: ConditionalRule, priority: number, styles: StylesPart): s
       return (
         `<cfRule type="expression" dxfId="${styles.dxfIndex(rule.style)}" priority="${priority}">` +
         `<formula>${escapeXml(rule.formula.replace(/^=/, ''))}</formula></cfRule>`
-      );
-    case 'dataBar':
-      return (
-        `<cfRule type="dataBar" priority="${priority}"><dataBar>` +
-        `<cfvo type="num" val="0"/><cfvo type="num" val="${rule.max}"/>` +
-        `<color rgb="FF${rule.color.replace('#', '').toUpperCase()}"/></dataBar></cfRule>`
       );
   }
 }
@@ -140,10 +140,18 @@ class BookApplier {
       }
       case 'addConditionalFormat': {
         const sheet = this.sheet(op.sheet);
-        const rule = ruleXml(op.rule, sheet.maxPriority() + 1, this.book.styles());
-        sheet.addConditionalFormat(
-          `<conditionalFormatting sqref="${compactRangeAddress(op.range)}">${rule}</conditionalFormatting>`,
-        );
+        const sqref = compactRangeAddress(op.range);
+        const priority = sheet.nextPriority();
+        const wrap = (rule: string) =>
+          `<conditionalFormatting sqref="${sqref}">${rule}</conditionalFormatting>`;
+        if (op.rule.type === 'dataBar') {
+          // Solid, as the Excel host writes it (gradientFill false): the fill is in the x14 twin.
+          const id = stableGuid(op.sheet, sqref, String(priority));
+          sheet.addConditionalFormat(
+            wrap(dataBarRule(op.rule, priority, id)),
+            x14DataBar(op.rule, id, sqref),
+          );
+        } else sheet.addConditionalFormat(wrap(ruleXml(op.rule, priority, this.book.styles())));
         return;
       }
       case 'setDataValidationList': {

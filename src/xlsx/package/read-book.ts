@@ -150,20 +150,25 @@ export function readBookGrid(book: XlsxBook, sheetName: string): Grid {
   const styles = book.styles();
   const date1904 = book.date1904();
   const merges = sheet.mergeRanges();
-  const rows = new Map<number, Map<number, CellRead>>();
+  // Per row, values and style indexes by column (sparse): no object per cell, which the GC paid for.
+  const rowValues = new Map<number, CellValue[]>();
+  const rowStyles = new Map<number, number[]>();
   let bottom = 0;
   let right = 0;
   for (const row of sheet.data.rows) {
-    const cells = new Map<number, CellRead>();
+    const values: CellValue[] = [];
+    const styleIndexes: number[] = [];
     for (const cell of sheet.data.cells(row)) {
       const read = readCell(cell.xml, strings, date1904);
-      cells.set(cell.col, read);
+      values[cell.col] = read.value;
+      styleIndexes[cell.col] = read.s;
       if (read.value !== '') {
         bottom = Math.max(bottom, row.num);
         right = Math.max(right, cell.col);
       }
     }
-    rows.set(row.num, cells);
+    rowValues.set(row.num, values);
+    rowStyles.set(row.num, styleIndexes);
   }
   for (const m of merges) {
     bottom = Math.max(bottom, m.bottom);
@@ -172,27 +177,34 @@ export function readBookGrid(book: XlsxBook, sheetName: string): Grid {
   const values: CellValue[][] = [];
   const texts: string[][] = [];
   const formats: string[][] = [];
-  const formatCache = new Map<number, string>();
-  const formatOf = (s: number): string => {
+  // Each style index's format, and whether it shows dates, worked out once.
+  const formatCache = new Map<number, { readonly code: string; readonly date: boolean }>();
+  const formatOf = (s: number): { readonly code: string; readonly date: boolean } => {
     let format = formatCache.get(s);
     if (format === undefined) {
-      format = styles.formatOf(s);
+      const code = styles.formatOf(s);
+      format = { code, date: isDateFormat(code) };
       formatCache.set(s, format);
     }
     return format;
   };
+  const noValues: CellValue[] = [];
+  const noStyles: number[] = [];
   for (let r = 1; r <= bottom; r++) {
-    const cells = rows.get(r);
+    const cellValues = rowValues.get(r) ?? noValues;
+    const cellStyles = rowStyles.get(r) ?? noStyles;
     const valueRow: CellValue[] = [];
     const textRow: string[] = [];
     const formatRow: string[] = [];
     for (let c = 1; c <= right; c++) {
-      const cell = cells?.get(c);
-      const format = formatOf(cell?.s ?? 0);
-      const value = cell?.value ?? '';
+      const format = formatOf(cellStyles[c] ?? 0);
+      const value = cellValues[c] ?? '';
       valueRow.push(value);
-      formatRow.push(format);
-      textRow.push(shownText(value, format, date1904));
+      formatRow.push(format.code);
+      if (typeof value === 'number') {
+        textRow.push(format.date ? dateText(value, format.code, date1904) : formatNumber(value, format.code));
+      } else if (typeof value === 'boolean') textRow.push(value ? 'TRUE' : 'FALSE');
+      else textRow.push(value);
     }
     values.push(valueRow);
     texts.push(textRow);

@@ -160,6 +160,9 @@ export class SheetData {
   /** Writes a value, keeping the cell's style; null empties the cell but keeps its style. */
   setValue(num: number, col: number, value: string | number | null): void {
     this.putCell(num, col, (xml) => {
+      // A new number cell, the most common write, built directly.
+      if (xml === undefined && typeof value === 'number' && Number.isFinite(value))
+        return `<c r="${cellAddress(num, col)}"><v>${String(value)}</v></c>`;
       const start = xml
         ? splitElement(xml).start.replace(/\s*\/>$/, '>')
         : `<c r="${cellAddress(num, col)}">`;

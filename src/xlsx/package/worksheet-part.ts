@@ -6,6 +6,7 @@
  */
 import { parseCellAddress, rangeBetween } from '../../core/a1';
 import type { CellRange } from '../../core/types';
+import { editExtList, x14IdsOf } from './data-bar';
 import { SheetData } from './sheet-data';
 import { attribute, ElementList, splitElement, withAttribute } from './xml';
 
@@ -115,6 +116,11 @@ export class WorksheetPart {
   private readonly merges: CountedList;
   private readonly validations: CountedList;
   private colsChanged = false;
+  private pendingFormats: string[] = [];
+  private merged: CellRange[] | undefined;
+  private readonly removedX14 = new Set<string>();
+  private addedX14: string[] = [];
+  private priority: number | undefined;
   private cols: string[];
   private readonly colsHead: string;
 
@@ -154,13 +160,16 @@ export class WorksheetPart {
     return Number.isFinite(height) && height > 0 ? height : 15;
   }
 
-  /** The sheet's merged ranges, in the file's order. */
+  /** The sheet's merged ranges, in the file's order (parsed once). */
   mergeRanges(): CellRange[] {
-    return this.merges.items().flatMap((xml) => parseSqref(attribute(xml, 'ref') ?? ''));
+    this.merged ??= this.merges.items().flatMap((xml) => parseSqref(attribute(xml, 'ref') ?? ''));
+    return this.merged;
   }
 
+  /** Adds a merge; one that overlaps an existing merge is refused (Excel would report the file damaged). */
   addMerge(range: CellRange, ref: string): void {
-    for (const existing of this.mergeRanges()) {
+    const merged = this.mergeRanges();
+    for (const existing of merged) {
       const overlaps =
         existing.top <= range.bottom &&
         range.top <= existing.bottom &&
@@ -168,6 +177,7 @@ export class WorksheetPart {
         range.left <= existing.right;
       if (overlaps) throw new Error(`セル ${ref} は既に結合されたセルと重なっています`);
     }
+    merged.push(range);
     this.merges.add('mergeCell', `<mergeCell ref="${ref}"/>`);
   }
 
@@ -206,32 +216,49 @@ export class WorksheetPart {
     this.colsChanged = true;
   }
 
-  conditionalFormats(): { readonly sqref: string; readonly xml: string }[] {
-    return this.list
-      .all('conditionalFormatting')
-      .map((c) => ({ sqref: attribute(c.xml.slice(0, c.xml.indexOf('>') + 1), 'sqref') ?? '', xml: c.xml }));
+  private static sqrefOf(xml: string): CellRange[] {
+    return parseSqref(attribute(xml.slice(0, xml.indexOf('>') + 1), 'sqref') ?? '');
   }
 
   removeConditionalFormats(goes: (ranges: CellRange[]) => boolean): void {
-    this.list.children = this.list.children.filter(
-      (c) =>
-        c.name !== 'conditionalFormatting' ||
-        !goes(parseSqref(attribute(c.xml.slice(0, c.xml.indexOf('>') + 1), 'sqref') ?? '')),
-    );
+    const before = this.list.children.length;
+    this.list.children = this.list.children.filter((c) => {
+      if (c.name !== 'conditionalFormatting' || !goes(WorksheetPart.sqrefOf(c.xml))) return true;
+      // Its x14 twins (a solid data bar's fill) go with it.
+      for (const id of x14IdsOf(c.xml)) this.removedX14.add(id);
+      return false;
+    });
+    this.pendingFormats = this.pendingFormats.filter((xml) => !goes(WorksheetPart.sqrefOf(xml)));
+    if (this.list.children.length !== before) this.priority = undefined;
   }
 
-  /** The highest cfRule priority in the sheet, so the add-in's rules come after the city's. */
-  maxPriority(): number {
-    let max = 0;
-    for (const cf of this.list.all('conditionalFormatting')) {
-      for (const m of cf.xml.matchAll(/<cfRule\b[^>]*?\spriority="(\d+)"/g))
-        max = Math.max(max, Number(m[1]));
+  /**
+   * The next cfRule priority: after the highest in the sheet, so the add-in's rules come after the city's.
+   * Kept as a running number: a scan per rule was quadratic in the rules (13 per table, 1,000 tables).
+   */
+  nextPriority(): number {
+    if (this.priority === undefined) {
+      let max = 0;
+      for (const cf of this.list.all('conditionalFormatting')) {
+        for (const m of cf.xml.matchAll(/<cfRule\b[^>]*?\spriority="(\d+)"/g))
+          max = Math.max(max, Number(m[1]));
+      }
+      for (const xml of this.pendingFormats) {
+        for (const m of xml.matchAll(/<cfRule\b[^>]*?\spriority="(\d+)"/g)) max = Math.max(max, Number(m[1]));
+      }
+      this.priority = max;
     }
-    return max;
+    this.priority += 1;
+    return this.priority;
   }
 
-  addConditionalFormat(xml: string): void {
-    this.list.insert({ name: 'conditionalFormatting', xml }, WORKSHEET_ORDER);
+  /**
+   * Adds a `conditionalFormatting` element after the sheet's last one (inserted all at once when written),
+   * with the `x14:conditionalFormatting` twin its rule links to, if any.
+   */
+  addConditionalFormat(xml: string, x14?: string): void {
+    this.pendingFormats.push(xml);
+    if (x14 !== undefined) this.addedX14.push(x14);
   }
 
   removeDataValidations(goes: (ranges: CellRange[]) => boolean): void {
@@ -254,6 +281,24 @@ export class WorksheetPart {
   }
 
   toString(): string {
+    if (this.pendingFormats.length > 0) {
+      const [first, ...rest] = this.pendingFormats;
+      this.list.insert({ name: 'conditionalFormatting', xml: first }, WORKSHEET_ORDER);
+      // insert() put it after the sheet's last conditionalFormatting: the rest follow it in order.
+      let at = this.list.children.length - 1;
+      while (at > 0 && this.list.children[at].name !== 'conditionalFormatting') at--;
+      this.list.children.splice(at + 1, 0, ...rest.map((xml) => ({ name: 'conditionalFormatting', xml })));
+      this.pendingFormats = [];
+    }
+    if (this.removedX14.size > 0 || this.addedX14.length > 0) {
+      this.list.put(
+        'extLst',
+        editExtList(this.element('extLst'), this.removedX14, this.addedX14),
+        WORKSHEET_ORDER,
+      );
+      this.removedX14.clear();
+      this.addedX14 = [];
+    }
     if (this.data.isChanged()) {
       this.list.put('sheetData', this.data.toString(), WORKSHEET_ORDER);
       const used = this.data.usedRange();

@@ -5,7 +5,10 @@
  * and re-encode text.
  */
 
+const NEEDS_ESCAPE = /[&<>"']/;
+
 export function escapeXml(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text.replace(/[&<>"']/g, (ch) => {
     switch (ch) {
       case '&':
@@ -43,7 +46,11 @@ export function decodeXstring(text: string): string {
   return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
+// eslint-disable-next-line no-control-regex
+const NEEDS_XSTRING = /_x[0-9A-Fa-f]{4}_|[\u0000-\u0008\u000b-\u001f\ufffe\uffff]/;
+
 export function encodeXstring(text: string): string {
+  if (!NEEDS_XSTRING.test(text)) return text;
   return text.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1').replace(
     // eslint-disable-next-line no-control-regex
     /[\u0000-\u0008\u000b-\u001f\ufffe\uffff]/g,
@@ -62,11 +69,30 @@ export function attributes(tag: string): Map<string, string> {
   return out;
 }
 
-/** One attribute of a start tag, or undefined. */
+const ATTRIBUTE_RES = new Map<string, RegExp>();
+
+/** `name = "value"` after any whitespace, either quote: the general form, for what the fast path misses. */
+function attributeRe(name: string): RegExp {
+  let re = ATTRIBUTE_RES.get(name);
+  if (!re) {
+    re = new RegExp(`(\\s)${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
+    ATTRIBUTE_RES.set(name, re);
+  }
+  return re;
+}
+
+/**
+ * One attribute of a start tag, or undefined. The common ` name="` form is found with indexOf: this runs for
+ * every cell of a sheet, and a regular expression per lookup was most of the read's time.
+ */
 export function attribute(tag: string, name: string): string | undefined {
-  const re = new RegExp(`\\s${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
-  const m = re.exec(tag);
-  return m ? unescapeXml(m[1] ?? m[2] ?? '') : undefined;
+  const at = tag.indexOf(` ${name}="`);
+  if (at >= 0) {
+    const start = at + name.length + 3;
+    return unescapeXml(tag.slice(start, tag.indexOf('"', start)));
+  }
+  const m = attributeRe(name).exec(tag);
+  return m ? unescapeXml(m[2] ?? m[3] ?? '') : undefined;
 }
 
 /**
@@ -74,9 +100,17 @@ export function attribute(tag: string, name: string): string | undefined {
  * their text and order. A new attribute goes at the end.
  */
 export function withAttribute(tag: string, name: string, value: string | undefined): string {
-  const re = new RegExp(`(\\s)${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*(?:"[^"]*"|'[^']*')`);
-  const replacement = value === undefined ? '' : `$1${name}="${escapeXml(value)}"`;
-  if (re.test(tag)) return tag.replace(re, replacement).replace(/\s+(\/?>)$/, '$1');
+  const at = tag.indexOf(` ${name}="`);
+  if (at >= 0) {
+    const end = tag.indexOf('"', at + name.length + 3) + 1;
+    const replacement = value === undefined ? '' : ` ${name}="${escapeXml(value)}"`;
+    return tag.slice(0, at) + replacement + tag.slice(end);
+  }
+  const re = attributeRe(name);
+  if (re.test(tag)) {
+    const replacement = value === undefined ? '' : `$1${name}="${escapeXml(value)}"`;
+    return tag.replace(re, replacement).replace(/\s+(\/?>)$/, '$1');
+  }
   if (value === undefined) return tag;
   const close = tag.endsWith('/>') ? tag.length - 2 : tag.length - 1;
   const head = tag.slice(0, close).replace(/\s+$/, '');
@@ -102,12 +136,22 @@ export function tagName(tag: string): string {
   return m ? m[1] : '';
 }
 
-/** Index just past the end of the element whose start tag begins at `start`. */
+/** Whether `xml` has the tag name `name` at `at` (followed by whitespace, `>` or `/`). */
+function nameAt(xml: string, at: number, name: string): boolean {
+  if (!xml.startsWith(name, at)) return false;
+  const next = xml.charCodeAt(at + name.length);
+  return next === 62 || next === 47 || next === 32 || next === 9 || next === 10 || next === 13;
+}
+
+/**
+ * Index just past the end of the element whose start tag begins at `start`. Only tags of the element's own
+ * name are looked at (a `<` cannot occur in attribute values or text), so nothing is sliced per tag: this
+ * walks a whole sheetData.
+ */
 export function elementEnd(xml: string, start: number): number {
   const first = tagEnd(xml, start);
   if (xml[first - 2] === '/') return first;
   const name = tagName(xml.slice(start, first));
-  // Fast path: an element that does not nest inside itself ends at the first matching end tag.
   let depth = 1;
   let i = first;
   while (depth > 0) {
@@ -121,16 +165,18 @@ export function elementEnd(xml: string, start: number): number {
       i = xml.indexOf(']]>', lt) + 3;
       continue;
     }
-    if (xml.startsWith('<?', lt)) {
-      i = xml.indexOf('?>', lt) + 2;
+    if (xml.charCodeAt(lt + 1) === 47 && nameAt(xml, lt + 2, name)) {
+      depth--;
+      i = xml.indexOf('>', lt) + 1;
       continue;
     }
-    const end = tagEnd(xml, lt);
-    const tag = xml.slice(lt, end);
-    if (tag.startsWith('</')) {
-      if (tagName(tag) === name) depth--;
-    } else if (!tag.endsWith('/>') && tagName(tag) === name) depth++;
-    i = end;
+    if (nameAt(xml, lt + 1, name)) {
+      const end = tagEnd(xml, lt);
+      if (xml[end - 2] !== '/') depth++;
+      i = end;
+      continue;
+    }
+    i = lt + 1;
   }
   return i;
 }

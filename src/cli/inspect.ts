@@ -2,11 +2,14 @@
  * `kpi-sheet inspect <file.xlsx> [--sheet NAME] [--json]`: reads the KPI table and prints its blocks and
  * KPIs, as a table or as JSON (README: JSON format of inspect / evaluate). Never writes anything.
  */
+import { bindMappings, formatMapping, proposeMapping, readKpiSheet } from '../core/layout';
+import type { ColumnMapping, KpiSheet, LayoutResult } from '../core/types';
 import { loadWorkbook, pickKpiSheet, WorkbookError } from '../xlsx/workbook';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './exit-codes';
 import { renderInspect } from './inspect-table';
 import { kpiSheetToJson } from './json';
-import { optionHelp, parseCommandLine, type OptionSpec } from './options';
+import { COLUMNS_OPTION, columnsOption, optionHelp, parseCommandLine, type OptionSpec } from './options';
+import { savedSettings, sheetToRead } from './write-output';
 
 const INSPECT_OPTIONS: readonly OptionSpec[] = [
   {
@@ -16,11 +19,13 @@ const INSPECT_OPTIONS: readonly OptionSpec[] = [
     help: '読み取るシート (既定: KPI 表のある最初のシート)',
   },
   { name: '--json', kind: 'flag', help: '読み取った内容を JSON で出力します' },
+  COLUMNS_OPTION,
   { name: '--help', aliases: ['-h'], kind: 'flag', help: 'この説明を表示します' },
 ];
 
-const USAGE = `使い方: kpi-sheet inspect <file.xlsx> [--sheet NAME] [--json]
+const USAGE = `使い方: kpi-sheet inspect <file.xlsx> [--sheet NAME] [--json] [--columns '…']
 KPI 表を読み取り、基本目標ごとの数値目標と KPI を表示します。ファイルには何も書き込みません。
+最後に、読み取りに使った列の割り当てを --columns の形で表示します (1 列だけ直して evaluate に渡せます)。
 
 ${optionHelp(INSPECT_OPTIONS)}
 `;
@@ -45,19 +50,43 @@ export async function runInspect(argv: readonly string[]): Promise<number> {
   const sheetOption = options.get('--sheet');
   const sheetName = typeof sheetOption === 'string' ? sheetOption : undefined;
 
+  const given = columnsOption(parsed.value);
+  if (!given.ok) return usageError(given.message);
+
   try {
     const workbook = await loadWorkbook(file);
-    const { sheet: worksheet, layout } = pickKpiSheet(workbook, sheetName);
+    const picked = pickKpiSheet(workbook, sheetToRead(workbook, sheetName));
+    const { sheet: worksheet, grid } = picked;
+    // --columns wins over the mapping saved in the workbook; either is read with the sheet it was made for.
+    const mappings: readonly ColumnMapping[] = bindMappings(
+      given.value ?? savedSettings(workbook, grid)?.settings.columnMappings ?? [],
+      worksheet.name,
+    ).filter((m) => m.sheet === worksheet.name);
+    const layout: LayoutResult = mappings.length > 0 ? readKpiSheet(grid, { mappings }) : picked.layout;
     if (!layout.ok) {
+      const guess = layout.failure.headerGuess;
+      const hint =
+        guess === undefined
+          ? ''
+          : `\n列の割り当てを指定すると読み取れます。たとえば (${guess} 行目を見出しとして):\n  kpi-sheet inspect ${file} --columns '${formatMapping(proposeMapping(grid, guess))}'\n` +
+            '役割: name (KPI名), department (担当課), unit (単位), baseline / actual / target / interim (基準値 / 実績 / 目標値 / 中間目標、:年度 を付けられます), direction (方向), published (市の評価), section (施策・区分)。書かない列は使いません。\n';
       process.stderr.write(
-        `kpi-sheet inspect: ${file} のシート「${worksheet.name}」: ${layout.failure.message}\n`,
+        `kpi-sheet inspect: ${file} のシート「${worksheet.name}」: ${layout.failure.message}\n${hint}`,
       );
       return EXIT_USAGE;
     }
+    const columns = columnsLines(layout.sheet);
     if (options.has('--json')) {
-      process.stdout.write(`${JSON.stringify(kpiSheetToJson(layout.sheet, file), null, 2)}\n`);
+      const json = { ...kpiSheetToJson(layout.sheet, file), columns };
+      process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
     } else {
       process.stdout.write(renderInspect(layout.sheet, file));
+      const from = layout.sheet.mappings?.some((m) => m.source === 'user')
+        ? '指定・保存されたもの'
+        : '読み取ったもの';
+      process.stdout.write(
+        `\n列の割り当て (${from}; 直して --columns に渡せます):\n  --columns '${columns.join(';')}'\n`,
+      );
     }
     return EXIT_OK;
   } catch (error) {
@@ -70,4 +99,9 @@ export async function runInspect(argv: readonly string[]): Promise<number> {
     );
     return EXIT_FAILURE;
   }
+}
+
+/** The mapping each KPI table was read with, in the `--columns` form. */
+function columnsLines(sheet: KpiSheet): string[] {
+  return (sheet.mappings ?? []).map(formatMapping);
 }

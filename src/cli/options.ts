@@ -3,6 +3,7 @@
  * A command lists its options as data (EVALUATE_OPTIONS); adding an option is one entry there and one
  * field where the parsed values are turned into the command (parseEvaluateArgs).
  */
+import { parseMapping } from '../core/layout';
 import { parseFiscalYear } from '../core/read';
 import { CUSTOM_PRESET, DEFAULT_SETTINGS, PRESETS, validThresholds, validYear } from '../core/settings';
 import type { GradeBasis, Settings, Thresholds } from '../core/types';
@@ -106,6 +107,14 @@ export function optionHelp(specs: readonly OptionSpec[]): string {
 // ---------------------------------------------------------------------------------------------------------
 // kpi-sheet evaluate
 
+/** `--columns 'row=3,A=name,C=baseline:2019,E=target:2024'`: the column mapping, as `kpi-sheet inspect` prints it. */
+export const COLUMNS_OPTION: OptionSpec = {
+  name: '--columns',
+  kind: 'value',
+  valueName: "'row=3,A=name,C=baseline:2019,E=target:2024'",
+  help: '列の割り当て (inspect が表示する形。指定しない列は使いません。ブックに保存された割り当てより優先)',
+};
+
 export const EVALUATE_OPTIONS: readonly OptionSpec[] = [
   {
     name: '--json',
@@ -133,6 +142,7 @@ export const EVALUATE_OPTIONS: readonly OptionSpec[] = [
     help: '判定の基準: 達成率 (achievement) か進捗率 (progress)',
   },
   { name: '--thresholds', kind: 'value', valueName: '100,80,60', help: 'A / B / C の境目 (%)' },
+  COLUMNS_OPTION,
   { name: '--no-path', kind: 'flag', help: '目標年度より前でも按分目標を使わず、最終目標と比べます' },
   {
     name: '--preset',
@@ -149,6 +159,20 @@ export const EVALUATE_OPTIONS: readonly OptionSpec[] = [
   ...OUTPUT_OPTIONS,
   { name: '--help', aliases: ['-h'], kind: 'flag', help: 'この説明を表示します' },
 ];
+
+/** The mappings `--columns` gives (for whatever sheet is read), or a Japanese message. */
+export function columnsOption(parsed: ParsedCommandLine): Parsed<Settings['columnMappings']> {
+  const text = stringOption(parsed, '--columns');
+  if (text === undefined) return { ok: true, value: undefined };
+  const mappings = [];
+  for (const part of text.split(';')) {
+    if (part.trim() === '') continue;
+    const one = parseMapping(part);
+    if (!one.ok) return fail(`--columns の値が不正です: ${one.message}`);
+    mappings.push(one.mapping);
+  }
+  return { ok: true, value: mappings };
+}
 
 export type JsonOutput =
   { readonly to: 'none' } | { readonly to: 'stdout' } | { readonly to: 'file'; readonly path: string };
@@ -260,6 +284,10 @@ export function parseEvaluateArgs(argv: readonly string[]): Parsed<EvaluateArgs>
     if (year === null) return fail(`--year の値が不正です: ${yearText} (例: R5, 2023, 令和5年度)`);
     settings = { ...settings, evaluationYear: year };
   }
+
+  const columns = columnsOption(parsed);
+  if (!columns.ok) return columns;
+  if (columns.value) settings = { ...settings, columnMappings: columns.value };
 
   const jsonOption = parsed.options.get('--json');
   const json: JsonOutput =

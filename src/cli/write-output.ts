@@ -6,9 +6,11 @@
 import { rename, rm } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
 import type ExcelJS from 'exceljs';
+import { bindMappings } from '../core/layout';
 import { analyzeRead, plan as planOf, type Analysis } from '../core/pipeline';
 import { parseSettings } from '../core/settings';
-import type { Grid, Settings, WritePlan } from '../core/types';
+import { SETTINGS_SHEET } from '../core/plan/settings-sheet';
+import type { ColumnMapping, Grid, Settings, WritePlan } from '../core/types';
 import type { ApplyResult } from '../excel/workbook-host';
 import { applyPlan, fixPrintAreas } from '../xlsx/apply-plan';
 import { loadWorkbook, pickKpiSheet, WorkbookError, type ReadSheet } from '../xlsx/workbook';
@@ -22,6 +24,22 @@ export const stderrProgress: Progress = (message) => process.stderr.write(`${mes
 
 /** Options that choose settings; without any of them a workbook's saved settings are used. */
 const SETTINGS_OPTIONS = ['--preset', '--basis', '--thresholds', '--no-path', '--tolerance'];
+
+/**
+ * The column mappings saved in the workbook (the pane's 「列の割り当て」 or an earlier `--columns` run), read from
+ * the settings sheet without reading any KPI sheet first: they say which sheet to read.
+ */
+export function savedColumnMappings(workbook: ExcelJS.Workbook): readonly ColumnMapping[] {
+  const cell = workbook.getWorksheet(SETTINGS_SHEET)?.getCell(1, 1).value;
+  return typeof cell === 'string' ? (parseSettings(cell).settings.columnMappings ?? []) : [];
+}
+
+/** The sheet to read: the one named, else the one a saved mapping is for (the reader could not place it alone). */
+export function sheetToRead(workbook: ExcelJS.Workbook, named: string | undefined): string | undefined {
+  if (named !== undefined) return named;
+  return savedColumnMappings(workbook).find((m) => workbook.getWorksheet(m.sheet)?.state === 'visible')
+    ?.sheet;
+}
 
 /** The settings an earlier run saved in the workbook (its `KPISHEET_SETTINGS` cell), or null. */
 export function savedSettings(
@@ -43,14 +61,20 @@ function chooseSettings(
   grid: Grid,
   progress: Progress,
 ): Settings {
-  if (SETTINGS_OPTIONS.some((name) => command.parsed.options.has(name))) return command.settings;
+  // --columns is for the sheet being read: bound to it, so the workbook saves it with that sheet's name.
+  const given = bindMappings(command.settings.columnMappings ?? [], grid.sheet);
+  const withColumns = (settings: Settings): Settings =>
+    given.length > 0 ? { ...settings, columnMappings: given } : settings;
+  if (SETTINGS_OPTIONS.some((name) => command.parsed.options.has(name))) return withColumns(command.settings);
   const saved = savedSettings(workbook, grid);
-  if (!saved) return command.settings;
+  if (!saved) return withColumns(command.settings);
   for (const problem of saved.problems) progress(`注意: ${problem}`);
   progress(`ブックに保存された設定 (${saved.settings.preset}) で評価します`);
-  return command.parsed.options.has('--year')
-    ? { ...saved.settings, evaluationYear: command.settings.evaluationYear }
-    : saved.settings;
+  return withColumns(
+    command.parsed.options.has('--year')
+      ? { ...saved.settings, evaluationYear: command.settings.evaluationYear }
+      : saved.settings,
+  );
 }
 
 export interface EvaluatedWorkbook {
@@ -75,7 +99,7 @@ export async function evaluateWorkbook(
   let picked: ReadSheet;
   try {
     workbook = await loadWorkbook(command.file);
-    picked = pickKpiSheet(workbook, command.sheet);
+    picked = pickKpiSheet(workbook, sheetToRead(workbook, command.sheet));
   } catch (error) {
     if (error instanceof WorkbookError) return { ok: false, message: error.message };
     throw error;

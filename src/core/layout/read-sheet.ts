@@ -45,10 +45,14 @@ export interface ReadOptions {
   readonly mappings?: readonly ColumnMapping[];
 }
 
+/** The mark on the add-in's summary sheet (plan/marks.ts). */
+const SUMMARY_MARK = 'KPISHEET_SUMMARY';
+
 const NO_TABLE_MESSAGE =
   'このシートに KPI 表が見つかりません。KPI 評価は、見出し行に「KPI」「重要業績評価指標」「指標名」「成果指標」の' +
   'いずれかの列と、年度の列 (「H30 (現状値)」「R2」「R6 (目標値)」や「現状値 (H30年度)」「目標値 (R6年度)」) が' +
-  'ある表を読み取ります。KPI 表のあるシートを選ぶか、見出し行にこれらの語を書いてください。';
+  'ある表を読み取ります。KPI 表のあるシートを選ぶか、見出し行にこれらの語を書いてください。' +
+  '見出しの書き方が違う表は、作業ウィンドウの「列の割り当て」(コマンドラインでは --columns) で、どの列が何かを指定すると読み取れます。';
 
 const EMPTY_MESSAGE =
   'このシートは空です。KPI 表 (「KPI」の列と「H30 (現状値)」「R6 (目標値)」などの年度の列がある表) のあるシートを選んでください。';
@@ -547,7 +551,8 @@ function readKpiTable(
       for (const cell of [values.baseline, values.target, ...values.actuals, ...values.interimTargets]) {
         if (!cell || !yearlessCols.has(cell.cell.col - shift)) continue;
         if (cell.year === UNKNOWN_YEAR) unknownYearCols.add(cell.cell.col - shift);
-        else if (!hasOwnYear(cell) && values.actuals.includes(cell)) targetYearCols.add(cell.cell.col - shift);
+        else if (!hasOwnYear(cell) && values.actuals.includes(cell))
+          targetYearCols.add(cell.cell.col - shift);
       }
     }
     const direction = directionCol === null ? null : directionOf(ctx.cells.text(row, directionCol));
@@ -748,7 +753,9 @@ export function readKpiSheet(grid: Grid, options: ReadOptions = {}): LayoutResul
     anything = !cells.isEmptyRow(row);
   if (!anything) return { ok: false, failure: { reason: 'empty', message: EMPTY_MESSAGE } };
 
-  const headers = withMappings(cells, findHeaders(cells), options.mappings ?? []);
+  // The add-in's summary sheet (its follow-up list has KPI and 目標値 columns) is never a KPI table.
+  const summary = grid.marks.some((m) => m.sheet === grid.sheet && m.name === SUMMARY_MARK);
+  const headers = summary ? [] : withMappings(cells, findHeaders(cells), options.mappings ?? []);
   if (!headers.some((h) => h.kind === 'kpi')) {
     const guess = headerGuess(cells);
     return {

@@ -1,6 +1,7 @@
 export { CUSTOM_PRESET, DEFAULT_SETTINGS, GRADE_LABELS, PRESETS, presetNames } from './defaults';
 export {
   parseSettings,
+  parseColumnMapping,
   serializeSettings,
   validThresholds,
   validYear,

@@ -10,6 +10,7 @@ import type { MessageKey } from '../i18n';
 import { clerkItems, countsPerGoal, foundSummary, GRADES } from '../model';
 import type { ClerkItem, FoundSummary } from '../model';
 import type { Session, SessionState } from '../session';
+import { mountColumnMapping } from './column-mapping';
 import { fill, h } from './dom';
 
 /** The Fluent elements' properties the pane uses (their classes are not exported per element). */
@@ -60,6 +61,8 @@ export function mountPane(root: HTMLElement, { session, host }: PaneOptions): vo
   });
 
   const settingsPanel = buildSettings();
+  // 「列の割り当て」: under the failure when no table is found, else on the 設定 tab.
+  const columnMapping = mountColumnMapping({ session, host });
   const departmentSelect = h('select', {
     id: 'department',
     className: 'select',
@@ -173,6 +176,8 @@ export function mountPane(root: HTMLElement, { session, host }: PaneOptions): vo
     const summary = state.analysis ? foundSummary(state.analysis) : null;
     sheetName.textContent = summary ? `${t('sheetLabel')}: ${summary.sheet}` : '';
     renderFound(state, summary);
+    columnMapping.sync(state);
+    (state.failure ? found : settingsPanel.element).append(columnMapping.element);
     renderResults(state);
     renderIssues(state, summary);
     settingsPanel.sync(state, summary);

@@ -50,9 +50,10 @@ export function mappingOf(
   source: ColumnMapping['source'],
 ): ColumnMapping {
   const columns: MappedColumn[] = [];
-  const firstCol = Math.min(...header.columns.map((c) => c.col));
+  const byCol = new Map(header.columns.map((c) => [c.col, c]));
+  const firstCol = Math.min(...byCol.keys());
   for (let col = firstCol; col <= lastCol; col += 1) {
-    const column = header.columns.find((c) => c.col === col);
+    const column = byCol.get(col);
     const mapped = column ? mappedRoleOf(column.role) : { role: 'ignore' as const, year: null };
     if (!mapped) continue;
     columns.push({ col, role: mapped.role, year: mapped.year, header: headerText(cells, header, col) });

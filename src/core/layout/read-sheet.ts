@@ -84,6 +84,7 @@ interface Context {
 
 /** `※1 出典…`, `注)…`, `資料:…`: notes below a table, not its rows. */
 const NOTE = /^(※|注[0-9０-９:：)）\s]|[(（]注|\*|＊|出典|資料[:：]|備考[:：])/u;
+const NOTE_START: ReadonlySet<string> = new Set(['※', '注', '(', '（', '*', '＊', '出', '資', '備']);
 
 function firstText(cells: SheetCells, row: number, from: number, to: number): string {
   for (let col = from; col <= to; col += 1) {
@@ -96,7 +97,11 @@ function firstText(cells: SheetCells, row: number, from: number, to: number): st
 /** Whether a row belongs to the table under `header`: something in its columns, and not a note. */
 function isTableRow(ctx: Context, span: ColumnSpan, row: number): boolean {
   const text = firstText(ctx.cells, row, span.first, span.last);
-  return text !== '' && !NOTE.test(text) && !/^数値目標/u.test(text);
+  if (text === '') return false;
+  // Every row is asked: the patterns run only for the few texts that could start a note or a 数値目標 line.
+  const first = text.charAt(0);
+  if (NOTE_START.has(first) && NOTE.test(text)) return false;
+  return !(first === '数' && text.startsWith('数値目標'));
 }
 
 function roleCol(columns: readonly Column[], kind: Column['role']['kind']): number | null {
@@ -585,7 +590,7 @@ function readKpiTable(
         values,
         direction,
         declared: declaredOf(ctx, row, declaredCol === null ? null : declaredCol + shift),
-        published: hasPublished ? publishedOf(ctx, row, columns, shift) : [],
+        published: hasPublished ? publishedOf(ctx, row, columns, shift) : undefined,
         notes: [],
       }),
     );

@@ -4,6 +4,7 @@
  * output step without touching the others: parseEvaluateArgs → analyzeFile → writeEvaluationOutput.
  */
 import { writeFile } from 'node:fs/promises';
+import { bindMappings } from '../core/layout';
 import { analyzeRead, type Analysis } from '../core/pipeline';
 import { openBook, pickBookSheet } from '../xlsx/open-book';
 import { WorkbookError } from '../xlsx/workbook-error';
@@ -12,7 +13,7 @@ import { evaluationJson } from './evaluate-json';
 import { renderEvaluationTable } from './evaluate-table';
 import { EVALUATE_OPTIONS, optionHelp, parseEvaluateArgs, type EvaluateCommand } from './options';
 import { jsonPathProblem, outputRequestOf } from './output-options';
-import { writeOutput } from './write-output';
+import { savedSettings, sheetToRead, writeOutput } from './write-output';
 
 export const EVALUATE_HELP = `使い方: kpi-sheet evaluate <file.xlsx> [-o out.xlsx | --in-place] [--pdf] [--json [report.json]] [オプション]
   KPI 表の各 KPI を目標と比べて判定し、基本目標ごとの表 (または JSON) を出力します。
@@ -28,8 +29,14 @@ export type AnalyzeOutcome =
 export async function analyzeFile(command: EvaluateCommand): Promise<AnalyzeOutcome> {
   try {
     const book = await openBook(command.file);
-    const picked = pickBookSheet(book, command.sheet);
-    const result = analyzeRead(picked.grid, picked.layout, command.settings);
+    const picked = pickBookSheet(book, sheetToRead(book, command.sheet));
+    // --columns, else the mapping saved in the workbook (the pane's 「列の割り当て」), bound to the sheet read.
+    const columnMappings = bindMappings(
+      command.settings.columnMappings ?? savedSettings(book, picked.grid)?.settings.columnMappings ?? [],
+      picked.name,
+    );
+    const settings = columnMappings.length > 0 ? { ...command.settings, columnMappings } : command.settings;
+    const result = analyzeRead(picked.grid, picked.layout, settings);
     if (!result.ok) return { ok: false, message: `シート「${picked.name}」: ${result.failure.message}` };
     return { ok: true, analysis: result.analysis };
   } catch (error) {

@@ -3,6 +3,7 @@
  * A command lists its options as data (EVALUATE_OPTIONS); adding an option is one entry there and one
  * field where the parsed values are turned into the command (parseEvaluateArgs).
  */
+import { parseMapping } from '../core/layout';
 import { parseFiscalYear } from '../core/read';
 import {
   CUSTOM_PRESET,
@@ -115,6 +116,14 @@ export function optionHelp(specs: readonly OptionSpec[]): string {
 // ---------------------------------------------------------------------------------------------------------
 // kpi-sheet evaluate
 
+/** `--columns 'row=3,A=name,C=baseline:2019,E=target:2024'`: the column mapping, as `kpi-sheet inspect` prints it. */
+export const COLUMNS_OPTION: OptionSpec = {
+  name: '--columns',
+  kind: 'value',
+  valueName: "'row=3,A=name,C=baseline:2019,E=target:2024'",
+  help: '列の割り当て (inspect が表示する形。指定しない列は使いません。ブックに保存された割り当てより優先)',
+};
+
 export const EVALUATE_OPTIONS: readonly OptionSpec[] = [
   {
     name: '--json',
@@ -147,6 +156,7 @@ export const EVALUATE_OPTIONS: readonly OptionSpec[] = [
     valueName: '100,80,60',
     help: '評価段階のしきい値 (%)、大きい順 (標準: A / B / C)',
   },
+  COLUMNS_OPTION,
   { name: '--no-path', kind: 'flag', help: '目標年度より前でも按分目標を使わず、最終目標と比べます' },
   {
     name: '--preset',
@@ -169,6 +179,20 @@ export const EVALUATE_OPTIONS: readonly OptionSpec[] = [
   ...OUTPUT_OPTIONS,
   { name: '--help', aliases: ['-h'], kind: 'flag', help: 'この説明を表示します' },
 ];
+
+/** The mappings `--columns` gives (for whatever sheet is read), or a Japanese message. */
+export function columnsOption(parsed: ParsedCommandLine): Parsed<Settings['columnMappings']> {
+  const text = stringOption(parsed, '--columns');
+  if (text === undefined) return { ok: true, value: undefined };
+  const mappings = [];
+  for (const part of text.split(';')) {
+    if (part.trim() === '') continue;
+    const one = parseMapping(part);
+    if (!one.ok) return fail(`--columns の値が不正です: ${one.message}`);
+    mappings.push(one.mapping);
+  }
+  return { ok: true, value: mappings };
+}
 
 export type JsonOutput =
   { readonly to: 'none' } | { readonly to: 'stdout' } | { readonly to: 'file'; readonly path: string };
@@ -308,6 +332,10 @@ export function parseEvaluateArgs(argv: readonly string[]): Parsed<EvaluateArgs>
     if (year === null) return fail(`--year の値が不正です: ${yearText} (例: R5, 2023, 令和5年度)`);
     settings = { ...settings, evaluationYear: year };
   }
+
+  const columns = columnsOption(parsed);
+  if (!columns.ok) return columns;
+  if (columns.value) settings = { ...settings, columnMappings: columns.value };
 
   const jsonOption = parsed.options.get('--json');
   const json: JsonOutput =

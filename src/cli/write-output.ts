@@ -3,9 +3,11 @@
  * write, apply it with the package editor (src/xlsx/package), save (never over the input without --in-place), and render a PDF
  * when asked. Progress goes to stderr; the report (table or JSON) stays the evaluate command's job.
  */
+import { bindMappings } from '../core/layout';
 import { analyzeRead, plan as planOf, type Analysis } from '../core/pipeline';
 import { parseSettings } from '../core/settings';
-import type { Grid, Settings, WritePlan } from '../core/types';
+import { SETTINGS_SHEET } from '../core/plan/settings-sheet';
+import type { ColumnMapping, Grid, Settings, WritePlan } from '../core/types';
 import type { ApplyResult } from '../excel/workbook-host';
 import { openBook, pickBookSheet, type ReadBookSheet } from '../xlsx/open-book';
 import { applyBookPlan } from '../xlsx/package/apply-book';
@@ -23,6 +25,28 @@ export const stderrProgress: Progress = (message) => process.stderr.write(`${mes
 
 /** Options that choose settings; without any of them a workbook's saved settings are used. */
 const SETTINGS_OPTIONS = ['--preset', '--basis', '--thresholds', '--no-path', '--tolerance'];
+
+/**
+ * The column mappings saved in the workbook (the pane's 「列の割り当て」 or an earlier `--columns` run), read from
+ * the settings sheet without reading any KPI sheet first: they say which sheet to read.
+ */
+export function savedColumnMappings(workbook: XlsxBook): readonly ColumnMapping[] {
+  if (!workbook.sheets().some((s) => s.name === SETTINGS_SHEET)) return [];
+  const cell = readBookCell(workbook, SETTINGS_SHEET, 1, 1);
+  return typeof cell === 'string' ? (parseSettings(cell).settings.columnMappings ?? []) : [];
+}
+
+/** The sheet to read: the one named, else the one a saved mapping is for (the reader could not place it alone). */
+export function sheetToRead(workbook: XlsxBook, named: string | undefined): string | undefined {
+  if (named !== undefined) return named;
+  const visible = new Set(
+    workbook
+      .sheets()
+      .filter((s) => s.visibility === 'visible')
+      .map((s) => s.name),
+  );
+  return savedColumnMappings(workbook).find((m) => visible.has(m.sheet))?.sheet;
+}
 
 /** The settings an earlier run saved in the workbook (its `KPISHEET_SETTINGS` cell), or null. */
 export function savedSettings(
@@ -43,18 +67,22 @@ function chooseSettings(
   grid: Grid,
   progress: Progress,
 ): Settings {
-  if (SETTINGS_OPTIONS.some((name) => command.parsed.options.has(name))) return command.settings;
+  // --columns is for the sheet being read: bound to it, so the workbook saves it with that sheet's name.
+  const given = bindMappings(command.settings.columnMappings ?? [], grid.sheet);
+  const withColumns = (settings: Settings): Settings =>
+    given.length > 0 ? { ...settings, columnMappings: given } : settings;
+  if (SETTINGS_OPTIONS.some((name) => command.parsed.options.has(name))) return withColumns(command.settings);
   const saved = savedSettings(workbook, grid);
-  if (!saved) return command.settings;
+  if (!saved) return withColumns(command.settings);
   for (const problem of saved.problems) progress(`注意: ${problem}`);
   progress(`ブックに保存された設定 (${saved.settings.preset}) で評価します`);
   const withYear = command.parsed.options.has('--year')
     ? { ...saved.settings, evaluationYear: command.settings.evaluationYear }
     : saved.settings;
   // --paper, like --year, changes only itself: the pane's paper choice is saved the same way.
-  return command.parsed.options.has('--paper')
-    ? { ...withYear, paperSize: command.settings.paperSize }
-    : withYear;
+  return withColumns(
+    command.parsed.options.has('--paper') ? { ...withYear, paperSize: command.settings.paperSize } : withYear,
+  );
 }
 
 export interface EvaluatedWorkbook {
@@ -80,7 +108,7 @@ export async function evaluateWorkbook(
   let picked: ReadBookSheet;
   try {
     workbook = await openBook(command.file);
-    picked = pickBookSheet(workbook, command.sheet);
+    picked = pickBookSheet(workbook, sheetToRead(workbook, command.sheet));
   } catch (error) {
     if (error instanceof WorkbookError) return { ok: false, message: error.message };
     throw error;

@@ -5,7 +5,16 @@
 import { evaluate } from './evaluate';
 import { readKpiSheet } from './layout';
 import { planWrite } from './plan';
-import type { Evaluation, Grid, KpiSheet, LayoutFailure, LayoutResult, Settings, WritePlan } from './types';
+import type {
+  ColumnMapping,
+  Evaluation,
+  Grid,
+  KpiSheet,
+  LayoutFailure,
+  LayoutResult,
+  Settings,
+  WritePlan,
+} from './types';
 
 export interface Analysis {
   readonly grid: Grid;
@@ -17,8 +26,13 @@ export type AnalysisResult =
   | { readonly ok: true; readonly analysis: Analysis }
   | { readonly ok: false; readonly failure: LayoutFailure };
 
+/** The user's column mappings that apply to this grid's sheet (saved for it, or given for whatever sheet is read). */
+function mappingsFor(grid: Grid, settings: Settings): readonly ColumnMapping[] {
+  return (settings.columnMappings ?? []).filter((m) => m.sheet === '' || m.sheet === grid.sheet);
+}
+
 export function analyze(grid: Grid, settings: Settings): AnalysisResult {
-  return analyzeRead(grid, readKpiSheet(grid), settings);
+  return analyzeRead(grid, readKpiSheet(grid, { mappings: mappingsFor(grid, settings) }), settings);
 }
 
 /**
@@ -26,8 +40,14 @@ export function analyze(grid: Grid, settings: Settings): AnalysisResult {
  * result without reading the whole sheet a second time.
  */
 export function analyzeRead(grid: Grid, layout: LayoutResult, settings: Settings): AnalysisResult {
-  if (!layout.ok) return layout;
-  return { ok: true, analysis: { grid, sheet: layout.sheet, evaluation: evaluate(layout.sheet, settings) } };
+  // A layout read before the settings were known is read again with the user's mapping for the sheet.
+  const mappings = mappingsFor(grid, settings);
+  const read =
+    mappings.length > 0 && !(layout.ok && layout.sheet.mappings?.some((m) => m.source === 'user'))
+      ? readKpiSheet(grid, { mappings })
+      : layout;
+  if (!read.ok) return read;
+  return { ok: true, analysis: { grid, sheet: read.sheet, evaluation: evaluate(read.sheet, settings) } };
 }
 
 export interface PlanContext {

@@ -166,7 +166,11 @@ export class Session {
   changeSettings(settings: Settings): void {
     const grid = this.current.analysis?.grid;
     this.set({ settings, written: false, heldSettings: null });
-    if (!grid) return;
+    // A sheet that could not be read (no grid kept) is read again: a column mapping may make it readable.
+    if (!grid) {
+      void this.run('reading', async () => this.analyzeGrid(await this.host.readGrid(), settings));
+      return;
+    }
     try {
       this.analyzeGrid(grid, settings);
     } catch (error) {

@@ -54,6 +54,8 @@ const TARGET_DATE = /^(目標月|目標年月|目標時期|達成時期|目標�
 
 /** The role a compacted header's words give it, before any year is looked for. */
 function roleByWords(t: string): ColumnRole | null {
+  // Most texts a sheet holds are values (`15人`, `△3件`): no header word starts with a digit or a minus mark.
+  if (/^[0-9△▲]/u.test(t)) return null;
   if (t === '方向') return { kind: 'direction' };
   if (DECLARED_DIRECTION.test(t)) return { kind: 'declaredDirection' };
   if (FRAMEWORK_WORD.test(t)) return { kind: 'framework' };

@@ -5,11 +5,12 @@
  */
 import { columnLetters, columnNumber } from '../a1';
 import { formatFiscalYear, parseFiscalYear } from '../read';
-import type { ColumnMapping, FiscalYear, MappedColumn, MappedRole } from '../types';
+import type { ColumnMapping, FiscalYear, Grid, MappedColumn, MappedRole } from '../types';
 import { MAPPED_ROLES, YEAR_ROLES } from '../types';
 import type { Column, HeaderRows } from './headers';
 import { columnRole, type ColumnRole } from './labels';
-import type { SheetCells } from './sheet-cells';
+import { findYear } from './value-header';
+import { sheetCells, type SheetCells } from './sheet-cells';
 
 function mappedRoleOf(role: ColumnRole): { role: MappedRole; year: FiscalYear | null } | null {
   switch (role.kind) {
@@ -49,9 +50,10 @@ export function mappingOf(
   source: ColumnMapping['source'],
 ): ColumnMapping {
   const columns: MappedColumn[] = [];
-  const firstCol = Math.min(...header.columns.map((c) => c.col));
+  const byCol = new Map(header.columns.map((c) => [c.col, c]));
+  const firstCol = Math.min(...byCol.keys());
   for (let col = firstCol; col <= lastCol; col += 1) {
-    const column = header.columns.find((c) => c.col === col);
+    const column = byCol.get(col);
     const mapped = column ? mappedRoleOf(column.role) : { role: 'ignore' as const, year: null };
     if (!mapped) continue;
     columns.push({ col, role: mapped.role, year: mapped.year, header: headerText(cells, header, col) });
@@ -276,4 +278,63 @@ export function roleLabel(role: MappedRole, year: FiscalYear | null): string {
     ignore: '使わない',
   };
   return year === null ? names[role] : `${names[role]} ${formatFiscalYear(year)}`;
+}
+
+/** Mappings given for "the sheet being read" (`sheet` '') bound to that sheet, so a saved copy stays with it. */
+export function bindMappings(mappings: readonly ColumnMapping[], sheet: string): ColumnMapping[] {
+  return mappings.map((m) => (m.sheet === '' ? { ...m, sheet } : m));
+}
+
+/**
+ * A starting point for 「列の割り当て」 on a sheet the reader could not place: the header row's columns with the
+ * role their words give, else by what their cells below hold (the first column of words is the KPI name, a
+ * column of values an actual), so the user changes only what is wrong.
+ */
+export function proposeMapping(grid: Grid, headerRow: number): ColumnMapping {
+  const cells = sheetCells(grid);
+  const columns: MappedColumn[] = [];
+  let named = false;
+  const last = Math.min(cells.lastRow, headerRow + 30);
+  for (let col = cells.firstCol; col <= cells.lastCol; col += 1) {
+    const header = cells.mergedText(headerRow, col);
+    let values = 0;
+    let words = 0;
+    for (let row = headerRow + 1; row <= last; row += 1) {
+      if (cells.text(row, col) === '') continue;
+      const kind = cells.reading(row, col).kind;
+      if (kind === 'text') words += 1;
+      else values += 1;
+    }
+    if (header === '' && values + words === 0) continue;
+    const byWords = header === '' ? null : columnRole(header);
+    const mapped = byWords ? mappedRoleOf(byWords) : null;
+    let role: MappedRole = mapped?.role ?? 'ignore';
+    let year = mapped?.year ?? null;
+    if (!mapped) {
+      if (!named && words > values) role = 'name';
+      else if (values > words) role = 'actual';
+      year = findYear(compact(header))?.year ?? null;
+    }
+    if (role === 'name') {
+      if (named) role = 'ignore';
+      named = true;
+    }
+    columns.push({ col, role, year, header });
+  }
+  // Columns of values the words did not name, left to right: where a table starts and where it aims.
+  const guessed = columns.filter((c) => c.role === 'actual' && columnRole(c.header) === null);
+  if (guessed.length >= 2 && !columns.some((c) => c.role === 'baseline' || c.role === 'target')) {
+    const first = guessed[0];
+    const last = guessed[guessed.length - 1];
+    return {
+      sheet: cells.grid.sheet,
+      headerTop: headerRow,
+      headerRow,
+      columns: columns.map((c) =>
+        c === first ? { ...c, role: 'baseline' } : c === last ? { ...c, role: 'target' } : c,
+      ),
+      source: 'read',
+    };
+  }
+  return { sheet: cells.grid.sheet, headerTop: headerRow, headerRow, columns, source: 'read' };
 }

@@ -20,6 +20,7 @@ import type {
 } from '../types';
 import { findHeaders, type Column, type HeaderRows } from './headers';
 import { headerFromMapping, mappingOf } from './mapping';
+import { cacheByText } from './text-cache';
 import { findYear } from './value-header';
 import { parseHeadlineText } from './headline-text';
 import {
@@ -45,10 +46,14 @@ export interface ReadOptions {
   readonly mappings?: readonly ColumnMapping[];
 }
 
+/** The mark on the add-in's summary sheet (plan/marks.ts). */
+const SUMMARY_MARK = 'KPISHEET_SUMMARY';
+
 const NO_TABLE_MESSAGE =
   'このシートに KPI 表が見つかりません。KPI 評価は、見出し行に「KPI」「重要業績評価指標」「指標名」「成果指標」の' +
   'いずれかの列と、年度の列 (「H30 (現状値)」「R2」「R6 (目標値)」や「現状値 (H30年度)」「目標値 (R6年度)」) が' +
-  'ある表を読み取ります。KPI 表のあるシートを選ぶか、見出し行にこれらの語を書いてください。';
+  'ある表を読み取ります。KPI 表のあるシートを選ぶか、見出し行にこれらの語を書いてください。' +
+  '見出しの書き方が違う表は、作業ウィンドウの「列の割り当て」(コマンドラインでは --columns) で、どの列が何かを指定すると読み取れます。';
 
 const EMPTY_MESSAGE =
   'このシートは空です。KPI 表 (「KPI」の列と「H30 (現状値)」「R6 (目標値)」などの年度の列がある表) のあるシートを選んでください。';
@@ -73,10 +78,13 @@ interface Context {
   readonly labels: LabelReader;
   readonly blocks: BlockDraft[];
   readonly mappings: ColumnMapping[];
+  /** unitInName, cached by name for this read (most names end in `(年間)` or `(累計)`). */
+  readonly unitInName: (name: string) => string;
 }
 
 /** `※1 出典…`, `注)…`, `資料:…`: notes below a table, not its rows. */
 const NOTE = /^(※|注[0-9０-９:：)）\s]|[(（]注|\*|＊|出典|資料[:：]|備考[:：])/u;
+const NOTE_START: ReadonlySet<string> = new Set(['※', '注', '(', '（', '*', '＊', '出', '資', '備']);
 
 function firstText(cells: SheetCells, row: number, from: number, to: number): string {
   for (let col = from; col <= to; col += 1) {
@@ -87,11 +95,13 @@ function firstText(cells: SheetCells, row: number, from: number, to: number): st
 }
 
 /** Whether a row belongs to the table under `header`: something in its columns, and not a note. */
-function isTableRow(ctx: Context, header: HeaderRows, row: number): boolean {
-  const first = Math.max(ctx.cells.firstCol, Math.min(...header.columns.map((c) => c.col)) - 1);
-  const last = Math.min(ctx.cells.lastCol, Math.max(...header.columns.map((c) => c.col)) + 2);
-  const text = firstText(ctx.cells, row, first, last);
-  return text !== '' && !NOTE.test(text) && !/^数値目標/u.test(text);
+function isTableRow(ctx: Context, span: ColumnSpan, row: number): boolean {
+  const text = firstText(ctx.cells, row, span.first, span.last);
+  if (text === '') return false;
+  // Every row is asked: the patterns run only for the few texts that could start a note or a 数値目標 line.
+  const first = text.charAt(0);
+  if (NOTE_START.has(first) && NOTE.test(text)) return false;
+  return !(first === '数' && text.startsWith('数値目標'));
 }
 
 function roleCol(columns: readonly Column[], kind: Column['role']['kind']): number | null {
@@ -113,25 +123,37 @@ function inMark(grid: Grid, col: number, top: number, bottom: number): boolean {
  * The last row of the table under `header`. It goes on across blank rows until a header, a 基本目標 (unless
  * the rows below it are still this table's) or the end of the data; notes below it are not its rows.
  */
+interface ColumnSpan {
+  readonly first: number;
+  readonly last: number;
+}
+
+/** The columns a table's rows are looked at in: its header's, one more on the left, two on the right (shifts). */
+function spanOf(cells: SheetCells, header: HeaderRows): ColumnSpan {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const c of header.columns) {
+    first = Math.min(first, c.col);
+    last = Math.max(last, c.col);
+  }
+  return { first: Math.max(cells.firstCol, first - 1), last: Math.min(cells.lastCol, last + 2) };
+}
+
 function tableEnd(ctx: Context, header: HeaderRows): number {
   const { cells } = ctx;
+  const span = spanOf(cells, header);
   let last = header.row;
   for (let row = header.row + 1; row <= cells.lastRow; row += 1) {
     if (ctx.headerTops.has(row)) break;
     if (cells.isEmptyRow(row)) continue;
     if (ctx.goalRows.has(row)) {
       const next = nextFilledRow(cells, row);
-      if (
-        next === null ||
-        ctx.headerTops.has(next) ||
-        ctx.goalRows.has(next) ||
-        !isTableRow(ctx, header, next)
-      )
+      if (next === null || ctx.headerTops.has(next) || ctx.goalRows.has(next) || !isTableRow(ctx, span, next))
         break;
       last = row;
       continue;
     }
-    if (isTableRow(ctx, header, row)) last = row;
+    if (isTableRow(ctx, span, row)) last = row;
   }
   return last;
 }
@@ -242,7 +264,7 @@ interface RowFacts {
 
 function kpiOf(labels: LabelReader, facts: RowFacts): Kpi {
   const { row, values } = facts;
-  return {
+  const kpi: Kpi = {
     id: `R${row}`,
     role: facts.role,
     row,
@@ -256,15 +278,27 @@ function kpiOf(labels: LabelReader, facts: RowFacts): Kpi {
     actuals: values.actuals,
     target: values.target,
     directionChoice: facts.direction,
+    notes: facts.notes.length === 0 ? values.notes : [...facts.notes, ...values.notes],
+  };
+  // Most rows have none of these: the plain object above is built without spreading empty ones in.
+  if (
+    values.interimTargets.length === 0 &&
+    !facts.declared &&
+    !(facts.published && facts.published.length > 0)
+  )
+    return kpi;
+  return {
+    ...kpi,
     ...(values.interimTargets.length > 0 ? { interimTargets: values.interimTargets } : {}),
     ...(facts.declared ? { declaredDirection: facts.declared } : {}),
     ...(facts.published && facts.published.length > 0 ? { published: facts.published } : {}),
-    notes: [...facts.notes, ...values.notes],
   };
 }
 
 /** The unit a KPI name states at its end: `処理量(トン)`, `相談件数(件)`; '' where none. */
-function unitInName(name: string): string {
+export function unitInName(name: string): string {
+  const end = name.charAt(name.length - 1);
+  if (end !== ')' && end !== '）') return '';
   const m = /[(（]([^()（）]{1,6})[)）]\s*$/u.exec(name);
   if (!m) return '';
   return lookupUnit(m[1].normalize('NFKC').trim())?.base ?? '';
@@ -316,6 +350,7 @@ function hasOwnYear(cell: YearCell): boolean {
 
 /** A bullet sub-item (`・保育所の待機児童数`) under a parent row. */
 const BULLET = /^[・･\-‐－]\s*/u;
+const BULLET_START: ReadonlySet<string> = new Set(['・', '･', '-', '‐', '－']);
 
 /** Whether most labels in a hierarchy column are numbered (`1 …`, `①…`), so an unnumbered one is no label. */
 function numberingUsed(
@@ -347,9 +382,9 @@ function isSectionRow(
   cells: SheetCells,
   row: number,
   nameAt: number,
-  valueCols: readonly number[],
+  valueCols: readonly YearColumn[],
 ): boolean {
-  for (const col of valueCols) if (cells.text(row, col) !== '') return false;
+  for (const value of valueCols) if (cells.text(row, value.col) !== '') return false;
   const name = cells.text(row, nameAt);
   // A one-cell row: nothing right of the name (a section heading merged across, or standing alone).
   for (let col = nameAt + 1; col <= cells.lastCol; col += 1) if (cells.text(row, col) !== '') return false;
@@ -510,15 +545,7 @@ function readKpiTable(
       }
       continue;
     }
-    if (
-      isSectionRow(
-        ctx,
-        cells,
-        row,
-        nameAt,
-        shiftedYearColumns(shift).map((y) => y.col),
-      )
-    ) {
+    if (isSectionRow(ctx, cells, row, nameAt, shiftedYearColumns(shift))) {
       const label = ctx.labels.withoutEditMarks(written);
       if (ctx.labels.labelLevel(label) === 'framework') {
         framework = label;
@@ -527,12 +554,12 @@ function readKpiTable(
       parent = label;
       continue;
     }
-    const bullet = BULLET.exec(written);
+    const bullet = BULLET_START.has(written.charAt(0)) ? BULLET.exec(written) : null;
     const name = bullet ? written.slice(bullet[0].length) : written;
     if (!bullet) parent = '';
     const department = departmentCol === null ? '' : cells.text(row, departmentCol + shift);
     const unitCell = unitCol === null ? '' : cells.text(row, unitCol + shift);
-    const unit = unitCell !== '' ? unitCell : unitInName(name);
+    const unit = unitCell !== '' ? unitCell : ctx.unitInName(name);
     const values = readYearCells(
       cells,
       row,
@@ -563,7 +590,7 @@ function readKpiTable(
         values,
         direction,
         declared: declaredOf(ctx, row, declaredCol === null ? null : declaredCol + shift),
-        published: hasPublished ? publishedOf(ctx, row, columns, shift) : [],
+        published: hasPublished ? publishedOf(ctx, row, columns, shift) : undefined,
         notes: [],
       }),
     );
@@ -749,7 +776,9 @@ export function readKpiSheet(grid: Grid, options: ReadOptions = {}): LayoutResul
     anything = !cells.isEmptyRow(row);
   if (!anything) return { ok: false, failure: { reason: 'empty', message: EMPTY_MESSAGE } };
 
-  const headers = withMappings(cells, findHeaders(cells), options.mappings ?? []);
+  // The add-in's summary sheet (its follow-up list has KPI and 目標値 columns) is never a KPI table.
+  const summary = grid.marks.some((m) => m.sheet === grid.sheet && m.name === SUMMARY_MARK);
+  const headers = summary ? [] : withMappings(cells, findHeaders(cells), options.mappings ?? []);
   if (!headers.some((h) => h.kind === 'kpi')) {
     const guess = headerGuess(cells);
     return {
@@ -773,7 +802,16 @@ export function readKpiSheet(grid: Grid, options: ReadOptions = {}): LayoutResul
   }
   const headerTops = new Set<number>(headers.map((h) => h.top));
   const blocks: BlockDraft[] = [];
-  const ctx: Context = { cells, diagnostics: [], headerTops, goalRows, labels, blocks, mappings: [] };
+  const ctx: Context = {
+    cells,
+    diagnostics: [],
+    headerTops,
+    goalRows,
+    labels,
+    blocks,
+    mappings: [],
+    unitInName: cacheByText(unitInName),
+  };
 
   let block: BlockDraft | null = null;
   const headerAt = new Map(headers.map((h) => [h.top, h]));

@@ -2,6 +2,7 @@ export { CUSTOM_PRESET, DEFAULT_SETTINGS, PRESETS, presetNames, presetNameFor } 
 export {
   parseSettings,
   parseScale,
+  parseColumnMapping,
   serializeSettings,
   validThresholds,
   validYear,

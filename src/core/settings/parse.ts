@@ -7,14 +7,17 @@
  * opens with the same judgement.
  */
 import type {
+  ColumnMapping,
   GradeBasis,
   GradeLevel,
   GradeScale,
   LevelCondition,
+  MappedColumn,
   PaperSize,
   Settings,
   Thresholds,
 } from '../types';
+import { MAPPED_ROLES, YEAR_ROLES } from '../types';
 import { DEFAULT_SETTINGS, PRESETS } from './defaults';
 import { validateScale, withRateThresholds } from './scale';
 
@@ -134,6 +137,54 @@ export function parseScale(value: unknown, base: GradeScale): { scale: GradeScal
   return { scale };
 }
 
+function validRow(value: unknown): value is number {
+  return isFiniteNumber(value) && Number.isInteger(value) && value >= 1 && value <= 1_048_576;
+}
+
+function parseMappedColumn(value: unknown): MappedColumn | null {
+  if (!isFields(value)) return null;
+  const { col, role, year, header } = value;
+  if (!validRow(col) || col > 16_384) return null;
+  if (typeof role !== 'string' || !MAPPED_ROLES.includes(role as MappedColumn['role'])) return null;
+  const mappedRole = role as MappedColumn['role'];
+  const mappedYear = year === null || year === undefined ? null : validYear(year);
+  if (year !== null && year !== undefined && mappedYear === null) return null;
+  if (mappedYear !== null && !YEAR_ROLES.has(mappedRole) && mappedRole !== 'published') return null;
+  return { col, role: mappedRole, year: mappedYear, header: typeof header === 'string' ? header : '' };
+}
+
+/** One saved mapping; null when any part of it is not what the pane or `--columns` writes. */
+export function parseColumnMapping(value: unknown): ColumnMapping | null {
+  if (!isFields(value)) return null;
+  const { sheet, headerRow, headerTop, columns } = value;
+  if (typeof sheet !== 'string' || !validRow(headerRow) || !Array.isArray(columns)) return null;
+  const top = headerTop === undefined ? headerRow : headerTop;
+  if (!validRow(top) || top > headerRow || headerRow - top > 1) return null;
+  const parsed = columns.map(parseMappedColumn);
+  if (parsed.some((c) => c === null)) return null;
+  const list = parsed.filter((c): c is MappedColumn => c !== null);
+  if (!list.some((c) => c.role === 'name')) return null;
+  return { sheet, headerRow, headerTop: top, columns: list, source: 'user' };
+}
+
+function parseColumnMappings(value: unknown, problems: string[]): readonly ColumnMapping[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) {
+    problems.push('保存された「列の割り当て」の形式が不正なため、使いません');
+    return undefined;
+  }
+  const mappings: ColumnMapping[] = [];
+  for (const item of value) {
+    const mapping = parseColumnMapping(item);
+    if (mapping) mappings.push(mapping);
+    else
+      problems.push(
+        '保存された「列の割り当て」の 1 つが不正なため、使いません (「列の割り当て」でやり直してください)',
+      );
+  }
+  return mappings.length > 0 ? mappings : undefined;
+}
+
 export function parseSettings(json: unknown): ParsedSettings {
   const problems: string[] = [];
   const data = parseJson(json, problems);
@@ -207,6 +258,8 @@ export function parseSettings(json: unknown): ParsedSettings {
     else problems.push(fallback('paperSize', base.paperSize));
   }
 
+  const columnMappings = parseColumnMappings(data.columnMappings, problems);
+
   return {
     settings: {
       preset,
@@ -217,6 +270,7 @@ export function parseSettings(json: unknown): ParsedSettings {
       evaluationYear,
       rowTint,
       paperSize,
+      ...(columnMappings ? { columnMappings } : {}),
     },
     problems,
   };

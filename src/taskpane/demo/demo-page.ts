@@ -10,6 +10,7 @@ import { fill, h } from '../ui/dom';
 import { DemoWorkbookHost } from './demo-host';
 import { DemoWorkbook } from './demo-workbook';
 import { sheetView } from './sheet-view';
+import { unplaceableGrid } from './unplaceable-grid';
 import type { ViewCell } from './sheet-view';
 
 export interface DemoPage {
@@ -22,8 +23,12 @@ export interface DemoPage {
 const PX_PER_CHAR = 7.5;
 
 export async function startDemo(body: HTMLElement): Promise<DemoPage> {
-  const sample = (await import(/* webpackChunkName: "demo-sample" */ './sample-grid.json'))
-    .default as unknown as Grid;
+  // `?sample=unplaceable`: a sheet only 「列の割り当て」 makes readable, instead of the bundled sample.
+  const sample =
+    new URLSearchParams(window.location.search).get('sample') === 'unplaceable'
+      ? unplaceableGrid()
+      : ((await import(/* webpackChunkName: "demo-sample" */ './sample-grid.json'))
+          .default as unknown as Grid);
   const host = new DemoWorkbookHost(DemoWorkbook.fromGrid(sample));
   const book = host.book;
   let shown = host.active;

@@ -8,6 +8,7 @@ import { t } from '../i18n';
 import { foundSummary } from '../model';
 import type { Session, SessionState } from '../session';
 import { clerkTab } from './clerk/clerk-tab';
+import { mountColumnMapping } from './column-mapping';
 import { sheetText } from './controls';
 import { fill, h } from './dom';
 import { evaluateTab } from './evaluate/evaluate-tab';
@@ -53,9 +54,12 @@ export function mountPane(root: HTMLElement, { session, host }: PaneOptions): vo
     });
   });
   const notice = sheetStateNotice();
+  const settings = settingsTab(context);
+  // 「列の割り当て」: under the failure when no table is found, else on the 設定 tab.
+  const columnMapping = mountColumnMapping({ session, host });
   const tabs: readonly TabSpec[] = [
     { id: 'evaluate', title: t('tabEvaluate'), card: evaluate },
-    { id: 'settings', title: t('tabSettings'), card: settingsTab(context) },
+    { id: 'settings', title: t('tabSettings'), card: settings },
     { id: 'clerk', title: t('tabClerk'), card: clerkTab(context) },
     { id: 'print', title: t('tabPrint'), card: printTab(context) },
   ];
@@ -93,5 +97,7 @@ export function mountPane(root: HTMLElement, { session, host }: PaneOptions): vo
     status.render(view);
     notice.render(view);
     for (const tab of tabs) tab.card.render(view);
+    columnMapping.sync(state);
+    (state.failure ? evaluate.element : settings.element).append(columnMapping.element);
   }
 }

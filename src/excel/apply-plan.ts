@@ -216,25 +216,49 @@ async function checkWorkbook(
 }
 
 /**
- * Text Excel would not keep as text when written through `range.values`: formulas (`=`, `+`, `-`),
- * numbers, percentages, dates (`4/1`, `R6.4.1`, `4月1日`) and booleans. The xlsx host writes the plan's
- * strings as strings, so these get Excel's quote prefix, which keeps the text and is not part of it.
+ * Text Excel would not keep as text when written through `range.values` into a General cell: formulas
+ * (`=`, `+`, `-`, "Excel interprets this value as a formula",
+ * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-values-member), numbers,
+ * percentages, dates (`4/1`, `R6.4.1`, `4月1日`), times, booleans and error values. Such text goes into a
+ * cell with the Text format (`@`) first, which keeps it as typed; an apostrophe prefix is not relied on
+ * (what Office.js does with one is undocumented).
  */
 const COERCED_TEXT = [
   /^[=+\-@]/,
   /^\s*[(¥$]?\s*[\d.,]+\s*%?\)?\s*$/,
+  /^\s*\d+(\.\d+)?e[+-]?\d+\s*$/i,
   /^\s*\d+\s*[/:.-]\s*\d+(\s*[/:.-]\s*\d+)?\s*$/,
   /^\s*[MTSHRmtshr]\s*\d+\s*[./-]\s*\d+(\s*[./-]\s*\d+)?\s*$/,
   /^\s*(\d+|[明大昭平令][治正和成]\d+)\s*年\s*\d+\s*月(\s*\d+\s*日)?\s*$/,
   /^\s*\d+\s*月\s*\d+\s*日\s*$/,
   /^\s*(true|false)\s*$/i,
+  /^\s*#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!)\s*$/i,
 ];
 
-export function cellInput(value: PlanValue): string | number {
-  if (value === null) return '';
-  if (typeof value === 'number') return value;
-  if (COERCED_TEXT.some((pattern) => pattern.test(value))) return `'${value}`;
-  return value;
+/** Does this plan value need the Text format to stay as written? */
+export function needsTextFormat(value: PlanValue): boolean {
+  return typeof value === 'string' && value !== '' && COERCED_TEXT.some((pattern) => pattern.test(value));
+}
+
+/** What `range.values` gets: null (no value) clears the cell, as '' does in Office.js. */
+function cellInput(value: PlanValue): string | number {
+  return value ?? '';
+}
+
+/** The Text format where a cell needs it, null (format unchanged) elsewhere; null when no cell does. */
+function textFormats(block: readonly (readonly PlanValue[])[]): (string | null)[][] | null {
+  if (!block.some((row) => row.some(needsTextFormat))) return null;
+  return block.map((row) => row.map((value) => (needsTextFormat(value) ? '@' : null)));
+}
+
+/**
+ * Bytes of a matrix of one number format over `area`, as the request carries it (one string per
+ * cell), so the payload estimate counts what Excel receives.
+ */
+function formatMatrixBytes(area: CellRange, format: string): number {
+  const cols = area.right - area.left + 1;
+  const rows = area.bottom - area.top + 1;
+  return rows * (cols * (jsonBytes(format) + 1) + 2);
 }
 
 /** `&L…&C…&R…` → the three sections; text before any section code is centred, as Excel reads it. */
@@ -471,8 +495,11 @@ function unitsFor(
     }
     case 'setValues':
       return valueUnits(op, opIndex, budget);
-    case 'setStyle':
-      return one((b) => queueStyle(b.range(op.sheet, op.range), op.range, op.style));
+    case 'setStyle': {
+      const matrix =
+        op.style.numberFormat !== undefined ? formatMatrixBytes(op.range, op.style.numberFormat) : 0;
+      return one((b) => queueStyle(b.range(op.sheet, op.range), op.range, op.style), jsonBytes(op) + matrix);
+    }
     case 'mergeCells':
       return one((b) => b.range(op.sheet, op.range).merge(false));
     case 'setColumnWidths':
@@ -496,29 +523,38 @@ function unitsFor(
   }
 }
 
-/** A setValues in row blocks that each fit the budget, so one huge column never passes the limit. */
+/**
+ * A setValues in row blocks that each fit the budget, so one huge column never passes the limit. A
+ * block with text Excel would not keep as text sets the Text format on those cells first.
+ */
 function valueUnits(op: SetValuesOp, opIndex: number, budget: number): Unit[] {
   const width = valuesRange(op).right - op.col + 1;
-  const rows = op.values.map((row) => Array.from({ length: width }, (_, i) => cellInput(row[i] ?? null)));
+  const plan = op.values.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? null));
+  const rowBytes = plan.map(
+    (row) => jsonBytes(row.map(cellInput)) + (row.some(needsTextFormat) ? jsonBytes(row.map(() => '@')) : 0),
+  );
   const units: Unit[] = [];
   let start = 0;
-  while (start < rows.length || (start === 0 && rows.length === 0)) {
+  while (start < plan.length || (start === 0 && plan.length === 0)) {
     let end = start;
     let bytes = 0;
-    while (end < rows.length && (end === start || bytes + jsonBytes(rows[end]) <= budget)) {
-      bytes += jsonBytes(rows[end]);
+    while (end < plan.length && (end === start || bytes + rowBytes[end] <= budget)) {
+      bytes += rowBytes[end];
       end++;
     }
-    const block = rows.slice(start, end);
+    const block = plan.slice(start, end);
     const top = op.row + start;
     units.push({
       opIndex,
-      last: end >= rows.length,
+      last: end >= plan.length,
       bytes,
       queue: (b) => {
         if (block.length === 0) return;
         const area = { top, left: op.col, bottom: top + block.length - 1, right: op.col + width - 1 };
-        b.range(op.sheet, area).values = block;
+        const range = b.range(op.sheet, area);
+        const formats = textFormats(block);
+        if (formats) range.numberFormat = formats;
+        range.values = block.map((row) => row.map(cellInput));
       },
     });
     if (end === start) break;

@@ -1152,8 +1152,11 @@ class FakeRange extends Loadable {
       this.checkShape(values, range);
       values.forEach((row, i) =>
         row.forEach((input, j) => {
+          // null in a 2-D array leaves the cell unchanged
+          // (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-blank-null-values).
+          if (input === null) return;
           const cell = this.fake.state.cell(sheet, range.top + i, range.left + j);
-          cell.value = coerce(input);
+          cell.value = coerce(input, cell.numberFormat);
           cell.text = displayText(cell.value, cell.numberFormat);
         }),
       );
@@ -1176,8 +1179,10 @@ class FakeRange extends Loadable {
       this.checkShape(formats, range);
       formats.forEach((row, i) =>
         row.forEach((format, j) => {
+          if (format === null) return;
           const cell = this.fake.state.cell(sheet, range.top + i, range.left + j);
-          cell.numberFormat = String(format);
+          // '' resets the format to General (the same page as above).
+          cell.numberFormat = format === '' ? 'General' : String(format);
           cell.text = displayText(cell.value, cell.numberFormat);
         }),
       );
@@ -1308,18 +1313,51 @@ class FakeRange extends Loadable {
   }
 }
 
-/** What Excel stores for a value written through `range.values`. */
-function coerce(input: unknown): CellValue {
+/**
+ * What Excel stores for a value written through `range.values` into a cell with `numberFormat`, as
+ * documented; where the reference does not say, the fake refuses rather than guess.
+ * - In a Text (`@`) cell a string is kept as typed (the number format Excel gives text: `@`).
+ * - "If the returned value starts with a plus ("+"), minus ("-"), or equal sign ("="), Excel interprets
+ *   this value as a formula" (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-values-member):
+ *   the fake evaluates no formulas, so it refuses them.
+ * - A leading apostrophe: what Excel stores is not documented for Office.js, so the fake refuses it.
+ * - Numbers, percentages, booleans, error values and dates typed as text become numbers, booleans,
+ *   errors or dates, as when typed into the cell; the fake stores plain numbers, percentages and
+ *   booleans, and refuses the rest.
+ */
+function coerce(input: unknown, numberFormat: string): CellValue {
   if (typeof input === 'number' || typeof input === 'boolean') return input;
   const text = input == null ? '' : String(input);
-  // A leading apostrophe keeps text as text; Excel stores the text without it.
-  if (text.startsWith("'")) return text.slice(1);
-  if (/^[=+-]/.test(text) && !Number.isFinite(Number(text))) {
-    throw new FakeOfficeError('InvalidArgument', `fake does not evaluate formulas: ${text}`);
+  if (text === '' || numberFormat === '@') return text;
+  if (text.startsWith("'")) {
+    throw new FakeOfficeError(
+      'InvalidArgument',
+      `fake: an apostrophe prefix is undocumented in Office.js: ${text}`,
+    );
   }
-  if (text.trim() !== '' && Number.isFinite(Number(text))) return Number(text);
-  if (/^\d{1,2}\/\d{1,2}$/.test(text))
+  const trimmed = text.trim();
+  if (trimmed !== '' && Number.isFinite(Number(trimmed))) return Number(trimmed);
+  const percent = /^([+-]?\d+(?:\.\d+)?)\s*%$/.exec(trimmed);
+  if (percent) return Number(percent[1]) / 100;
+  if (/^(true|false)$/i.test(trimmed)) return trimmed.toLowerCase() === 'true';
+  if (/^[=+-]/.test(text))
+    throw new FakeOfficeError('InvalidArgument', `fake does not evaluate formulas: ${text}`);
+  if (/^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!)$/i.test(trimmed)) {
+    throw new FakeOfficeError('InvalidArgument', `Excel would store the error value ${text}, not text`);
+  }
+  if (
+    /^[(¥$]?[\d.,]+\)?$/.test(trimmed) ||
+    /^\d+\s*[/:.-]\s*\d+(\s*[/:.-]\s*\d+)?$/.test(trimmed) ||
+    /^\d+\s*月\s*\d+\s*日$/.test(trimmed)
+  ) {
+    throw new FakeOfficeError('InvalidArgument', `Excel would turn ${text} into a number or date`);
+  }
+  if (
+    /^[MTSHR]\d+\.\d+(\.\d+)?$/i.test(trimmed) ||
+    /^([明大昭平令][治正和成])?\s*\d+\s*年\s*\d+\s*月(\s*\d+\s*日)?$/.test(trimmed)
+  ) {
     throw new FakeOfficeError('InvalidArgument', `Excel would turn ${text} into a date`);
+  }
   return text;
 }
 

@@ -114,6 +114,10 @@ export interface FakeExcelOptions {
   readonly payloadLimit?: number;
   /** Fit-to-pages zoom is silently not applied, as office-js #1860 reports without the Page Layout tab open. */
   readonly fitToPagesIgnored?: boolean;
+  /** How `RangeAreas.address` gives merged areas: whole, or each by its top-left cell (office-js #1590). */
+  readonly mergedAreasAddress?: 'whole' | 'topLeftCell';
+  /** getMergedAreasOrNullObject fails above this many areas (Excel: 512; default: no limit). */
+  readonly mergedAreasLimit?: number;
 }
 
 /** Calls that need more than ExcelApi 1.7, by member (or target prefix for pageLayout objects). */
@@ -376,6 +380,8 @@ export class FakeExcel {
   readonly apiVersion: string;
   readonly payloadLimit: number;
   readonly fitToPagesIgnored: boolean;
+  readonly mergedAreasAddress: 'whole' | 'topLeftCell';
+  readonly mergedAreasLimit: number;
   private queue: Queued[] = [];
   private traces: string[] = [];
   /** Writes carried out by the current sync, for change events. */
@@ -387,6 +393,8 @@ export class FakeExcel {
     this.apiVersion = options.apiVersion ?? '1.14';
     this.payloadLimit = options.payloadLimit ?? 5 * 1024 * 1024;
     this.fitToPagesIgnored = options.fitToPagesIgnored ?? false;
+    this.mergedAreasAddress = options.mergedAreasAddress ?? 'whole';
+    this.mergedAreasLimit = options.mergedAreasLimit ?? Number.POSITIVE_INFINITY;
   }
 
   /** `Excel.run` for the code under test; `Excel.run(options, batch)` with RunOptions. */
@@ -1243,10 +1251,21 @@ class FakeRange extends Loadable {
     });
   }
 
+  /**
+   * The merges whose top-left cell lies in the range, whole even where they run past it (office-js
+   * #3611); more than `mergedAreasLimit` of them fail.
+   */
   getMergedAreasOrNullObject(): FakeRangeAreas {
     const areas = new FakeRangeAreas(this.fake, `${this.path}.getMergedAreasOrNullObject()`, () => {
       const { sheet, range } = this.locate();
-      return { sheet, merges: sheet.merges.filter((m) => rangeInside(m, range)) };
+      const merges = sheet.merges.filter((m) => rangeInside({ ...m, bottom: m.top, right: m.left }, range));
+      if (merges.length > this.fake.mergedAreasLimit) {
+        throw new FakeOfficeError(
+          'GeneralException',
+          `${merges.length} merged areas: more than the API lists`,
+        );
+      }
+      return { sheet, merges };
     });
     this.fake.record(this.path, 'getMergedAreasOrNullObject()', [], () => undefined);
     return areas;
@@ -1361,22 +1380,47 @@ function coerce(input: unknown, numberFormat: string): CellValue {
   return text;
 }
 
+/**
+ * The RangeAreas of merged cells. Its `address` may give each area's top-left cell only (office-js
+ * #1590, `mergedAreasAddress: 'topLeftCell'`); the `areas` collection's items give them whole (the
+ * workaround in that thread).
+ */
 class FakeRangeAreas extends Loadable {
+  readonly areas: { load: (props: string) => unknown; readonly items: { address: string }[] };
+
   constructor(
     private readonly fake: FakeExcel,
     readonly path: string,
     private readonly find: () => { sheet: FakeSheet; merges: CellRange[] },
   ) {
     super();
+    let items: { address: string }[] | null = null;
+    this.areas = {
+      load: (props: string) => {
+        fake.record(path, `areas.load(${props})`, [], () => {
+          const { sheet, merges } = this.find();
+          items = merges.map((m) => ({ address: `${quoteName(sheet.name)}!${compactRangeAddress(m)}` }));
+        });
+        return this.areas;
+      },
+      get items(): { address: string }[] {
+        if (!items) throw new FakeOfficeError('PropertyNotLoaded', 'areas.items');
+        return items;
+      },
+    };
   }
 
   load(props: string): this {
     this.fake.record(this.path, `load(${props})`, [], () => {
       const { sheet, merges } = this.find();
+      const shown =
+        this.fake.mergedAreasAddress === 'topLeftCell'
+          ? merges.map((m) => ({ ...m, bottom: m.top, right: m.left }))
+          : merges;
       this.loaded.set('isNullObject', merges.length === 0);
       this.loaded.set(
         'address',
-        merges.map((m) => `${quoteName(sheet.name)}!${compactRangeAddress(m)}`).join(', '),
+        shown.map((m) => `${quoteName(sheet.name)}!${compactRangeAddress(m)}`).join(', '),
       );
     });
     return this;

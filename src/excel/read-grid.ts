@@ -86,7 +86,7 @@ async function loadBlock(
     return { cells: toCells(range, rows, cols), syncs: 1 };
   } catch (error) {
     const code = officeErrorCode(error);
-    const tooLarge = code === 'ResponsePayloadSizeLimitExceeded' || code === 'PayloadTooLarge';
+    const tooLarge = code === 'ResponsePayloadSizeLimitExceeded';
     if (!tooLarge || rows === 1) throw error;
     const half = Math.ceil(rows / 2);
     const first = await loadBlock(context, ws, top, left, half, cols);
@@ -140,7 +140,7 @@ export async function readGrid(
     await context.sync();
   } catch (error) {
     const code = officeErrorCode(error);
-    const tooLarge = code === 'ResponsePayloadSizeLimitExceeded' || code === 'PayloadTooLarge';
+    const tooLarge = code === 'ResponsePayloadSizeLimitExceeded';
     if (tooLarge && firstBlock.rows > SMALL_BLOCK.rows) {
       const retry = await readGrid(context, sheetName, { ...options, firstBlock: SMALL_BLOCK });
       return { grid: retry.grid, syncs: retry.syncs + 1 };

@@ -23,6 +23,7 @@ import {
   rangeInside,
   rangesOverlap,
 } from '../../src/core/a1';
+import { renderNumber } from '../../src/core/number-text';
 import type { CellRange, CellValue, Grid } from '../../src/core/types';
 
 // ---------------------------------------------------------------------------------------------- state
@@ -183,20 +184,16 @@ function key(row: number, col: number): string {
   return `${row},${col}`;
 }
 
-/** Display text for the number formats the plans use; other formats show the General text. */
+/**
+ * Display text as Excel shows it, from the add-in's one number formatter (src/core/number-text.ts).
+ * Where the formatter cannot render a format exactly the fake fails rather than guess a text.
+ */
 export function displayText(value: CellValue, format: string): string {
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (typeof value === 'string') return value;
-  const percent = /^0(\.0+)?%$/.exec(format);
-  if (percent) return `${(value * 100).toFixed((percent[1] ?? '.').length - 1)}%`;
-  const fixed = /^(#,##)?0(\.0+)?$/.exec(format);
-  if (fixed) {
-    const digits = (fixed[2] ?? '.').length - 1;
-    return fixed[1]
-      ? value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
-      : value.toFixed(digits);
-  }
-  return String(Number(value.toPrecision(11)));
+  const text = renderNumber(value, format);
+  if (text === null) throw new FakeOfficeError('InvalidArgument', `fake cannot show ${value} as ${format}`);
+  return text;
 }
 
 function jsonBytes(value: unknown): number {

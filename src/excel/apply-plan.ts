@@ -2,10 +2,12 @@
  * Applies a WritePlan through Office.js. Holds no rule: every operation becomes the matching API
  * calls. Round trips, whatever the number of rows:
  *   sync 1 — check: which sheets and names exist, which are protected, which conditional formats
- *            touch the ranges the plan clears of rules (nothing written);
- *   sync 2 — only on a re-run that removes rules: the range of each of those formats, so that only
+ *            touch the row tint's cells (the city's own; nothing written);
+ *   sync 2 — only on a re-run that removes a tint: the ranges of each of those formats, so that only
  *            the add-in's are deleted (the city's own rules on its table stay);
- *   sync 3 — write: removal, sheets, marks, then values, styles, rules and print setup;
+ *   sync 3 — write, with the add-in's events off: removal (the add-in's columns lose their rules by
+ *            clearAll), sheets, marks, then values, styles, rules (below the city's) and print setup,
+ *            with the fit-to-width zoom read back;
  *   one more sync per payload block when a plan exceeds the per-request budget.
  * Marks are written right after removal so that output left by a write that fails part-way is found
  * and removed by the next run.
@@ -129,8 +131,14 @@ const REASONS = {
 
 type RemoveRules = Extract<WriteOp, { op: 'removeConditionalFormats' }>;
 
+/** Excel's names are case-insensitive: `KPISHEET_SUMMARY` and `kpisheet_summary` are one name. */
+function nameKey(name: string): string {
+  return name.toUpperCase();
+}
+
 interface WorkbookState {
   readonly sheets: ReadonlyMap<string, { readonly protected: boolean }>;
+  /** The workbook's names, by nameKey. */
   readonly names: ReadonlySet<string>;
   readonly structureProtected: boolean;
   /** The conditional formats each 'sameRange' removal deletes, lowest priority first. */
@@ -208,7 +216,7 @@ async function checkWorkbook(
   for (const formats of rules.values()) formats.sort((a, b) => b.priority - a.priority);
   return {
     sheets: new Map(sheets.items.map((ws) => [ws.name, { protected: ws.protection.protected }])),
-    names: new Set(names.items.map((n) => n.name)),
+    names: new Set(names.items.map((n) => nameKey(n.name))),
     structureProtected: protection.protected,
     rules,
     syncs,
@@ -476,7 +484,7 @@ function unitsFor(
         ws.delete();
       });
     case 'removeMark':
-      names.delete(op.name);
+      names.delete(nameKey(op.name));
       return one((b) => b.context.workbook.names.getItem(op.name).delete());
     case 'addSheet':
       return one((b) => {
@@ -484,8 +492,8 @@ function unitsFor(
         if (op.visibility !== 'visible') ws.visibility = op.visibility === 'hidden' ? 'Hidden' : 'VeryHidden';
       });
     case 'addMark': {
-      const stale = names.has(op.mark.name);
-      names.add(op.mark.name);
+      const stale = names.has(nameKey(op.mark.name));
+      names.add(nameKey(op.mark.name));
       return one((b) => {
         // A mark the plan did not remove (its sheet was deleted: #REF!) would block the new one.
         if (stale) b.context.workbook.names.getItem(op.mark.name).delete();
@@ -643,7 +651,7 @@ export async function applyPlan(
     }
     // Removing output that is already gone (the user deleted its sheet or name) is done already.
     if (REMOVAL.has(op.op) && op.op !== 'removeMark' && sheet !== null && !sheetsAfter.has(sheet)) continue;
-    if (op.op === 'removeMark' && !names.has(op.name)) continue;
+    if (op.op === 'removeMark' && !names.has(nameKey(op.name))) continue;
     if (op.op === 'deleteSheet') sheetsAfter.delete(op.sheet);
     if (op.op === 'addSheet') sheetsAfter.add(op.sheet);
     if (sheet !== null && op.op !== 'deleteSheet' && !sheetsAfter.has(sheet)) {

@@ -564,6 +564,17 @@ describe('sheets and marks', () => {
     expect(writes(fake)).toEqual([]);
   });
 
+  test('names are case-insensitive: a stale mark spelt in other case is replaced, not a clash', async () => {
+    const fake = fakeWith();
+    fake.state.names.push({ name: 'kpisheet_summary', type: 'Error', formula: '=#REF!$A$1:$I$30' });
+    await apply(fake, [
+      { op: 'addMark', mark: { name: 'KPISHEET_SUMMARY', sheet: SHEET, range: range(1, 1, 3, 3) } },
+    ]);
+    expect(fake.state.names).toEqual([
+      { name: 'KPISHEET_SUMMARY', type: 'Range', formula: '=KPI一覧!$A$1:$C$3' },
+    ]);
+  });
+
   test('a stale mark the plan did not remove (its sheet is gone: #REF!) is replaced, not a clash', async () => {
     const fake = fakeWith();
     fake.state.names.push({ name: 'KPISHEET_SUMMARY', type: 'Error', formula: '=#REF!$A$1:$I$30' });

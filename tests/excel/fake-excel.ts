@@ -998,6 +998,8 @@ class FakeRange extends Loadable {
       (prop, value) => {
         const { sheet, range } = this.locate();
         if (prop === 'format.columnWidth') {
+          // A protected sheet refuses column formatting (Worksheet.protection, allowFormatColumns off).
+          this.guard(sheet);
           for (let col = range.left; col <= range.right; col++) sheet.columnWidths.set(col, value as number);
           return;
         }
@@ -1470,14 +1472,19 @@ class FakeNames extends Loadable {
     });
   }
 
+  /**
+   * Names are case-insensitive ("Names are not case-sensitive", Excel's Define Name rules); the workbook's
+   * collection holds workbook-scoped names only (a sheet's own are in `worksheet.names`):
+   * https://learn.microsoft.com/javascript/api/excel/excel.nameditemcollection
+   */
   getItem(name: string): { delete: () => void } {
+    const same = (n: FakeName) => n.name.toLowerCase() === name.toLowerCase();
     return {
       delete: () =>
         this.fake.record(`names.getItem(${name})`, 'delete()', [], () => {
           const state = this.fake.state;
-          if (!state.names.some((n) => n.name === name))
-            throw new FakeOfficeError('ItemNotFound', `no name ${name}`);
-          state.names = state.names.filter((n) => n.name !== name);
+          if (!state.names.some(same)) throw new FakeOfficeError('ItemNotFound', `no name ${name}`);
+          state.names = state.names.filter((n) => !same(n));
         }),
     };
   }

@@ -1,10 +1,18 @@
 /**
  * Builds the add-in's web part into dist/: the task pane and ribbon command pages, their scripts, the icons,
- * the manifest, and office.js copied from @microsoft/office-js so that the add-in loads nothing from a public
- * CDN (city offices often work on closed networks).
+ * the support page, the manifest, and office.js.
+ *
+ * office.js, two builds (README: "Which office.js build"):
+ * - default (`officeJs=local`): a copy from @microsoft/office-js, served by the add-in itself, so that it loads
+ *   nothing from a public CDN (city offices often work on closed networks; Microsoft allows a local copy for
+ *   internal and closed-network add-ins).
+ * - `--env officeJs=cdn`: Microsoft's CDN, https://appsforoffice.microsoft.com/lib/1/hosted/office.js, which
+ *   Marketplace (AppSource) add-ins must reference; nothing of @microsoft/office-js is copied.
+ *   https://learn.microsoft.com/office/dev/add-ins/develop/referencing-the-javascript-api-for-office-library-from-its-cdn
  *
  *   npm run build                                        production build, URLs https://localhost:3000/
  *   npm run build -- --env addinUrl=https://host/path/   the same, with dist/manifest.xml pointing there
+ *   npm run build -- --env officeJs=cdn                  office.js from Microsoft's CDN
  *   npm run dev-server                                   https://localhost:3000 (scripts/dev-certs.js)
  */
 const path = require('path');
@@ -12,6 +20,8 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const DEV_URL = 'https://localhost:3000/';
+const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const LOCAL_OFFICE_JS = 'office-js/office.js';
 const OFFICE_JS_DIR = path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
 const FLUENT_FAST_ELEMENT = path.dirname(
   require.resolve('@microsoft/fast-element/package.json', {
@@ -48,10 +58,33 @@ function addinUrl(env) {
   return url;
 }
 
+/** Where the pages load office.js from: 'local' (default) or 'cdn'. */
+function officeJsSource(env) {
+  const source = env.officeJs || 'local';
+  if (source !== 'local' && source !== 'cdn') {
+    throw new Error(`officeJs must be "local" or "cdn": ${source}`);
+  }
+  return source;
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode === 'production';
   const serving = Boolean(env.WEBPACK_SERVE);
   const baseUrl = addinUrl(env);
+  const officeJs = officeJsSource(env);
+  const templateParameters = { officeJsUrl: officeJs === 'cdn' ? OFFICE_JS_CDN : LOCAL_OFFICE_JS };
+  const officeJsCopies =
+    officeJs === 'cdn'
+      ? []
+      : OFFICE_JS_FILES.map((file) => ({
+          from: file,
+          context: OFFICE_JS_DIR,
+          // Keeps telemetry/, ja-jp/, ... where office.js looks for them.
+          to: `office-js/${path.dirname(file)}/[name][ext]`,
+          globOptions: { ignore: ['**/*.debug.js'] },
+          // Microsoft's files are already minified: copied as they are, not run through Terser again.
+          info: { minimized: true },
+        }));
 
   return {
     entry: {
@@ -97,30 +130,25 @@ module.exports = async (env = {}, argv = {}) => {
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
         chunks: ['taskpane'],
+        templateParameters,
       }),
       new HtmlWebpackPlugin({
         filename: 'commands.html',
         template: './src/commands/commands.html',
         chunks: ['commands'],
+        templateParameters,
       }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'src/support.html', to: 'support.html' },
           { from: 'src/taskpane/*.css', to: '[name][ext]' },
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
             transform: (content) => content.toString('utf8').split(DEV_URL).join(baseUrl),
           },
-          ...OFFICE_JS_FILES.map((file) => ({
-            from: file,
-            context: OFFICE_JS_DIR,
-            // Keeps telemetry/, ja-jp/, ... where office.js looks for them.
-            to: `office-js/${path.dirname(file)}/[name][ext]`,
-            globOptions: { ignore: ['**/*.debug.js'] },
-            // Microsoft's files are already minified: copied as they are, not run through Terser again.
-            info: { minimized: true },
-          })),
+          ...officeJsCopies,
         ],
       }),
     ],

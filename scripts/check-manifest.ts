@@ -7,8 +7,11 @@
  * Checks: the XML parses; children appear in the order of the Office add-in manifest schema 1.1
  * (TaskPaneApp, VersionOverrides 1.0); every `resid` names a resource of the right kind; every URL is
  * https; every icon and page the manifest names is in the build output at the matching path, icons have
- * the pixel size they are declared with, and the pages load office.js and their scripts from the add-in's
- * own origin.
+ * the pixel size they are declared with, and the pages load their scripts from the add-in's own origin, and
+ * office.js as the build says: its own copy (the default build) or Microsoft's CDN (`--office-js cdn`, for
+ * a build made with `--env officeJs=cdn`).
+ *
+ *   npx tsx scripts/check-manifest.ts dist/manifest.xml --office-js cdn
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize, relative, resolve, sep } from 'node:path';
@@ -22,14 +25,22 @@ export interface ManifestProblem {
   readonly message: string;
 }
 
+/** Where a build's pages load office.js from (webpack.config.js `--env officeJs=…`). */
+export type OfficeJsSource = 'local' | 'cdn';
+
 export interface ManifestCheckOptions {
   /** The folder the add-in is served from (dist/). */
   readonly distDir: string;
   /** The https URL that serves distDir, ending in `/`. */
   readonly baseUrl: string;
+  /** Which office.js the build references (default: its own copy). */
+  readonly officeJs?: OfficeJsSource;
 }
 
 export const DEV_BASE_URL = 'https://localhost:3000/';
+
+/** Microsoft's office.js CDN, required for Marketplace add-ins. */
+export const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
 export interface XmlElement {
   /** Qualified name as written, `bt:Image`. */
@@ -402,8 +413,10 @@ function checkPage(file: string, url: string, options: ManifestCheckOptions): Ma
   const problems: ManifestProblem[] = [];
   const report = (message: string) => problems.push({ check: 'page', message });
   const html = readFileSync(file, 'utf8');
+  const cdn = options.officeJs === 'cdn';
   const { scripts, links } = pageReferences(html);
   for (const ref of [...scripts, ...links]) {
+    if (cdn && ref === OFFICE_JS_CDN) continue;
     if (/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(ref) && !ref.startsWith(options.baseUrl)) {
       report(`${url} loads ${ref} from another site; it must come from the add-in's own origin`);
       continue;
@@ -412,6 +425,13 @@ function checkPage(file: string, url: string, options: ManifestCheckOptions): Ma
       ? fileFor(ref, options)
       : join(ref.startsWith('/') ? options.distDir : dirname(file), ref.replace(/[?#].*$/, ''));
     if (!target || !isFile(target)) report(`${url} loads ${ref}, which is not in the build output`);
+  }
+  if (cdn) {
+    if (!scripts.includes(OFFICE_JS_CDN)) report(`${url} does not load office.js from ${OFFICE_JS_CDN}`);
+    if (scripts.some((src) => src !== OFFICE_JS_CDN && /(^|\/)office\.js$/.test(src))) {
+      report(`${url} also loads a local office.js; the CDN build loads Microsoft's only`);
+    }
+    return problems;
   }
   if (!scripts.some((src) => /(^|\/)office\.js$/.test(src))) {
     report(`${url} does not load office.js with a <script> tag`);
@@ -454,7 +474,8 @@ function checkBuildOutput(root: XmlElement, options: ManifestCheckOptions): Mani
         });
       }
     }
-    if (file.endsWith('.html') && !checked.has(file)) {
+    // The support page is for people, in a browser: only the add-in's own pages load office.js.
+    if (file.endsWith('.html') && !where.endsWith('SupportUrl') && !checked.has(file)) {
       checked.add(file);
       problems.push(...checkPage(file, url, options));
     }
@@ -489,11 +510,16 @@ async function main(args: readonly string[]): Promise<number> {
   const manifest = positional[0] ?? 'dist/manifest.xml';
   const distDir = flag('--dist') ?? 'dist';
   const baseUrl = flag('--base') ?? DEV_BASE_URL;
+  const officeJs = flag('--office-js') ?? 'local';
+  if (officeJs !== 'local' && officeJs !== 'cdn') {
+    console.error(`--office-js must be local or cdn: ${officeJs}`);
+    return 1;
+  }
   if (!existsSync(manifest)) {
     console.error(`${manifest} not found: run \`npm run build\` first.`);
     return 1;
   }
-  const problems = await checkManifest(readFileSync(manifest, 'utf8'), { distDir, baseUrl });
+  const problems = await checkManifest(readFileSync(manifest, 'utf8'), { distDir, baseUrl, officeJs });
   for (const problem of problems) console.error(`${problem.check}: ${problem.message}`);
   console.log(problems.length ? `${problems.length} problem(s) in ${manifest}` : `${manifest}: OK`);
   return problems.length ? 1 : 0;

@@ -7,6 +7,7 @@
  * `?message=`), closed with its OK button. `event.completed()` is called once the dialog is closed
  * (or could not open), as Office requires for function commands that open a dialog.
  */
+import { officeLanguage } from '../excel/errors';
 import { evaluateActiveSheet } from '../excel/evaluate-command';
 import { ExcelWorkbookHost } from '../excel/excel-host';
 
@@ -42,8 +43,10 @@ async function runEvaluation(event: Office.AddinCommands.Event): Promise<void> {
     event.completed();
   };
   try {
-    const host = new ExcelWorkbookHost();
-    const outcome = await evaluateActiveSheet(host, new Date());
+    // The message speaks Office's display language, as the pane does.
+    const language = officeLanguage();
+    const host = new ExcelWorkbookHost({ language });
+    const outcome = await evaluateActiveSheet(host, new Date(), language);
     showMessage(outcome.message, complete);
   } catch {
     complete();

@@ -2,10 +2,12 @@
  * Applies a WritePlan through Office.js. Holds no rule: every operation becomes the matching API
  * calls. Round trips, whatever the number of rows:
  *   sync 1 — check: which sheets and names exist, which are protected, which conditional formats
- *            touch the ranges the plan clears of rules (nothing written);
- *   sync 2 — only on a re-run that removes rules: the range of each of those formats, so that only
+ *            touch the row tint's cells (the city's own; nothing written);
+ *   sync 2 — only on a re-run that removes a tint: the ranges of each of those formats, so that only
  *            the add-in's are deleted (the city's own rules on its table stay);
- *   sync 3 — write: removal, sheets, marks, then values, styles, rules and print setup;
+ *   sync 3 — write, with the add-in's events off: removal (the add-in's columns lose their rules by
+ *            clearAll), sheets, marks, then values, styles, rules (below the city's) and print setup,
+ *            with the fit-to-width zoom read back;
  *   one more sync per payload block when a plan exceeds the per-request budget.
  * Marks are written right after removal so that output left by a write that fails part-way is found
  * and removed by the next run.
@@ -129,8 +131,14 @@ const REASONS = {
 
 type RemoveRules = Extract<WriteOp, { op: 'removeConditionalFormats' }>;
 
+/** Excel's names are case-insensitive: `KPISHEET_SUMMARY` and `kpisheet_summary` are one name. */
+function nameKey(name: string): string {
+  return name.toUpperCase();
+}
+
 interface WorkbookState {
   readonly sheets: ReadonlyMap<string, { readonly protected: boolean }>;
+  /** The workbook's names, by nameKey. */
   readonly names: ReadonlySet<string>;
   readonly structureProtected: boolean;
   /** The conditional formats each 'sameRange' removal deletes, lowest priority first. */
@@ -208,7 +216,7 @@ async function checkWorkbook(
   for (const formats of rules.values()) formats.sort((a, b) => b.priority - a.priority);
   return {
     sheets: new Map(sheets.items.map((ws) => [ws.name, { protected: ws.protection.protected }])),
-    names: new Set(names.items.map((n) => n.name)),
+    names: new Set(names.items.map((n) => nameKey(n.name))),
     structureProtected: protection.protected,
     rules,
     syncs,
@@ -216,25 +224,49 @@ async function checkWorkbook(
 }
 
 /**
- * Text Excel would not keep as text when written through `range.values`: formulas (`=`, `+`, `-`),
- * numbers, percentages, dates (`4/1`, `R6.4.1`, `4月1日`) and booleans. The xlsx host writes the plan's
- * strings as strings, so these get Excel's quote prefix, which keeps the text and is not part of it.
+ * Text Excel would not keep as text when written through `range.values` into a General cell: formulas
+ * (`=`, `+`, `-`, "Excel interprets this value as a formula",
+ * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-values-member), numbers,
+ * percentages, dates (`4/1`, `R6.4.1`, `4月1日`), times, booleans and error values. Such text goes into a
+ * cell with the Text format (`@`) first, which keeps it as typed; an apostrophe prefix is not relied on
+ * (what Office.js does with one is undocumented).
  */
 const COERCED_TEXT = [
   /^[=+\-@]/,
   /^\s*[(¥$]?\s*[\d.,]+\s*%?\)?\s*$/,
+  /^\s*\d+(\.\d+)?e[+-]?\d+\s*$/i,
   /^\s*\d+\s*[/:.-]\s*\d+(\s*[/:.-]\s*\d+)?\s*$/,
   /^\s*[MTSHRmtshr]\s*\d+\s*[./-]\s*\d+(\s*[./-]\s*\d+)?\s*$/,
   /^\s*(\d+|[明大昭平令][治正和成]\d+)\s*年\s*\d+\s*月(\s*\d+\s*日)?\s*$/,
   /^\s*\d+\s*月\s*\d+\s*日\s*$/,
   /^\s*(true|false)\s*$/i,
+  /^\s*#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!)\s*$/i,
 ];
 
-export function cellInput(value: PlanValue): string | number {
-  if (value === null) return '';
-  if (typeof value === 'number') return value;
-  if (COERCED_TEXT.some((pattern) => pattern.test(value))) return `'${value}`;
-  return value;
+/** Does this plan value need the Text format to stay as written? */
+export function needsTextFormat(value: PlanValue): boolean {
+  return typeof value === 'string' && value !== '' && COERCED_TEXT.some((pattern) => pattern.test(value));
+}
+
+/** What `range.values` gets: null (no value) clears the cell, as '' does in Office.js. */
+function cellInput(value: PlanValue): string | number {
+  return value ?? '';
+}
+
+/** The Text format where a cell needs it, null (format unchanged) elsewhere; null when no cell does. */
+function textFormats(block: readonly (readonly PlanValue[])[]): (string | null)[][] | null {
+  if (!block.some((row) => row.some(needsTextFormat))) return null;
+  return block.map((row) => row.map((value) => (needsTextFormat(value) ? '@' : null)));
+}
+
+/**
+ * Bytes of a matrix of one number format over `area`, as the request carries it (one string per
+ * cell), so the payload estimate counts what Excel receives.
+ */
+function formatMatrixBytes(area: CellRange, format: string): number {
+  const cols = area.right - area.left + 1;
+  const rows = area.bottom - area.top + 1;
+  return rows * (cols * (jsonBytes(format) + 1) + 2);
 }
 
 /** `&L…&C…&R…` → the three sections; text before any section code is centred, as Excel reads it. */
@@ -484,7 +516,7 @@ function unitsFor(
         ws.delete();
       });
     case 'removeMark':
-      names.delete(op.name);
+      names.delete(nameKey(op.name));
       return one((b) => b.context.workbook.names.getItem(op.name).delete());
     case 'addSheet':
       return one((b) => {
@@ -492,8 +524,8 @@ function unitsFor(
         if (op.visibility !== 'visible') ws.visibility = op.visibility === 'hidden' ? 'Hidden' : 'VeryHidden';
       });
     case 'addMark': {
-      const stale = names.has(op.mark.name);
-      names.add(op.mark.name);
+      const stale = names.has(nameKey(op.mark.name));
+      names.add(nameKey(op.mark.name));
       return one((b) => {
         // A mark the plan did not remove (its sheet was deleted: #REF!) would block the new one.
         if (stale) b.context.workbook.names.getItem(op.mark.name).delete();
@@ -503,8 +535,11 @@ function unitsFor(
     }
     case 'setValues':
       return valueUnits(op, opIndex, budget);
-    case 'setStyle':
-      return one((b) => queueStyle(b.range(op.sheet, op.range), op.range, op.style));
+    case 'setStyle': {
+      const matrix =
+        op.style.numberFormat !== undefined ? formatMatrixBytes(op.range, op.style.numberFormat) : 0;
+      return one((b) => queueStyle(b.range(op.sheet, op.range), op.range, op.style), jsonBytes(op) + matrix);
+    }
     case 'mergeCells':
       return one((b) => b.range(op.sheet, op.range).merge(false));
     case 'setColumnWidths':
@@ -532,29 +567,38 @@ function unitsFor(
   }
 }
 
-/** A setValues in row blocks that each fit the budget, so one huge column never passes the limit. */
+/**
+ * A setValues in row blocks that each fit the budget, so one huge column never passes the limit. A
+ * block with text Excel would not keep as text sets the Text format on those cells first.
+ */
 function valueUnits(op: SetValuesOp, opIndex: number, budget: number): Unit[] {
   const width = valuesRange(op).right - op.col + 1;
-  const rows = op.values.map((row) => Array.from({ length: width }, (_, i) => cellInput(row[i] ?? null)));
+  const plan = op.values.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? null));
+  const rowBytes = plan.map(
+    (row) => jsonBytes(row.map(cellInput)) + (row.some(needsTextFormat) ? jsonBytes(row.map(() => '@')) : 0),
+  );
   const units: Unit[] = [];
   let start = 0;
-  while (start < rows.length || (start === 0 && rows.length === 0)) {
+  while (start < plan.length || (start === 0 && plan.length === 0)) {
     let end = start;
     let bytes = 0;
-    while (end < rows.length && (end === start || bytes + jsonBytes(rows[end]) <= budget)) {
-      bytes += jsonBytes(rows[end]);
+    while (end < plan.length && (end === start || bytes + rowBytes[end] <= budget)) {
+      bytes += rowBytes[end];
       end++;
     }
-    const block = rows.slice(start, end);
+    const block = plan.slice(start, end);
     const top = op.row + start;
     units.push({
       opIndex,
-      last: end >= rows.length,
+      last: end >= plan.length,
       bytes,
       queue: (b) => {
         if (block.length === 0) return;
         const area = { top, left: op.col, bottom: top + block.length - 1, right: op.col + width - 1 };
-        b.range(op.sheet, area).values = block;
+        const range = b.range(op.sheet, area);
+        const formats = textFormats(block);
+        if (formats) range.numberFormat = formats;
+        range.values = block.map((row) => row.map(cellInput));
       },
     });
     if (end === start) break;
@@ -643,7 +687,7 @@ export async function applyPlan(
     }
     // Removing output that is already gone (the user deleted its sheet or name) is done already.
     if (REMOVAL.has(op.op) && op.op !== 'removeMark' && sheet !== null && !sheetsAfter.has(sheet)) continue;
-    if (op.op === 'removeMark' && !names.has(op.name)) continue;
+    if (op.op === 'removeMark' && !names.has(nameKey(op.name))) continue;
     if (op.op === 'deleteSheet') sheetsAfter.delete(op.sheet);
     if (op.op === 'addSheet') sheetsAfter.add(op.sheet);
     if (sheet !== null && op.op !== 'deleteSheet' && !sheetsAfter.has(sheet)) {

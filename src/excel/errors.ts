@@ -5,6 +5,12 @@
 
 export type Language = 'ja' | 'en';
 
+/** Office's display language as the add-in speaks it: English for `en-*`, Japanese otherwise. */
+export function officeLanguage(): Language {
+  const display = typeof Office !== 'undefined' ? Office.context?.displayLanguage : undefined;
+  return display?.toLowerCase().startsWith('en') ? 'en' : 'ja';
+}
+
 /** Where the run was when Excel refused. */
 export type ExcelStage = 'read' | 'check' | 'write';
 
@@ -13,6 +19,10 @@ interface Message {
   readonly en: string;
 }
 
+/**
+ * The two documented size limits (Excel on the web, 5 MB each way):
+ * https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling
+ */
 const PAYLOAD: Message = {
   ja: 'データ量が Excel on the web の1回の送信上限 (5 MB) を超えました。シートを分けるか、デスクトップ版の Excel で実行してください。',
   en: "The data is larger than Excel on the web's 5 MB request limit. Split the sheet or run in desktop Excel.",
@@ -29,7 +39,6 @@ const MESSAGES: Readonly<Record<string, Message>> = {
   },
   RequestPayloadSizeLimitExceeded: PAYLOAD,
   ResponsePayloadSizeLimitExceeded: PAYLOAD,
-  PayloadTooLarge: PAYLOAD,
   ItemNotFound: {
     ja: '対象のシートまたは名前が見つかりません。実行中にシートが削除されたか、名前が変更された可能性があります。シートを確認して、もう一度実行してください。',
     en: 'A sheet or name was not found: it may have been deleted or renamed during the run. Check and run again.',

@@ -8,7 +8,7 @@ import { SETTINGS_SHEET } from '../core/plan/settings-sheet';
 import type { Grid, WritePlan } from '../core/types';
 import { parseReference } from './a1';
 import { applyPlan } from './apply-plan';
-import { describeOfficeError, ExcelHostError, officeErrorCode } from './errors';
+import { describeOfficeError, ExcelHostError, officeErrorCode, officeLanguage } from './errors';
 import type { Language } from './errors';
 import { officeFeatures } from './features';
 import type { Features } from './features';
@@ -49,11 +49,6 @@ const JUDGED_CHANGES: ReadonlySet<`${Excel.DataChangeType}`> = new Set([
   'ColumnInserted',
   'CellInserted',
 ]);
-
-function officeLanguage(): Language {
-  const display = typeof Office !== 'undefined' ? Office.context?.displayLanguage : undefined;
-  return display?.toLowerCase().startsWith('en') ? 'en' : 'ja';
-}
 
 export class ExcelWorkbookHost implements WorkbookHost {
   private readonly runner: ExcelRunner;

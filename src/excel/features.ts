@@ -34,10 +34,14 @@ export function detectFeatures(isSetSupported: IsSetSupported): Features {
   };
 }
 
-/** Features of the running Office; everything off outside Office (never throws). */
+/**
+ * Features of the running Office; everything off outside Office, and where office.js lacks
+ * `requirements.isSetSupported` (older builds: then only the manifest's minimum is assumed). Never throws.
+ * https://learn.microsoft.com/javascript/api/office/office.requirementsetsupport
+ */
 export function officeFeatures(): Features {
   const requirements = typeof Office !== 'undefined' ? Office.context?.requirements : undefined;
-  return detectFeatures((name, version) => requirements?.isSetSupported(name, version) ?? false);
+  return detectFeatures((name, version) => requirements?.isSetSupported?.(name, version) ?? false);
 }
 
 export const ALL_FEATURES: Features = {

@@ -86,7 +86,7 @@ async function loadBlock(
     return { cells: toCells(range, rows, cols), syncs: 1 };
   } catch (error) {
     const code = officeErrorCode(error);
-    const tooLarge = code === 'ResponsePayloadSizeLimitExceeded' || code === 'PayloadTooLarge';
+    const tooLarge = code === 'ResponsePayloadSizeLimitExceeded';
     if (!tooLarge || rows === 1) throw error;
     const half = Math.ceil(rows / 2);
     const first = await loadBlock(context, ws, top, left, half, cols);
@@ -100,6 +100,16 @@ async function loadBlock(
       syncs: 1 + first.syncs + second.syncs,
     };
   }
+}
+
+/** A merged area cut to the grid: the part the grid holds stays merged. */
+function clip(area: CellRange, grid: CellRange): CellRange {
+  return {
+    top: Math.max(area.top, grid.top),
+    left: Math.max(area.left, grid.left),
+    bottom: Math.min(area.bottom, grid.bottom),
+    right: Math.min(area.right, grid.right),
+  };
 }
 
 /** Reads the named sheet, or the active one. Throws Office.js errors unchanged (see errors.ts). */
@@ -121,12 +131,16 @@ export async function readGrid(
     .getCell(0, 0)
     .getResizedRange(firstBlock.rows - 1, firstBlock.columns - 1)
     .load('values,text,numberFormat');
+  // Merged areas: those whose top-left cell is in the used range, whole even where they run past it
+  // (office-js #3611); their `address` can give each area's top-left cell only (office-js #1590), so
+  // the areas are read one by one, as that thread advises.
   const merged = options.features.mergedAreas ? used.getMergedAreasOrNullObject().load('address') : null;
+  const mergedAreas = merged ? merged.areas.load('items/address') : null;
   try {
     await context.sync();
   } catch (error) {
     const code = officeErrorCode(error);
-    const tooLarge = code === 'ResponsePayloadSizeLimitExceeded' || code === 'PayloadTooLarge';
+    const tooLarge = code === 'ResponsePayloadSizeLimitExceeded';
     if (tooLarge && firstBlock.rows > SMALL_BLOCK.rows) {
       const retry = await readGrid(context, sheetName, { ...options, firstBlock: SMALL_BLOCK });
       return { grid: retry.grid, syncs: retry.syncs + 1 };
@@ -172,8 +186,11 @@ export async function readGrid(
     }
   }
 
+  const gridRange = { top, left, bottom: top + rows - 1, right: left + cols - 1 };
   const merges: CellRange[] =
-    merged && !merged.isNullObject ? parseAreas(merged.address).map((ref) => ref.range) : [];
+    merged && mergedAreas && !merged.isNullObject
+      ? mergedAreas.items.flatMap((area) => parseAreas(area.address).map((ref) => clip(ref.range, gridRange)))
+      : [];
   const grid: Grid = {
     sheet: ws.name,
     top,

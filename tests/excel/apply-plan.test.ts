@@ -3,7 +3,7 @@
  * operation, in a constant number of round trips.
  */
 import type { CellStyle, Grid, WriteOp, WritePlan } from '../../src/core/types';
-import { applyPlan, cellInput, columnWidthPoints, headerSections } from '../../src/excel/apply-plan';
+import { applyPlan, columnWidthPoints, headerSections, needsTextFormat } from '../../src/excel/apply-plan';
 import { ALL_FEATURES } from '../../src/excel/features';
 import type { Features } from '../../src/excel/features';
 import { FakeExcel } from './fake-excel';
@@ -100,22 +100,31 @@ describe('setValues', () => {
     expect(result).toEqual({ applied: 1, skipped: [], syncs: 2 });
   });
 
-  test('text Excel would turn into a number, date or formula keeps its quote prefix', () => {
-    expect(cellInput('-')).toBe("'-");
-    expect(cellInput('=A1')).toBe("'=A1");
-    expect(cellInput('2024')).toBe("'2024");
-    expect(cellInput('4/1')).toBe("'4/1");
-    expect(cellInput('R6.4.1')).toBe("'R6.4.1");
-    expect(cellInput('令和6年4月')).toBe("'令和6年4月");
-    expect(cellInput('8,935人 (R3)')).toBe('8,935人 (R3)');
-    expect(cellInput('↑')).toBe('↑');
-    expect(cellInput(-0.5)).toBe(-0.5);
+  test('text Excel would read as a formula, number, boolean, error or date stays text, without an apostrophe', async () => {
+    const fake = fakeWith();
+    const texts = ['=A1', '+1', '-', '#N/A', 'TRUE', '50%', '2024', '4/1', 'R6.4.1', '令和6年4月', '1e5'];
+    await apply(fake, [
+      { op: 'setValues', sheet: SHEET, row: 5, col: 1, values: [[...texts, '8,935人 (R3)', 0.5]] },
+    ]);
+    expect(fake.state.values(SHEET, 'A5:M5')).toEqual([[...texts, '8,935人 (R3)', 0.5]]);
+    const formats = Array.from(
+      { length: 13 },
+      (_, i) => fake.state.sheet(SHEET)!.cells.get(`5,${i + 1}`)?.numberFormat,
+    );
+    // The Text format only where Excel would not keep the text; the others keep their format.
+    expect(formats).toEqual([...texts.map(() => '@'), 'General', 'General']);
   });
 
-  test('a quote-prefixed value reads back as the plain text', async () => {
-    const fake = fakeWith();
-    await apply(fake, [{ op: 'setValues', sheet: SHEET, row: 5, col: 1, values: [['-', '2024', '4/1']] }]);
-    expect(fake.state.values(SHEET, 'A5:C5')).toEqual([['-', '2024', '4/1']]);
+  test('plain text and numbers need no Text format', () => {
+    expect(['8,935人 (R3)', '↑', 'A 達成', ''].map(needsTextFormat)).toEqual([false, false, false, false]);
+    expect(['-', '=A1', '#DIV/0!', 'false', '12:30', '4月1日'].map(needsTextFormat)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
   });
 });
 
@@ -555,6 +564,17 @@ describe('sheets and marks', () => {
     expect(writes(fake)).toEqual([]);
   });
 
+  test('names are case-insensitive: a stale mark spelt in other case is replaced, not a clash', async () => {
+    const fake = fakeWith();
+    fake.state.names.push({ name: 'kpisheet_summary', type: 'Error', formula: '=#REF!$A$1:$I$30' });
+    await apply(fake, [
+      { op: 'addMark', mark: { name: 'KPISHEET_SUMMARY', sheet: SHEET, range: range(1, 1, 3, 3) } },
+    ]);
+    expect(fake.state.names).toEqual([
+      { name: 'KPISHEET_SUMMARY', type: 'Range', formula: '=KPI一覧!$A$1:$C$3' },
+    ]);
+  });
+
   test('a stale mark the plan did not remove (its sheet is gone: #REF!) is replaced, not a clash', async () => {
     const fake = fakeWith();
     fake.state.names.push({ name: 'KPISHEET_SUMMARY', type: 'Error', formula: '=#REF!$A$1:$I$30' });
@@ -609,6 +629,22 @@ describe('round trips', () => {
     );
     expect(result).toEqual({ applied: 1, skipped: [], syncs: 2 });
     expect(fake.calls.some((c) => c.member.startsWith('suspend'))).toBe(false);
+  });
+
+  test('number format matrices count as Excel receives them: each request stays under the limit', async () => {
+    const fake = fakeWith({ payloadLimit: 100_000 });
+    const column = (col: number): WriteOp => ({
+      op: 'setStyle',
+      sheet: SHEET,
+      range: range(1, col, 5000, col),
+      style: { numberFormat: '#,##0"人"' },
+    });
+    const plan: WritePlan = { ops: [column(12), column(13)], notices: [] };
+    const result = await fake.run((context) =>
+      applyPlan(context, plan, { features: ALL_FEATURES, payloadBudget: 95_000 }),
+    );
+    expect(result.syncs).toBe(3);
+    expect(fake.state.sheet(SHEET)!.cells.get('5000,13')?.numberFormat).toBe('#,##0"人"');
   });
 
   test('a plan larger than the payload budget is written in blocks, each under it', async () => {

@@ -67,7 +67,6 @@ describe('messages per Office.js error code', () => {
     ['InvalidOperationInCellEditMode', 'セルの編集中'],
     ['RequestPayloadSizeLimitExceeded', '5 MB'],
     ['ResponsePayloadSizeLimitExceeded', '5 MB'],
-    ['PayloadTooLarge', '5 MB'],
     ['ItemNotFound', 'シートが削除されたか'],
     ['GeneralException', '予期しないエラー'],
   ])('%s', (code, words) => {
@@ -79,6 +78,13 @@ describe('messages per Office.js error code', () => {
   test('English when Office speaks English', () => {
     expect(describeOfficeError(new FakeOfficeError('AccessDenied', 'x'), 'en')).toMatch(
       /^The sheet or workbook is protected/,
+    );
+  });
+
+  test('PayloadTooLarge is no Office.js code (only the two documented limits name the 5 MB)', () => {
+    // https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling
+    expect(describeOfficeError(new FakeOfficeError('PayloadTooLarge', 'x'))).toBe(
+      'Excel で操作を完了できませんでした。 (エラーコード: PayloadTooLarge)',
     );
   });
 

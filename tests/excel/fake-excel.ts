@@ -23,6 +23,7 @@ import {
   rangeInside,
   rangesOverlap,
 } from '../../src/core/a1';
+import { renderNumber } from '../../src/core/number-text';
 import type { CellRange, CellValue, Grid } from '../../src/core/types';
 
 // ---------------------------------------------------------------------------------------------- state
@@ -114,6 +115,10 @@ export interface FakeExcelOptions {
   readonly payloadLimit?: number;
   /** Fit-to-pages zoom is silently not applied, as office-js #1860 reports without the Page Layout tab open. */
   readonly fitToPagesIgnored?: boolean;
+  /** How `RangeAreas.address` gives merged areas: whole, or each by its top-left cell (office-js #1590). */
+  readonly mergedAreasAddress?: 'whole' | 'topLeftCell';
+  /** getMergedAreasOrNullObject fails above this many areas (Excel: 512; default: no limit). */
+  readonly mergedAreasLimit?: number;
 }
 
 /** Calls that need more than ExcelApi 1.7, by member (or target prefix for pageLayout objects). */
@@ -180,20 +185,16 @@ function key(row: number, col: number): string {
   return `${row},${col}`;
 }
 
-/** Display text for the number formats the plans use; other formats show the General text. */
+/**
+ * Display text as Excel shows it, from the add-in's one number formatter (src/core/number-text.ts).
+ * Where the formatter cannot render a format exactly the fake fails rather than guess a text.
+ */
 export function displayText(value: CellValue, format: string): string {
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (typeof value === 'string') return value;
-  const percent = /^0(\.0+)?%$/.exec(format);
-  if (percent) return `${(value * 100).toFixed((percent[1] ?? '.').length - 1)}%`;
-  const fixed = /^(#,##)?0(\.0+)?$/.exec(format);
-  if (fixed) {
-    const digits = (fixed[2] ?? '.').length - 1;
-    return fixed[1]
-      ? value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
-      : value.toFixed(digits);
-  }
-  return String(Number(value.toPrecision(11)));
+  const text = renderNumber(value, format);
+  if (text === null) throw new FakeOfficeError('InvalidArgument', `fake cannot show ${value} as ${format}`);
+  return text;
 }
 
 function jsonBytes(value: unknown): number {
@@ -377,6 +378,8 @@ export class FakeExcel {
   readonly apiVersion: string;
   readonly payloadLimit: number;
   readonly fitToPagesIgnored: boolean;
+  readonly mergedAreasAddress: 'whole' | 'topLeftCell';
+  readonly mergedAreasLimit: number;
   private queue: Queued[] = [];
   private traces: string[] = [];
   /** Writes carried out by the current sync, for change events. */
@@ -388,6 +391,8 @@ export class FakeExcel {
     this.apiVersion = options.apiVersion ?? '1.14';
     this.payloadLimit = options.payloadLimit ?? 5 * 1024 * 1024;
     this.fitToPagesIgnored = options.fitToPagesIgnored ?? false;
+    this.mergedAreasAddress = options.mergedAreasAddress ?? 'whole';
+    this.mergedAreasLimit = options.mergedAreasLimit ?? Number.POSITIVE_INFINITY;
   }
 
   /** `Excel.run` for the code under test; `Excel.run(options, batch)` with RunOptions. */
@@ -1013,6 +1018,8 @@ class FakeRange extends Loadable {
       (prop, value) => {
         const { sheet, range } = this.locate();
         if (prop === 'format.columnWidth') {
+          // A protected sheet refuses column formatting (Worksheet.protection, allowFormatColumns off).
+          this.guard(sheet);
           for (let col = range.left; col <= range.right; col++) sheet.columnWidths.set(col, value as number);
           return;
         }
@@ -1172,8 +1179,11 @@ class FakeRange extends Loadable {
       this.checkShape(values, range);
       values.forEach((row, i) =>
         row.forEach((input, j) => {
+          // null in a 2-D array leaves the cell unchanged
+          // (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-blank-null-values).
+          if (input === null) return;
           const cell = this.fake.state.cell(sheet, range.top + i, range.left + j);
-          cell.value = coerce(input);
+          cell.value = coerce(input, cell.numberFormat);
           cell.text = displayText(cell.value, cell.numberFormat);
         }),
       );
@@ -1196,8 +1206,10 @@ class FakeRange extends Loadable {
       this.checkShape(formats, range);
       formats.forEach((row, i) =>
         row.forEach((format, j) => {
+          if (format === null) return;
           const cell = this.fake.state.cell(sheet, range.top + i, range.left + j);
-          cell.numberFormat = String(format);
+          // '' resets the format to General (the same page as above).
+          cell.numberFormat = format === '' ? 'General' : String(format);
           cell.text = displayText(cell.value, cell.numberFormat);
         }),
       );
@@ -1258,10 +1270,21 @@ class FakeRange extends Loadable {
     });
   }
 
+  /**
+   * The merges whose top-left cell lies in the range, whole even where they run past it (office-js
+   * #3611); more than `mergedAreasLimit` of them fail.
+   */
   getMergedAreasOrNullObject(): FakeRangeAreas {
     const areas = new FakeRangeAreas(this.fake, `${this.path}.getMergedAreasOrNullObject()`, () => {
       const { sheet, range } = this.locate();
-      return { sheet, merges: sheet.merges.filter((m) => rangeInside(m, range)) };
+      const merges = sheet.merges.filter((m) => rangeInside({ ...m, bottom: m.top, right: m.left }, range));
+      if (merges.length > this.fake.mergedAreasLimit) {
+        throw new FakeOfficeError(
+          'GeneralException',
+          `${merges.length} merged areas: more than the API lists`,
+        );
+      }
+      return { sheet, merges };
     });
     this.fake.record(this.path, 'getMergedAreasOrNullObject()', [], () => undefined);
     return areas;
@@ -1328,37 +1351,95 @@ class FakeRange extends Loadable {
   }
 }
 
-/** What Excel stores for a value written through `range.values`. */
-function coerce(input: unknown): CellValue {
+/**
+ * What Excel stores for a value written through `range.values` into a cell with `numberFormat`, as
+ * documented; where the reference does not say, the fake refuses rather than guess.
+ * - In a Text (`@`) cell a string is kept as typed (the number format Excel gives text: `@`).
+ * - "If the returned value starts with a plus ("+"), minus ("-"), or equal sign ("="), Excel interprets
+ *   this value as a formula" (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-values-member):
+ *   the fake evaluates no formulas, so it refuses them.
+ * - A leading apostrophe: what Excel stores is not documented for Office.js, so the fake refuses it.
+ * - Numbers, percentages, booleans, error values and dates typed as text become numbers, booleans,
+ *   errors or dates, as when typed into the cell; the fake stores plain numbers, percentages and
+ *   booleans, and refuses the rest.
+ */
+function coerce(input: unknown, numberFormat: string): CellValue {
   if (typeof input === 'number' || typeof input === 'boolean') return input;
   const text = input == null ? '' : String(input);
-  // A leading apostrophe keeps text as text; Excel stores the text without it.
-  if (text.startsWith("'")) return text.slice(1);
-  if (/^[=+-]/.test(text) && !Number.isFinite(Number(text))) {
-    throw new FakeOfficeError('InvalidArgument', `fake does not evaluate formulas: ${text}`);
+  if (text === '' || numberFormat === '@') return text;
+  if (text.startsWith("'")) {
+    throw new FakeOfficeError(
+      'InvalidArgument',
+      `fake: an apostrophe prefix is undocumented in Office.js: ${text}`,
+    );
   }
-  if (text.trim() !== '' && Number.isFinite(Number(text))) return Number(text);
-  if (/^\d{1,2}\/\d{1,2}$/.test(text))
+  const trimmed = text.trim();
+  if (trimmed !== '' && Number.isFinite(Number(trimmed))) return Number(trimmed);
+  const percent = /^([+-]?\d+(?:\.\d+)?)\s*%$/.exec(trimmed);
+  if (percent) return Number(percent[1]) / 100;
+  if (/^(true|false)$/i.test(trimmed)) return trimmed.toLowerCase() === 'true';
+  if (/^[=+-]/.test(text))
+    throw new FakeOfficeError('InvalidArgument', `fake does not evaluate formulas: ${text}`);
+  if (/^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!)$/i.test(trimmed)) {
+    throw new FakeOfficeError('InvalidArgument', `Excel would store the error value ${text}, not text`);
+  }
+  if (
+    /^[(¥$]?[\d.,]+\)?$/.test(trimmed) ||
+    /^\d+\s*[/:.-]\s*\d+(\s*[/:.-]\s*\d+)?$/.test(trimmed) ||
+    /^\d+\s*月\s*\d+\s*日$/.test(trimmed)
+  ) {
+    throw new FakeOfficeError('InvalidArgument', `Excel would turn ${text} into a number or date`);
+  }
+  if (
+    /^[MTSHR]\d+\.\d+(\.\d+)?$/i.test(trimmed) ||
+    /^([明大昭平令][治正和成])?\s*\d+\s*年\s*\d+\s*月(\s*\d+\s*日)?$/.test(trimmed)
+  ) {
     throw new FakeOfficeError('InvalidArgument', `Excel would turn ${text} into a date`);
+  }
   return text;
 }
 
+/**
+ * The RangeAreas of merged cells. Its `address` may give each area's top-left cell only (office-js
+ * #1590, `mergedAreasAddress: 'topLeftCell'`); the `areas` collection's items give them whole (the
+ * workaround in that thread).
+ */
 class FakeRangeAreas extends Loadable {
+  readonly areas: { load: (props: string) => unknown; readonly items: { address: string }[] };
+
   constructor(
     private readonly fake: FakeExcel,
     readonly path: string,
     private readonly find: () => { sheet: FakeSheet; merges: CellRange[] },
   ) {
     super();
+    let items: { address: string }[] | null = null;
+    this.areas = {
+      load: (props: string) => {
+        fake.record(path, `areas.load(${props})`, [], () => {
+          const { sheet, merges } = this.find();
+          items = merges.map((m) => ({ address: `${quoteName(sheet.name)}!${compactRangeAddress(m)}` }));
+        });
+        return this.areas;
+      },
+      get items(): { address: string }[] {
+        if (!items) throw new FakeOfficeError('PropertyNotLoaded', 'areas.items');
+        return items;
+      },
+    };
   }
 
   load(props: string): this {
     this.fake.record(this.path, `load(${props})`, [], () => {
       const { sheet, merges } = this.find();
+      const shown =
+        this.fake.mergedAreasAddress === 'topLeftCell'
+          ? merges.map((m) => ({ ...m, bottom: m.top, right: m.left }))
+          : merges;
       this.loaded.set('isNullObject', merges.length === 0);
       this.loaded.set(
         'address',
-        merges.map((m) => `${quoteName(sheet.name)}!${compactRangeAddress(m)}`).join(', '),
+        shown.map((m) => `${quoteName(sheet.name)}!${compactRangeAddress(m)}`).join(', '),
       );
     });
     return this;
@@ -1411,14 +1492,19 @@ class FakeNames extends Loadable {
     });
   }
 
+  /**
+   * Names are case-insensitive ("Names are not case-sensitive", Excel's Define Name rules); the workbook's
+   * collection holds workbook-scoped names only (a sheet's own are in `worksheet.names`):
+   * https://learn.microsoft.com/javascript/api/excel/excel.nameditemcollection
+   */
   getItem(name: string): { delete: () => void } {
+    const same = (n: FakeName) => n.name.toLowerCase() === name.toLowerCase();
     return {
       delete: () =>
         this.fake.record(`names.getItem(${name})`, 'delete()', [], () => {
           const state = this.fake.state;
-          if (!state.names.some((n) => n.name === name))
-            throw new FakeOfficeError('ItemNotFound', `no name ${name}`);
-          state.names = state.names.filter((n) => n.name !== name);
+          if (!state.names.some(same)) throw new FakeOfficeError('ItemNotFound', `no name ${name}`);
+          state.names = state.names.filter((n) => !same(n));
         }),
     };
   }

@@ -2,13 +2,35 @@
  * Reading a worksheet into a Grid: one round trip for a KPI sheet, row blocks under the payload limit
  * for large ones, the add-in's marks from the workbook's names, merged areas where the API has them.
  */
-import type { Grid } from '../../src/core/types';
+import type { CellRange, Grid } from '../../src/core/types';
 import { parseAreas, parseReference } from '../../src/excel/a1';
 import { ALL_FEATURES, MINIMUM_FEATURES } from '../../src/excel/features';
 import { readGrid } from '../../src/excel/read-grid';
 import { FakeExcel } from './fake-excel';
 import { fixtureGrid, grownGrid } from './fixture-grids';
 import { seeded } from './harness';
+
+const range = (top: number, left: number, bottom: number, right: number) => ({ top, left, bottom, right });
+
+/** Three rows of a KPI list; the merges given. */
+function smallGrid(merges: CellRange[]): Grid {
+  const values = [
+    ['施策', 'KPI', '目標'],
+    ['観光', '観光客数', 1000],
+    ['移住', '移住者数', 50],
+  ];
+  return {
+    sheet: 'KPI一覧',
+    top: 1,
+    left: 1,
+    values,
+    texts: values.map((row) => row.map(String)),
+    formats: values.map((row) => row.map(() => 'General')),
+    merges,
+    marks: [],
+    sheetNames: ['KPI一覧'],
+  };
+}
 
 describe('defined-name references', () => {
   test('quoted and unquoted sheets, absolute or not; formulas and #REF! are not marks', () => {
@@ -76,6 +98,7 @@ describe('a KPI sheet in one round trip', () => {
       'load(values,text,numberFormat)',
       'getMergedAreasOrNullObject()',
       'load(address)',
+      'areas.load(items/address)',
     ]);
   });
 
@@ -157,13 +180,31 @@ describe('a first read refused by Excel', () => {
     expect(result.syncs).toBeGreaterThan(2);
   });
 
-  test('merged areas Excel cannot list (over 512): the sheet is read without them', async () => {
-    const fixture = await fixtureGrid('asakuchi-progress.xlsx');
-    const { fake } = seeded(fixture);
-    fake.failures.push({
-      when: (c) => c.member === 'getMergedAreasOrNullObject()',
-      code: 'GeneralException',
+  test('a merge that runs past the used range comes back clipped to the grid (office-js #3611)', async () => {
+    const { fake } = seeded(smallGrid([range(2, 1, 5, 2)]));
+    const { grid } = await fake.run((context) => readGrid(context, undefined, { features: ALL_FEATURES }));
+    expect(grid.merges).toEqual([range(2, 1, 3, 2)]);
+  });
+
+  test('merged areas Excel lists by their top-left cell only (office-js #1590) are read whole', async () => {
+    const { fake } = seeded(smallGrid([range(2, 1, 3, 2)]), ALL_FEATURES, {
+      mergedAreasAddress: 'topLeftCell',
     });
+    const { grid } = await fake.run((context) => readGrid(context, undefined, { features: ALL_FEATURES }));
+    expect(grid.merges).toEqual([range(2, 1, 3, 2)]);
+  });
+
+  test('merged areas Excel cannot list (over 512): the sheet is read without them', async () => {
+    const fixture = grownGrid(await fixtureGrid('asakuchi-progress.xlsx'), 150);
+    // 513 two-cell merges inside the used range: more than Excel lists (a fake limit, 512 as in Excel).
+    const pairs = Math.floor(fixture.values[0].length / 2);
+    const merges = Array.from({ length: 513 }, (_, i) => {
+      const row = fixture.top + Math.floor(i / pairs);
+      const col = fixture.left + (i % pairs) * 2;
+      return range(row, col, row, col + 1);
+    });
+    expect(merges[512].bottom).toBeLessThan(fixture.top + fixture.values.length);
+    const { fake } = seeded({ ...fixture, merges }, ALL_FEATURES, { mergedAreasLimit: 512 });
     const result = await fake.run((context) => readGrid(context, undefined, { features: ALL_FEATURES }));
     expect(result.grid.values).toEqual(fixture.values);
     expect(result.grid.merges).toEqual([]);

@@ -86,6 +86,11 @@ describe('the manifest describes the KPI評価 task pane add-in for Excel', () =
     }
   });
 
+  it('names a support page the add-in serves (SupportUrl)', () => {
+    expect(child(root, 'SupportUrl')?.attributes.DefaultValue).toBe(`${DEV_BASE_URL}support.html`);
+    expect(existsSync(join(DIST, 'support.html'))).toBe(true);
+  });
+
   it('asks for ReadWriteDocument and ExcelApi 1.7 (conditional formats 1.6, worksheet onChanged 1.7)', () => {
     expect(child(root, 'Permissions')?.text).toBe('ReadWriteDocument');
     expect(elements(root, 'Set').map((set) => set.attributes)).toEqual([

@@ -2,7 +2,7 @@ import type { Grid, WritePlan } from '../../src/core/types';
 import { formulaHolds } from '../../src/taskpane/demo/conditional';
 import { DemoWorkbookHost } from '../../src/taskpane/demo/demo-host';
 import { DemoWorkbook } from '../../src/taskpane/demo/demo-workbook';
-import { formatNumber } from '../../src/taskpane/demo/number-text';
+import { formatNumber } from '../../src/core/number-text';
 import { sheetView } from '../../src/taskpane/demo/sheet-view';
 
 /** A small KPI-like sheet: a header row and two KPI rows, starting at B2. */

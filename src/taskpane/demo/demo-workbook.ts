@@ -15,7 +15,7 @@ import type {
   SheetVisibility,
   WriteOp,
 } from '../../core/types';
-import { formatNumber } from './number-text';
+import { formatNumber } from '../../core/number-text';
 
 export interface DemoCell {
   readonly value: CellValue;

@@ -142,7 +142,14 @@ export function flagOps(
       op: 'setStyle',
       sheet,
       range: data(achievementRate, progressRate),
-      style: { border: BORDER, horizontal: 'right', vertical: 'middle', numberFormat: RATE_FORMAT },
+      // Wrapped: a capped rate (`−999%未満`) is wider than the column and goes on two lines, its row grown.
+      style: {
+        border: BORDER,
+        horizontal: 'right',
+        vertical: 'middle',
+        numberFormat: RATE_FORMAT,
+        wrap: true,
+      },
     },
     {
       op: 'setStyle',

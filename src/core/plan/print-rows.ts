@@ -73,8 +73,14 @@ export function printedRowHeights(
         const flags = flagValuesFor(evaluation, settings);
         const notes = String(flags[FLAG_OFFSET.notes] ?? '');
         const latest = String(flags[FLAG_OFFSET.latest] ?? '');
+        // A rate is a number (one line) unless capped as text (`−999%未満`).
+        const rates = [FLAG_OFFSET.achievementRate, FLAG_OFFSET.progressRate].map((offset) => {
+          const value = flags[offset];
+          return typeof value === 'string' ? grownHeight(wrappedLines(value, FLAG_WIDTHS[offset])) : 0;
+        });
         height = Math.max(
           height,
+          ...rates,
           grownHeight(wrappedLines(notes, FLAG_WIDTHS[FLAG_OFFSET.notes], NOTES_FONT_SIZE), NOTES_FONT_SIZE),
           grownHeight(wrappedLines(latest, FLAG_WIDTHS[FLAG_OFFSET.latest])),
         );

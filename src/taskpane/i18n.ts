@@ -70,6 +70,9 @@ const ja = {
   presetHelp: 'プリセットは基準としきい値の組です。選ぶと下の基準としきい値がまとめて変わります。',
   presetStandard: '標準（達成率 100・80・60）',
   presetProgress: '進捗重視（進捗率 100・80・50）',
+  presetCircles: '◎○△×（達成率 100・80・60）',
+  presetSabc: 'S/A/B/C（達成率 120・100・80）',
+  presetAchieved: '達成/未達成（目標に届いたかどうか）',
   custom: 'カスタム',
   basis: '判定の基準',
   basisHelp:
@@ -202,6 +205,9 @@ const en: Record<MessageKey, string> = {
   presetHelp: 'A preset sets the basis and thresholds below together.',
   presetStandard: 'Standard (achievement 100 / 80 / 60)',
   presetProgress: 'Progress-focused (progress 100 / 80 / 50)',
+  presetCircles: '◎○△× (achievement 100 / 80 / 60)',
+  presetSabc: 'S/A/B/C (achievement 120 / 100 / 80)',
+  presetAchieved: 'Achieved / not achieved (target reached or not)',
   custom: 'Custom',
   basis: 'Grade on',
   basisHelp:
@@ -332,9 +338,12 @@ export function gradeName(grade: Grade, scale: GradeScale): string {
 const PRESET_KEYS: Readonly<Record<string, MessageKey>> = {
   標準: 'presetStandard',
   進捗率: 'presetProgress',
+  '◎○△×': 'presetCircles',
+  'S/A/B/C': 'presetSabc',
+  '達成/未達成': 'presetAchieved',
 };
 
-/** A preset's name for the pane (the saved name stays the core's: 標準, 進捗率). */
+/** A preset's name for the pane, saying what it sets (the saved name stays the core's: 標準, 進捗率 …). */
 export function presetLabel(name: string): string {
   const key = PRESET_KEYS[name];
   return key ? t(key) : name;

@@ -59,9 +59,10 @@ async function setLevel(index: number, part: 'symbol' | 'label' | 'color', value
   await field.dispatchEvent('change');
 }
 
-async function countHeaders(): Promise<string[]> {
+/** The counts table's columns after the goal: 判定数, then one per grade (its header shows the symbol). */
+async function countHeaders(): Promise<(string | null)[]> {
   return page.$$eval('[data-testid=counts] thead th', (ths) =>
-    ths.slice(1).map((th) => th.textContent ?? ''),
+    ths.slice(1).map((th) => th.getAttribute('data-grade')),
   );
 }
 
@@ -71,7 +72,8 @@ describe('changing the grade scale in the pane', () => {
     const achieved = await gradeCells('A 達成');
     expect(achieved.length).toBeGreaterThan(10);
     expect(new Set(achieved.map((c) => c.background))).toEqual(new Set(['rgb(198, 239, 206)']));
-    expect(await countHeaders()).toEqual(['A', 'B', 'C', 'D', 'X', '廃止']);
+    // 廃止 is counted apart (as the summary's 判定数 leaves it out): no column of its own.
+    expect(await countHeaders()).toEqual(['judged', 'A', 'B', 'C', 'D', 'X']);
   });
 
   it('counts the 数値目標 headlines apart from the KPI rows', async () => {
@@ -148,7 +150,12 @@ describe('changing the grade scale in the pane', () => {
     expect(circles.length).toBeGreaterThan(10);
     expect(new Set(circles.map((c) => c.background))).toEqual(new Set(['rgb(198, 239, 206)']));
     expect((await gradeCells('× 遅れ')).length).toBeGreaterThan(0);
-    expect(await countHeaders()).toEqual(['◎', '○', '△', '×', 'X', '廃止']);
+    expect(await countHeaders()).toEqual(['judged', '◎', '○', '△', '×', 'X']);
+    // What the headers show (their screen-reader label aside) is the scale's own symbols.
+    const shown = await page.$$eval('[data-testid=counts] thead th [aria-hidden=true]', (spans) =>
+      spans.map((span) => span.textContent),
+    );
+    expect(shown).toEqual(['◎', '○', '△', '×', 'X']);
     await page.screenshot({ path: join(OUT, 'grade-scale-circles.png') });
   });
 

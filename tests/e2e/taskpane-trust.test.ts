@@ -22,16 +22,26 @@ const WORDS = {
   'ja-JP': {
     judgedStatus: /R6 の KPI (\d+) 件を判定し（廃止 (\d+) 件は数えません）/,
     printedStatus: /印刷の設定をしました: (\d+) シート/,
-    held: ['評価できません', '「C 以上」（90）が「B 以上」（80）より大きく'],
+    // core/settings validateScale's words for C (level 3) at 90 % above B (level 2) at 80 %.
+    held: ['評価できません', '3段目: しきい値 90% は2段目より小さくしてください'],
     editedStale: ['1 行の値が変わりました', 'サマリーシート'],
     chipName: 'D 遅れ',
     legend: ['A 達成', 'B 概ね順調', 'C 要努力', 'D 遅れ', 'X 評価不能', '廃止'],
-    presets: ['標準（達成率 100・80・60）', '進捗重視（進捗率 100・80・50）', 'カスタム'],
+    presets: [
+      '標準（達成率 100・80・60）',
+      '進捗重視（進捗率 100・80・50）',
+      '◎○△×（達成率 100・80・60）',
+      'S/A/B/C（達成率 120・100・80）',
+      '達成/未達成（目標に届いたかどうか）',
+      'カスタム',
+    ],
     abolished: '廃止',
     overall: /全体: 判定 (\d+) 件（廃止 (\d+) 件は数えません）、達成割合 ([\d.]+)%/,
     help: {
       basis: ['達成率 = 実績 ÷ 目標', '進捗率 = (実績 − 基準値) ÷ (目標 − 基準値)'],
       preset: ['プリセットは基準としきい値の組'],
+      'grade-scale': ['上の段階から順に', 'X (評価不能) と廃止'],
+      thresholds: ['「率が次以上」', '達成率または進捗率'],
       'interim-path': ['按分目標 = '],
       'col-trend': ['傾向: ', '↗', '↘'],
       'col-direction': ['方向: ', '▼'],
@@ -49,11 +59,18 @@ const WORDS = {
   'en-US': {
     judgedStatus: /judged (\d+) KPIs for FY2024 \((\d+) abolished not counted\)/,
     printedStatus: /Set up printing for (\d+) sheet\(s\)/,
-    held: ['Cannot evaluate', '“C from” (90) is above “B from” (80)'],
+    held: ['Cannot evaluate', "Level 3: threshold 90% must be below Level 2's"],
     editedStale: ['Values changed in 1 row(s) after the last evaluation', 'summary sheet'],
     chipName: 'D behind',
     legend: ['A achieved', 'B on track', 'C needs effort', 'D behind', 'X not judged', 'Abolished'],
-    presets: ['Standard (achievement 100 / 80 / 60)', 'Progress-focused (progress 100 / 80 / 50)', 'Custom'],
+    presets: [
+      'Standard (achievement 100 / 80 / 60)',
+      'Progress-focused (progress 100 / 80 / 50)',
+      '◎○△× (achievement 100 / 80 / 60)',
+      'S/A/B/C (achievement 120 / 100 / 80)',
+      'Achieved / not achieved (target reached or not)',
+      'Custom',
+    ],
     abolished: 'Abolished',
     overall: /Total: (\d+) judged \((\d+) abolished not counted\), share achieved ([\d.]+)%/,
     help: {
@@ -62,6 +79,8 @@ const WORDS = {
         'Progress rate = (actual − baseline) ÷ (target − baseline)',
       ],
       preset: ['A preset sets the basis and thresholds'],
+      'grade-scale': ['the first level, from the top', 'X (not judged)'],
+      thresholds: ['“Rate at least”', 'achievement or progress'],
       'interim-path': ['Interim target = '],
       'col-trend': ['(trend)', '↗', '↘'],
       'col-direction': ['(direction)', '▼'],
@@ -212,10 +231,10 @@ describe.each(CASES)('the task pane at %i px in %s', (width, locale) => {
     await openTab('settings');
     expect(await smallText()).toEqual([]);
     const undescribed = await page.$$eval(
-      'main.pane select, main.pane fluent-text-field, main.pane fluent-checkbox, main.pane fluent-button',
+      // Native controls are the grade-scale editor's (a fieldset); the issue list's cell links are not controls.
+      'main.pane select, main.pane input, main.pane fieldset button, main.pane fluent-text-field, main.pane fluent-checkbox, main.pane fluent-button',
       (controls) =>
         controls
-          .filter((c) => c.closest('fieldset') === null)
           .filter((c) => {
             const ids = (c.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
             return !ids.some((id) => (document.getElementById(id)?.textContent ?? '').trim().length > 10);
@@ -238,15 +257,16 @@ describe.each(CASES)('the task pane at %i px in %s', (width, locale) => {
   });
 
   it('holds 評価する on thresholds out of order and says why on every tab', async () => {
-    const c = page.locator('#threshold-c input');
+    // C is the scale's third level; B above it starts at 80 %.
+    expect(await page.getByTestId('scale-level-1-min').inputValue()).toBe('80');
+    const c = page.getByTestId('scale-level-2-min');
     await c.fill('90');
     await c.press('Tab');
-    // The field keeps what was typed; the warning says which one is wrong.
-    await expect(page.locator('#threshold-c').evaluate((f) => (f as HTMLInputElement).value)).resolves.toBe(
-      '90',
-    );
-    const error = await text('threshold-error');
-    expect(error).toContain('90');
+    // The field keeps what was typed; the editor says which level is wrong.
+    expect(await c.inputValue()).toBe('90');
+    const errors = page.getByTestId('scale-errors');
+    await errors.waitFor({ state: 'visible' });
+    expect(await text('scale-errors')).toContain(words.held[1]);
     for (const tab of ['settings', 'evaluate', 'clerk', 'print']) {
       await openTab(tab);
       const held = await text('held');
@@ -260,9 +280,12 @@ describe.each(CASES)('the task pane at %i px in %s', (width, locale) => {
     await expectAccessible();
     await shot('3-held');
     await openTab('settings');
+    // Still as typed after the round of the tabs: the fields and the warning agree.
+    expect(await c.inputValue()).toBe('90');
     await c.fill('60');
     await c.press('Tab');
     await page.getByTestId('held').waitFor({ state: 'detached' });
+    await errors.waitFor({ state: 'hidden' });
     await openTab('evaluate');
     expect(await page.getByTestId('evaluate').getAttribute('disabled')).toBeNull();
   });
@@ -314,7 +337,7 @@ describe.each(CASES)('the task pane at %i px in %s', (width, locale) => {
 
   it('shows grades in the sheet’s colours, with chips and legend that speak their label', async () => {
     const paneD = await page.$eval(
-      '[data-testid=counts] th.grade--d',
+      '[data-testid=counts] thead th[data-grade="D"]',
       (th) => getComputedStyle(th).backgroundColor,
     );
     expect(paneD).toBe(await sheetDCellColour());

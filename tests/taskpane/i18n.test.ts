@@ -50,10 +50,17 @@ describe('the English pane names presets and grades in English (issue 17)', () =
   it('names presets for what they set, never like a basis', () => {
     expect(presetLabel('標準')).toBe('標準（達成率 100・80・60）');
     expect(presetLabel('進捗率')).toBe('進捗重視（進捗率 100・80・50）');
+    expect(presetLabel('◎○△×')).toBe('◎○△×（達成率 100・80・60）');
+    expect(presetLabel('S/A/B/C')).toBe('S/A/B/C（達成率 120・100・80）');
+    expect(presetLabel('達成/未達成')).toBe('達成/未達成（目標に届いたかどうか）');
     expect(presetLabel('市の独自')).toBe('市の独自');
     setLanguage('en');
     expect(presetLabel('標準')).toBe('Standard (achievement 100 / 80 / 60)');
     expect(presetLabel('進捗率')).toBe('Progress-focused (progress 100 / 80 / 50)');
+    // Issue 14's presets: no Japanese left in the English pane's drop-down.
+    expect(presetLabel('◎○△×')).toBe('◎○△× (achievement 100 / 80 / 60)');
+    expect(presetLabel('S/A/B/C')).toBe('S/A/B/C (achievement 120 / 100 / 80)');
+    expect(presetLabel('達成/未達成')).toBe('Achieved / not achieved (target reached or not)');
   });
 
   it('gives 廃止 an English name and every grade its label', () => {

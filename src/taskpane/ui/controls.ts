@@ -93,6 +93,6 @@ export function help(id: string, text: string): HTMLElement {
   return element;
 }
 
-export function describe(control: Element, helpElement: HTMLElement): void {
-  control.setAttribute('aria-describedby', helpElement.id);
+export function describe(control: Element, ...helpElements: readonly HTMLElement[]): void {
+  control.setAttribute('aria-describedby', helpElements.map((e) => e.id).join(' '));
 }

@@ -5,7 +5,8 @@
  */
 import { gradeSymbols, presetNameFor, validateScale } from '../../core/settings';
 import type { Grade, GradeLevel, GradeScale, LevelCondition, Settings } from '../../core/types';
-import { gradeLabel, language } from '../i18n';
+import { gradeLabel, language, t } from '../i18n';
+import { describe, help } from './controls';
 import { fill, h } from './dom';
 import { gradeStyle } from './grade-chip';
 
@@ -69,31 +70,48 @@ interface LevelRow {
 
 type ConditionKind = LevelCondition['kind'];
 
-function levelRow(level: GradeLevel, index: number, onChange: () => void, onRemove: () => void): LevelRow {
+/** The lines of help every level's controls are tied to: how levels apply, and what a rate is in. */
+interface ScaleHelp {
+  readonly helpLine: HTMLElement;
+  readonly rateHelp: HTMLElement;
+}
+
+function levelRow(
+  level: GradeLevel,
+  index: number,
+  { helpLine, rateHelp }: ScaleHelp,
+  onChange: () => void,
+  onRemove: () => void,
+): LevelRow {
   const id = (part: string): string => `scale-level-${index}-${part}`;
+  // Each control names its level: a screen reader moving field to field hears which row it is in.
+  const name = w('level', index + 1);
+  const named = (word: Word): string => `${name} ${w(word)}`;
   const input = (part: string, attributes: Readonly<Record<string, string | number>>): HTMLInputElement =>
     h('input', { id: id(part), 'data-testid': id(part), className: `scale__${part}`, ...attributes });
   const symbol = input('symbol', {
     type: 'text',
     value: level.symbol,
-    'aria-label': w('symbol'),
-    style: 'width:3.2em',
+    'aria-label': named('symbol'),
   });
   const label = input('label', {
     type: 'text',
     value: level.label,
-    'aria-label': w('label'),
-    style: 'flex:1;min-width:0',
+    'aria-label': named('label'),
   });
   const color = input('color', {
     type: 'color',
     value: level.color.toLowerCase(),
-    'aria-label': w('color'),
-    style: 'width:2.2em;padding:0',
+    'aria-label': named('color'),
   });
   const condition = h(
     'select',
-    { id: id('condition'), 'data-testid': id('condition'), 'aria-label': w('condition') },
+    {
+      id: id('condition'),
+      'data-testid': id('condition'),
+      className: 'scale__condition',
+      'aria-label': named('condition'),
+    },
     ...(['rate', 'achieved', 'otherwise'] as const).map((kind) =>
       h('option', { value: kind, selected: level.condition.kind === kind }, w(kind)),
     ),
@@ -103,19 +121,23 @@ function levelRow(level: GradeLevel, index: number, onChange: () => void, onRemo
     min: 0,
     step: 'any',
     value: level.condition.kind === 'rate' ? level.condition.min : '',
-    style: 'width:4.5em',
-    'aria-label': `${w('rate')} (%)`,
+    'aria-label': `${named('rate')} (%)`,
   });
   const followUp = h('input', {
     type: 'checkbox',
     id: id('follow-up'),
     'data-testid': id('follow-up'),
     checked: level.followUp,
-    'aria-label': w('followUp'),
+    'aria-label': named('followUp'),
   });
   const remove = h(
     'button',
-    { type: 'button', 'data-testid': id('remove'), className: 'scale__remove', style: 'white-space:nowrap' },
+    {
+      type: 'button',
+      'data-testid': id('remove'),
+      className: 'scale__remove',
+      'aria-label': named('remove'),
+    },
     w('remove'),
   );
   const showMin = (): void => {
@@ -128,33 +150,29 @@ function levelRow(level: GradeLevel, index: number, onChange: () => void, onRemo
   remove.addEventListener('click', onRemove);
 
   // Two short lines per level, so the editor fits the task pane's 350 px.
-  const line = 'display:flex;gap:4px;align-items:center';
   const element = h(
     'li',
-    { 'data-level': index, style: 'margin:0 0 6px;padding:4px 0;border-bottom:1px solid #e1e1e1' },
+    { className: 'scale__level', 'data-level': index },
     h(
       'div',
-      { style: line },
-      h('span', { style: 'width:3.5em' }, w('level', index + 1)),
+      { className: 'scale__line' },
+      h('span', { className: 'scale__name' }, name),
       symbol,
       label,
       color,
     ),
     h(
       'div',
-      { style: `${line};margin-top:2px;padding-left:2em;flex-wrap:wrap` },
+      { className: 'scale__line scale__line--condition' },
       condition,
       min,
       h('span', { hidden: condition.value !== 'rate' }, '%'),
-      h(
-        'label',
-        { style: 'display:flex;align-items:center;gap:2px;white-space:nowrap;font-size:12px' },
-        followUp,
-        w('followUp'),
-      ),
+      h('label', { className: 'scale__follow-up' }, followUp, w('followUp')),
       remove,
     ),
   );
+  for (const control of [symbol, label, color, condition, followUp, remove]) describe(control, helpLine);
+  describe(min, helpLine, rateHelp);
   showMin();
   return {
     element,
@@ -186,21 +204,27 @@ export function gradeScaleEditor(host: ScaleEditorHost): {
   element: HTMLElement;
   sync: (settings: Settings) => void;
 } {
-  const body = h('ol', { style: 'list-style:none;margin:0;padding:0' });
+  const body = h('ol', { className: 'scale__levels' });
+  const lines: ScaleHelp = {
+    helpLine: help('grade-scale', w('hint')),
+    rateHelp: help('thresholds', t('thresholdsHelp')),
+  };
   const errors = h('ul', { className: 'hint hint--warn', role: 'alert', 'data-testid': 'scale-errors' });
   errors.hidden = true;
-  const add = h('button', { type: 'button', 'data-testid': 'scale-add' }, w('add'));
+  const add = h('button', { type: 'button', 'data-testid': 'scale-add', className: 'scale__add' }, w('add'));
+  describe(add, lines.helpLine);
   let rows: LevelRow[] = [];
   let shown = '';
   let draft: GradeScale = host.current().scale;
 
   const element = h(
     'fieldset',
-    { className: 'scale', 'data-testid': 'grade-scale', style: 'min-width:0;margin:0;padding:4px 8px' },
+    { className: 'scale', 'data-testid': 'grade-scale' },
     h('legend', { className: 'field-label' }, w('legend')),
     body,
     add,
-    h('p', { className: 'hint' }, w('hint')),
+    lines.helpLine,
+    lines.rateHelp,
     errors,
   );
 
@@ -208,7 +232,7 @@ export function gradeScaleEditor(host: ScaleEditorHost): {
     draft = scale;
     shown = JSON.stringify(scale);
     rows = scale.levels.map((level, i) =>
-      levelRow(level, i, commit, () => {
+      levelRow(level, i, lines, commit, () => {
         const levels = rows.map((r) => r.read()).filter((_, j) => j !== i);
         commitScale({ ...draft, levels }, true);
       }),

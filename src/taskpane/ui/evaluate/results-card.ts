@@ -81,7 +81,7 @@ export function resultsCard(): ResultsCard {
               ...columns.map((g) =>
                 h(
                   'th',
-                  { scope: 'col', className: 'grade', style: gradeStyle(scale, g) },
+                  { scope: 'col', className: 'grade', style: gradeStyle(scale, g), 'data-grade': g },
                   h('span', { 'aria-hidden': 'true' }, gradeCode(g)),
                   h('span', { className: 'sr-only' }, gradeName(g, scale)),
                 ),

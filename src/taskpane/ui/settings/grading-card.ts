@@ -39,7 +39,6 @@ export function gradingCard({ session }: PaneContext): PaneCard {
     change,
     hold: (problem) => session.holdSettings(problem),
   });
-  const scaleHelp = help('thresholds', t('thresholdsHelp'));
   const interim = h(
     'fluent-checkbox',
     { id: 'interim-path', 'data-testid': 'interim-path' },
@@ -54,7 +53,6 @@ export function gradingCard({ session }: PaneContext): PaneCard {
     preset.wrapper,
     basis.wrapper,
     scale.element,
-    scaleHelp,
     h('div', { className: 'field' }, interim, interimHelp),
   );
 

@@ -25,6 +25,17 @@ ${optionHelp(EVALUATE_OPTIONS)}
 export type AnalyzeOutcome =
   { readonly ok: true; readonly analysis: Analysis } | { readonly ok: false; readonly message: string };
 
+/**
+ * The time the summary sheet and the footer print as 作成日時: now, or `SOURCE_DATE_EPOCH` (seconds) when set,
+ * the reproducible-builds convention (https://reproducible-builds.org/specs/source-date-epoch/), so that a
+ * script can get identical bytes from runs minutes apart.
+ */
+export function runTime(env: NodeJS.ProcessEnv = process.env): Date {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && /^\d+$/.test(epoch.trim())) return new Date(Number(epoch.trim()) * 1000);
+  return new Date();
+}
+
 /** Opens the workbook, reads the sheet and evaluates it; file and layout problems come back as messages. */
 export async function analyzeFile(command: EvaluateCommand): Promise<AnalyzeOutcome> {
   try {
@@ -90,7 +101,7 @@ export async function runEvaluate(argv: readonly string[]): Promise<number> {
     return EXIT_USAGE;
   }
   if (output.value.to === 'file') {
-    const written = await writeOutput(command, output.value, new Date());
+    const written = await writeOutput(command, output.value, runTime());
     if (!written.ok) {
       process.stderr.write(`kpi-sheet evaluate: ${written.message}\n`);
       return written.usage ? EXIT_USAGE : EXIT_FAILURE;

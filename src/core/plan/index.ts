@@ -4,6 +4,8 @@
  */
 import type { Evaluation, Grid, KpiEvaluation, KpiSheet, TableRegion, WriteOp, WritePlan } from '../types';
 import { rangeOf } from '../a1';
+import { previousYear } from '../evaluate/previous-year';
+import { COMMENT_COUNT, commentPlan, readComments } from './comments';
 import { flagRuleOps, tintRuleOps } from './conditional';
 import { FLAG_COUNT, FLAG_OFFSET, FLAG_WIDTHS, flagOps } from './flags';
 import { mark, markKind, marksOf, ownSheets, removalOps } from './marks';
@@ -15,6 +17,8 @@ import { SUMMARY_SHEET, summarySheetOps } from './summary-sheet';
 
 export { flagValuesFor, gradeText, gradeFromText, FLAG_HEADERS, FLAG_OFFSET } from './flags';
 export { MARK_PREFIX } from './marks';
+export { COMMENT_HEADERS, readComments } from './comments';
+export type { CommentsByRow, RowComment } from './comments';
 export { SUMMARY_SHEET, SUMMARY_TITLE } from './summary-sheet';
 export { SETTINGS_SHEET } from './settings-sheet';
 
@@ -69,9 +73,22 @@ export function planWrite(input: PlanInput): WritePlan {
   const lastFlagCol = startCol + FLAG_COUNT - 1;
   const byRow = new Map<number, KpiEvaluation>(evaluation.kpis.map((k) => [k.row, k]));
 
+  const firstIndex = firstFreeMarkIndex(grid);
+  const comments = commentPlan({
+    grid,
+    tables,
+    enabled: settings.commentColumns === true,
+    fromCol: lastFlagCol + 1,
+    computed: tables.map((t) => rangeOf(t.headerTop, startCol, t.lastRow, lastFlagCol)),
+    markIndex: (table) => firstIndex + tables.indexOf(table),
+  });
+  notices.push(...comments.notices);
+  // Comment columns that move leave their old cells first, before anything is written where they were.
+  ops.push(...comments.before);
+
   ops.push({ op: 'setColumnWidths', sheet: grid.sheet, firstCol: startCol, widths: FLAG_WIDTHS });
   const markOps: WriteOp[] = [];
-  let index = firstFreeMarkIndex(grid);
+  let index = firstIndex;
   for (const table of tables) {
     const target = { sheet: grid.sheet, table, startCol, cityRight: cityRight(grid, table, ourMarks) };
     ops.push(...flagOps(target, byRow, settings), ...flagRuleOps(target));
@@ -87,6 +104,9 @@ export function planWrite(input: PlanInput): WritePlan {
     }
     index++;
   }
+  ops.push(...comments.ops);
+  markOps.push(...comments.marks);
+  const lastOwnCol = comments.startCol === null ? lastFlagCol : comments.startCol + COMMENT_COUNT - 1;
 
   // The summary and settings sheets: our earlier ones are deleted above, so their names are free again.
   const reusable = new Set(ownSheets(grid));
@@ -95,7 +115,14 @@ export function planWrite(input: PlanInput): WritePlan {
   if (summaryName !== SUMMARY_SHEET) {
     notices.push(`「${SUMMARY_SHEET}」というシートが既にあるため、サマリーは「${summaryName}」に書きました`);
   }
-  const summary = summarySheetOps({ sheetName: summaryName, kpiSheet: sheet, evaluation, now });
+  const summary = summarySheetOps({
+    sheetName: summaryName,
+    kpiSheet: sheet,
+    evaluation,
+    now,
+    ...(comments.startCol === null ? {} : { comments: readComments(grid, tables) }),
+    previous: previousYear(sheet, evaluation),
+  });
   const summaryArea = rangeOf(1, 1, summary.lastRow, summary.lastCol);
   ops.push({ op: 'addSheet', sheet: summaryName, visibility: 'visible' }, ...summary.ops);
   ops.push(summaryPrintOp(summaryName, summaryArea, evaluation));
@@ -112,7 +139,7 @@ export function planWrite(input: PlanInput): WritePlan {
     kpiSheetPrintOp({
       sheet: grid.sheet,
       blocks: sheet.blocks,
-      area: rangeOf(top, left, bottom, lastFlagCol),
+      area: rangeOf(top, left, bottom, lastOwnCol),
       evaluation,
       now,
     }),

@@ -11,6 +11,10 @@ import { BORDER, DATA_BAR, GRADE_FILL, GRADES, HEADER_STYLE, RATE_FORMAT } from 
 import { describeSettings, formatJst } from './describe';
 import { fiscalYearText } from './reading-text';
 import { rowHeightFor, wrappedLines } from './text-size';
+import type { PreviousYear } from '../evaluate/previous-year';
+import type { CommentsByRow } from './comments';
+import { followUpCommentsSection } from './summary-follow-up-comments';
+import { yearBeforeSection } from './summary-year-before';
 
 export const SUMMARY_SHEET = 'KPI評価サマリー';
 export const SUMMARY_TITLE = 'KPI評価サマリー';
@@ -26,6 +30,10 @@ export interface SummaryInput {
   readonly kpiSheet: KpiSheet;
   readonly evaluation: Evaluation;
   readonly now: Date;
+  /** The clerks' comments by sheet row, when the sheet has comment columns (issue 19). */
+  readonly comments?: CommentsByRow;
+  /** The grades of the previous evaluation year (issue 19). */
+  readonly previous?: PreviousYear;
 }
 
 export interface SummaryResult {
@@ -239,10 +247,18 @@ export function summarySheetOps(input: SummaryInput): SummaryResult {
   w.gap();
   gradeCountTable(w, '基本目標別', '基本目標', summary.byGoal, overall, evaluation);
   w.gap();
+  if (input.previous) {
+    yearBeforeSection(w, kpiSheet, evaluation, input.previous);
+    w.gap();
+  }
   gradeCountTable(w, '担当課別', '担当課', summary.byDepartment, overall, evaluation);
   w.gap();
   followUpTable(w, summary.followUps, evaluation);
   w.gap();
+  if (input.comments) {
+    followUpCommentsSection(w, summary.followUps, input.comments, SUMMARY_WIDTHS);
+    w.gap();
+  }
   dataIssueTable(w, evaluation);
   return { ops: w.ops, lastRow: w.row - 1, lastCol: LAST_COL };
 }

@@ -139,6 +139,12 @@ export function parseSettings(json: unknown): ParsedSettings {
 
   const labels = parseLabels(data.labels, base.labels, problems);
 
+  let commentColumns = base.commentColumns ?? false;
+  if (data.commentColumns !== undefined) {
+    if (typeof data.commentColumns === 'boolean') commentColumns = data.commentColumns;
+    else problems.push(fallback('commentColumns', 'オフ'));
+  }
+
   return {
     settings: {
       preset,
@@ -150,6 +156,7 @@ export function parseSettings(json: unknown): ParsedSettings {
       evaluationYear,
       rowTint,
       paperSize,
+      ...(commentColumns ? { commentColumns } : {}),
     },
     problems,
   };

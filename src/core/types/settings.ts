@@ -32,4 +32,9 @@ export interface Settings {
   /** Light row tint by grade over the city's own table. */
   readonly rowTint: boolean;
   readonly paperSize: PaperSize;
+  /**
+   * Add the input columns 「要因・分析」「今後の方向性」 beside the flags (issue 19). Absent: off. Columns that
+   * already hold a clerk's comment stay whatever this says.
+   */
+  readonly commentColumns?: boolean;
 }

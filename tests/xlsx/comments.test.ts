@@ -5,31 +5,17 @@
  */
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
-import { saveWorkbook } from '../../src/cli/write-output';
-import { analyzeRead, plan } from '../../src/core/pipeline';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import type { Settings } from '../../src/core/types';
-import { applyPlan } from '../../src/xlsx/apply-plan';
-import { loadWorkbook, pickKpiSheet } from '../../src/xlsx/workbook';
-import { FIXTURES, NOW, readBook, runOnce, scratchDir, snapshot } from './evaluated';
+import { FIXTURES, readBook, runOnce, scratchDir, snapshot } from './evaluated';
 import { insertColumns, insertRows } from './insert-like-excel';
+import { runWith } from './run-with';
 
 const PROGRESS = join(FIXTURES, 'asakuchi-progress.xlsx');
 const SHEET = 'KPI一覧';
 const SETTINGS: Settings = { ...DEFAULT_SETTINGS, commentColumns: true };
 const FACTOR = '創業相談は増えたが、物価高で開業を見送る例が多かった。R5は25人。';
 const OUTLOOK = '商工会と連携し、創業塾の受講者に開業資金の相談窓口を案内する。';
-
-/** A run with settings chosen in code (as the pane's settings do), saved to `output`. */
-async function runWith(input: string, output: string, settings: Settings): Promise<void> {
-  const workbook = await loadWorkbook(input);
-  const picked = pickKpiSheet(workbook, undefined);
-  const analyzed = analyzeRead(picked.grid, picked.layout, settings);
-  if (!analyzed.ok) throw new Error(analyzed.failure.message);
-  const result = applyPlan(workbook, plan(analyzed.analysis, { now: NOW }));
-  if (result.skipped.length > 0) throw new Error(JSON.stringify(result.skipped));
-  await saveWorkbook(workbook, output);
-}
 
 function text(ws: ExcelJS.Worksheet, row: number, col: number): string {
   const value = ws.getCell(row, col).value;

@@ -14,6 +14,7 @@ import { officeFeatures } from './features';
 import type { Features } from './features';
 import { editedRows, eventRange, OwnWrites, writtenAreas } from './live';
 import { readGrid } from './read-grid';
+import { watchSelectedRow } from './selection';
 import type { ApplyResult, WorkbookHost } from './workbook-host';
 
 export type ExcelBatch<T> = (context: Excel.RequestContext) => Promise<T>;
@@ -160,5 +161,10 @@ export class ExcelWorkbookHost implements WorkbookHost {
         })
         .catch(() => undefined);
     };
+  }
+
+  /** The sheet and first row of each selection the user makes (issue 19: the history chart). */
+  onRowSelected(listener: (sheet: string, row: number) => void): Promise<() => void> {
+    return watchSelectedRow(this.runner, listener);
   }
 }

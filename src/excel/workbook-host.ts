@@ -29,4 +29,9 @@ export interface WorkbookHost {
   selectCell(sheet: string, address: string): Promise<void>;
   /** Calls back with the sheet rows a user edited; returns a function that stops listening. */
   onRowsEdited(listener: (sheet: string, rows: readonly number[]) => void): Promise<() => void>;
+  /**
+   * Calls back with the sheet and the top row of each new selection (issue 19: the pane's history chart);
+   * returns a function that stops listening. Optional: a host without selections leaves it out.
+   */
+  onRowSelected?(listener: (sheet: string, row: number) => void): Promise<() => void>;
 }

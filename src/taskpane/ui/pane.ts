@@ -11,6 +11,7 @@ import { clerkItems, countsPerGoal, foundSummary, GRADES } from '../model';
 import type { ClerkItem, FoundSummary } from '../model';
 import type { Session, SessionState } from '../session';
 import { fill, h } from './dom';
+import { historyCard } from './history-view';
 
 /** The Fluent elements' properties the pane uses (their classes are not exported per element). */
 interface ValueElement extends HTMLElement {
@@ -87,6 +88,7 @@ export function mountPane(root: HTMLElement, { session, host }: PaneOptions): vo
         found,
         h('div', { className: 'actions' }, evaluateButton, reloadButton),
         results,
+        historyCard(session, host),
         issues,
       ),
     ),

@@ -154,6 +154,32 @@ describe('a clerk’s comment is the clerk’s', () => {
     expect(JSON.stringify(state.snapshot())).toBe(once);
   });
 
+  it('is carried to the same row when the flag columns grow (前年度判定・前年比 turned on: S:T → U:V)', async () => {
+    const { host, state, row } = await commentedWorkbook();
+    const wider: Settings = { ...SETTINGS, previousYearColumns: true };
+    const { result } = await fullRun(host, wider);
+    expect(result.skipped).toEqual([]);
+    expect([19, 20, 21, 22].map((col) => value(state, SHEET, row - 2, col))).toEqual([
+      '前年度判定',
+      '前年比',
+      '要因・分析',
+      '今後の方向性',
+    ]);
+    expect([19, 20, 21, 22].map((col) => value(state, SHEET, row, col))).toEqual([
+      'C 要努力',
+      '低下',
+      FACTOR,
+      OUTLOOK,
+    ]);
+    const once = JSON.stringify(state.snapshot());
+    await fullRun(host, wider);
+    expect(JSON.stringify(state.snapshot())).toBe(once);
+    // And back: the year-before columns go, the comments come back beside 備考.
+    await fullRun(host, SETTINGS);
+    expect([19, 20, 21].map((col) => value(state, SHEET, row, col))).toEqual([FACTOR, OUTLOOK, '']);
+    expect(value(state, SHEET, row - 2, 21)).toBe('');
+  });
+
   it('is found again by its header when the add-in’s marks were lost', async () => {
     const { host, state, row, factorCol } = await commentedWorkbook();
     state.names = state.names.filter((n) => !n.name.startsWith('KPISHEET_COMMENTS_'));

@@ -136,6 +136,24 @@ describe('a clerk’s comment survives', () => {
     expect(snapshot(await readBook(join(dir, 'twice.xlsx')))).toEqual(snapshot(once));
   });
 
+  it('a move of the flag columns’ edge (前年度判定・前年比 turned on: the comments go from S:T to U:V)', async () => {
+    const dir = scratchDir();
+    const file = await commented(dir);
+    await runWith(file, join(dir, 'wider.xlsx'), { ...SETTINGS, previousYearColumns: true });
+    const once = await readBook(join(dir, 'wider.xlsx'));
+    const ws = once.getWorksheet(SHEET)!;
+    expect([19, 20, 21, 22].map((col) => text(ws, 8, col))).toEqual([
+      '前年度判定',
+      '前年比',
+      '要因・分析',
+      '今後の方向性',
+    ]);
+    expect([19, 20, 21, 22].map((col) => text(ws, 10, col))).toEqual(['C 要努力', '低下', FACTOR, OUTLOOK]);
+    // The command line keeps the saved settings: a re-run changes nothing.
+    await runOnce(join(dir, 'wider.xlsx'), join(dir, 'twice.xlsx'));
+    expect(snapshot(await readBook(join(dir, 'twice.xlsx')))).toEqual(snapshot(once));
+  });
+
   it('turning the setting off (the typed columns stay, with a notice)', async () => {
     const dir = scratchDir();
     const file = await commented(dir);

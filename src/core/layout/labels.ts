@@ -26,10 +26,10 @@ const NAME = /KPI|重要業績評価指標|指標名|成果指標/iu;
 const DEPARTMENT = /担当課|所管課|担当部署|担当部局|所管部署|担当部/u;
 const YEAR_GROUP = /^(現状値|基準値|策定時|実績|実績値|目標値|目標)$/u;
 /**
- * The add-in's own flag columns from an earlier run (方向 is read, the others skipped), and its comment columns
- * (a clerk's sentences, never values: issue 19).
+ * The add-in's own flag columns from an earlier run (方向 is read, the others skipped), its year-before columns
+ * and its comment columns (a clerk's sentences, never values: issue 19).
  */
-const OWN_FLAGS = /^(最新値|達成率|進捗率|傾向|判定|方向|備考|要因・分析|今後の方向性)$/u;
+const OWN_FLAGS = /^(最新値|達成率|進捗率|傾向|判定|方向|備考|前年度判定|前年比|要因・分析|今後の方向性)$/u;
 const NOT_VALUES = /達成率|評価|備考|主な取組|取組の概要|施策の基本的方向|進捗状況/u;
 
 /** The role a compacted header's words give it, before any year is looked for. */

@@ -6,6 +6,7 @@ import type { Evaluation, Grid, KpiEvaluation, KpiSheet, TableRegion, WriteOp, W
 import { rangeOf } from '../a1';
 import { previousYear } from '../evaluate/previous-year';
 import { COMMENT_COUNT, commentPlan, readComments } from './comments';
+import { YEAR_BEFORE_COUNT, yearBeforeOps } from './year-before-columns';
 import { flagRuleOps, tintRuleOps } from './conditional';
 import { FLAG_COUNT, FLAG_OFFSET, FLAG_WIDTHS, flagOps } from './flags';
 import { mark, markKind, marksOf, ownSheets, removalOps } from './marks';
@@ -66,20 +67,26 @@ export function planWrite(input: PlanInput): WritePlan {
   if (tables.length === 0) return { ops, notices: ['KPI の表が見つからないため、何も書きませんでした'] };
 
   const ourMarks = grid.marks.filter((m) => m.sheet === grid.sheet);
-  const ours = ourMarks.filter((m) => markKind(m.name) === 'flags');
-  const placement = placeFlags(grid, tables, ours);
+  // The comment columns count as free for the flags: the comments are carried right of them (comments.ts).
+  const ours = ourMarks.filter((m) => markKind(m.name) === 'flags' || markKind(m.name) === 'comments');
+  // The flags, then the year-before columns when the setting asks for them: the add-in's computed columns.
+  const yearBeforeCount = settings.previousYearColumns === true ? YEAR_BEFORE_COUNT : 0;
+  const placement = placeFlags(grid, tables, ours, FLAG_COUNT + yearBeforeCount);
   if (placement.notice) notices.push(placement.notice);
   const { startCol } = placement;
   const lastFlagCol = startCol + FLAG_COUNT - 1;
+  const lastComputedCol = lastFlagCol + yearBeforeCount;
   const byRow = new Map<number, KpiEvaluation>(evaluation.kpis.map((k) => [k.row, k]));
+  const previous = previousYear(sheet, evaluation);
+  const previousByRow = new Map(previous.grades.map((g) => [g.row, g]));
 
   const firstIndex = firstFreeMarkIndex(grid);
   const comments = commentPlan({
     grid,
     tables,
     enabled: settings.commentColumns === true,
-    fromCol: lastFlagCol + 1,
-    computed: tables.map((t) => rangeOf(t.headerTop, startCol, t.lastRow, lastFlagCol)),
+    fromCol: lastComputedCol + 1,
+    computed: tables.map((t) => rangeOf(t.headerTop, startCol, t.lastRow, lastComputedCol)),
     markIndex: (table) => firstIndex + tables.indexOf(table),
   });
   notices.push(...comments.notices);
@@ -92,8 +99,10 @@ export function planWrite(input: PlanInput): WritePlan {
   for (const table of tables) {
     const target = { sheet: grid.sheet, table, startCol, cityRight: cityRight(grid, table, ourMarks) };
     ops.push(...flagOps(target, byRow, settings), ...flagRuleOps(target));
+    if (yearBeforeCount > 0)
+      ops.push(...yearBeforeOps({ ...target, startCol: lastFlagCol + 1 }, previousByRow, byRow, settings));
     markOps.push(
-      mark('flags', grid.sheet, rangeOf(table.headerTop, startCol, table.lastRow, lastFlagCol), index),
+      mark('flags', grid.sheet, rangeOf(table.headerTop, startCol, table.lastRow, lastComputedCol), index),
     );
     if (settings.rowTint && table.lastRow >= table.firstRow) {
       ops.push(...tintRuleOps(target));
@@ -106,7 +115,7 @@ export function planWrite(input: PlanInput): WritePlan {
   }
   ops.push(...comments.ops);
   markOps.push(...comments.marks);
-  const lastOwnCol = comments.startCol === null ? lastFlagCol : comments.startCol + COMMENT_COUNT - 1;
+  const lastOwnCol = comments.startCol === null ? lastComputedCol : comments.startCol + COMMENT_COUNT - 1;
 
   // The summary and settings sheets: our earlier ones are deleted above, so their names are free again.
   const reusable = new Set(ownSheets(grid));
@@ -121,7 +130,7 @@ export function planWrite(input: PlanInput): WritePlan {
     evaluation,
     now,
     ...(comments.startCol === null ? {} : { comments: readComments(grid, tables) }),
-    previous: previousYear(sheet, evaluation),
+    previous,
   });
   const summaryArea = rangeOf(1, 1, summary.lastRow, summary.lastCol);
   ops.push({ op: 'addSheet', sheet: summaryName, visibility: 'visible' }, ...summary.ops);

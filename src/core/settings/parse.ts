@@ -145,6 +145,12 @@ export function parseSettings(json: unknown): ParsedSettings {
     else problems.push(fallback('commentColumns', 'オフ'));
   }
 
+  let previousYearColumns = base.previousYearColumns ?? false;
+  if (data.previousYearColumns !== undefined) {
+    if (typeof data.previousYearColumns === 'boolean') previousYearColumns = data.previousYearColumns;
+    else problems.push(fallback('previousYearColumns', 'オフ'));
+  }
+
   return {
     settings: {
       preset,
@@ -157,6 +163,7 @@ export function parseSettings(json: unknown): ParsedSettings {
       rowTint,
       paperSize,
       ...(commentColumns ? { commentColumns } : {}),
+      ...(previousYearColumns ? { previousYearColumns } : {}),
     },
     problems,
   };

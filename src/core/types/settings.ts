@@ -37,4 +37,6 @@ export interface Settings {
    * already hold a clerk's comment stay whatever this says.
    */
   readonly commentColumns?: boolean;
+  /** Add 「前年度判定」「前年比」 right of 備考: the grade at the previous evaluation year (issue 19). Absent: off. */
+  readonly previousYearColumns?: boolean;
 }

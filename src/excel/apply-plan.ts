@@ -33,6 +33,7 @@ import { describePartialWrite, ExcelHostError, officeErrorCode, traceMessages } 
 import type { Language } from './errors';
 import type { Features } from './features';
 import { DEFAULT_PAYLOAD_BUDGET, jsonBytes } from './payload';
+import { queueChart } from './native-chart';
 import type { ApplyResult, SkippedOperation } from './workbook-host';
 
 export interface ApplyOptions {
@@ -66,6 +67,7 @@ export function describeOp(op: WriteOp): string {
     case 'setColumnWidths':
       return `${op.op} ${op.sheet}!${columnLetters(op.firstCol)}:${columnLetters(op.firstCol + op.widths.length - 1)}`;
     case 'setPageLayout':
+    case 'addChart':
       return `${op.op} ${op.sheet}`;
     default:
       return `${op.op} ${op.sheet}!${compactRangeAddress(op.range)}`;
@@ -418,6 +420,8 @@ function unitsFor(
       });
     case 'setPageLayout':
       return one((b) => queuePageLayout(b.sheet(op.sheet), op.layout));
+    case 'addChart':
+      return one((b) => queueChart(b.sheet(op.sheet), op.chart));
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { markName } from '../core/plan/marks';
 import { SETTINGS_SHEET } from '../core/plan/settings-sheet';
-import type { Grid, WritePlan } from '../core/types';
+import type { ChartSupport, Grid, WritePlan } from '../core/types';
 import { parseReference } from './a1';
 import { applyPlan } from './apply-plan';
 import { describeOfficeError, ExcelHostError, officeErrorCode } from './errors';
@@ -54,6 +54,8 @@ export class ExcelWorkbookHost implements WorkbookHost {
   private lastRow = 1;
   /** Syncs of the last readGrid, for the benchmark and the tests. */
   lastReadSyncs = 0;
+  /** Worksheet.charts (ExcelApi 1.1) and the series calls the chart uses (1.7) are in the manifest's minimum. */
+  readonly charts: ChartSupport = 'native';
 
   constructor(options: ExcelHostOptions = {}) {
     this.runner = options.runner ?? OFFICE_RUNNER;

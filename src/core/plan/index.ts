@@ -2,7 +2,16 @@
  * The write plan: remove an earlier run's output (found by its marks), then write the flag columns,
  * their rules, the summary sheet, the saved settings and the print setup, each marked for the next run.
  */
-import type { Evaluation, Grid, KpiEvaluation, KpiSheet, TableRegion, WriteOp, WritePlan } from '../types';
+import type {
+  ChartSupport,
+  Evaluation,
+  Grid,
+  KpiEvaluation,
+  KpiSheet,
+  TableRegion,
+  WriteOp,
+  WritePlan,
+} from '../types';
 import { rangeOf } from '../a1';
 import { previousYear } from '../evaluate/previous-year';
 import { COMMENT_COUNT, commentPlan, readComments } from './comments';
@@ -29,6 +38,8 @@ export interface PlanInput {
   readonly evaluation: Evaluation;
   /** When the run happens: printed on the summary sheet and in the footer. */
   readonly now: Date;
+  /** Whether the host draws native charts (the summary's bar chart); absent: none. */
+  readonly charts?: ChartSupport;
 }
 
 function tablesOf(sheet: KpiSheet): TableRegion[] {
@@ -131,6 +142,7 @@ export function planWrite(input: PlanInput): WritePlan {
     now,
     ...(comments.startCol === null ? {} : { comments: readComments(grid, tables) }),
     previous,
+    charts: input.charts,
   });
   const summaryArea = rangeOf(1, 1, summary.lastRow, summary.lastCol);
   ops.push({ op: 'addSheet', sheet: summaryName, visibility: 'visible' }, ...summary.ops);

@@ -3,7 +3,16 @@
  * 担当課 with the share achieved as data bars, the follow-up list and the data issues with their cells.
  * Built top to bottom with a row cursor; every table is a fixed number of ops plus its values.
  */
-import type { CellStyle, Evaluation, FollowUp, KpiSheet, PlanValue, SummaryGroup, WriteOp } from '../types';
+import type {
+  CellStyle,
+  ChartSupport,
+  Evaluation,
+  FollowUp,
+  KpiSheet,
+  PlanValue,
+  SummaryGroup,
+  WriteOp,
+} from '../types';
 import { rangeOf } from '../a1';
 import { gradeFormula } from './conditional';
 import { gradeText } from './flags';
@@ -15,6 +24,7 @@ import type { PreviousYear } from '../evaluate/previous-year';
 import type { CommentsByRow } from './comments';
 import { followUpCommentsSection } from './summary-follow-up-comments';
 import { yearBeforeSection } from './summary-year-before';
+import { goalChartOp, type CountTableRows } from './summary-chart';
 
 export const SUMMARY_SHEET = 'KPI評価サマリー';
 export const SUMMARY_TITLE = 'KPI評価サマリー';
@@ -34,6 +44,8 @@ export interface SummaryInput {
   readonly comments?: CommentsByRow;
   /** The grades of the previous evaluation year (issue 19). */
   readonly previous?: PreviousYear;
+  /** 'native': add the bar chart of grade counts per 基本目標 (issue 19). */
+  readonly charts?: ChartSupport;
 }
 
 export interface SummaryResult {
@@ -106,7 +118,7 @@ function gradeCountTable(
   groups: readonly SummaryGroup[],
   overall: SummaryGroup,
   evaluation: Evaluation,
-): void {
+): CountTableRows {
   w.line(heading, { bold: true, fontSize: 12 });
   const header: PlanValue[] = [
     keyHeader,
@@ -155,6 +167,7 @@ function gradeCountTable(
     rule: { type: 'dataBar', color: DATA_BAR, max: 1 },
   });
   w.row = last + 1;
+  return { headerRow, first, last, firstGradeCol: 3 };
 }
 
 function followUpTable(w: SheetWriter, followUps: readonly FollowUp[], evaluation: Evaluation): void {
@@ -245,7 +258,9 @@ export function summarySheetOps(input: SummaryInput): SummaryResult {
     { ...meta, bold: true },
   );
   w.gap();
-  gradeCountTable(w, '基本目標別', '基本目標', summary.byGoal, overall, evaluation);
+  const goals = gradeCountTable(w, '基本目標別', '基本目標', summary.byGoal, overall, evaluation);
+  const chart = input.charts === 'native' ? goalChartOp(sheetName, goals) : null;
+  if (chart) w.ops.push(chart);
   w.gap();
   if (input.previous) {
     yearBeforeSection(w, kpiSheet, evaluation, input.previous);

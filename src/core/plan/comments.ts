@@ -117,6 +117,19 @@ export function readComments(grid: Grid, tables: readonly TableRegion[]): Map<nu
   return byRow;
 }
 
+/** The comment columns of each KPI row, where the sheet has them (`[要因・分析, 今後の方向性]`, null where absent). */
+export function commentColumnsByRow(
+  grid: Grid,
+  tables: readonly TableRegion[],
+): Map<number, readonly (number | null)[]> {
+  const byRow = new Map<number, readonly (number | null)[]>();
+  for (const { table, cols } of findColumns(grid, tables)) {
+    if (cols.every((col) => col === null)) continue;
+    for (let row = table.firstRow; row <= table.lastRow; row++) byRow.set(row, cols);
+  }
+  return byRow;
+}
+
 function hasAnyComment(grid: Grid, found: readonly FoundColumns[]): boolean {
   return found.some(({ table, cols }) =>
     cols.some((col) => {

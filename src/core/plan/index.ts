@@ -27,7 +27,7 @@ import { SUMMARY_SHEET, summarySheetOps } from './summary-sheet';
 
 export { flagValuesFor, gradeText, gradeFromText, FLAG_HEADERS, FLAG_OFFSET } from './flags';
 export { MARK_PREFIX } from './marks';
-export { COMMENT_HEADERS, readComments } from './comments';
+export { COMMENT_HEADERS, commentColumnsByRow, readComments } from './comments';
 export type { CommentsByRow, RowComment } from './comments';
 export { SUMMARY_SHEET, SUMMARY_TITLE } from './summary-sheet';
 export { SETTINGS_SHEET } from './settings-sheet';

@@ -11,7 +11,9 @@ import { clerkItems, countsPerGoal, foundSummary, GRADES } from '../model';
 import type { ClerkItem, FoundSummary } from '../model';
 import type { Session, SessionState } from '../session';
 import { fill, h } from './dom';
+import { commentsCard } from './comments-view';
 import { historyCard } from './history-view';
+import { meetingSettings, meetingSettingsFields } from './meeting-settings';
 
 /** The Fluent elements' properties the pane uses (their classes are not exported per element). */
 interface ValueElement extends HTMLElement {
@@ -104,6 +106,7 @@ export function mountPane(root: HTMLElement, { session, host }: PaneOptions): vo
         departmentSelect,
         liveStatus,
         clerkList,
+        commentsCard(session, host, departmentSelect),
       ),
     ),
     h(
@@ -495,6 +498,7 @@ export function mountPane(root: HTMLElement, { session, host }: PaneOptions): vo
       { value: 'A3', label: 'A3' },
     ]);
     const problems = h('p', { className: 'hint hint--warn', 'data-testid': 'settings-problems' });
+    const meeting = meetingSettingsFields(session);
     let knownYears = '';
 
     const element = h(
@@ -512,6 +516,7 @@ export function mountPane(root: HTMLElement, { session, host }: PaneOptions): vo
       ),
       year.wrapper,
       rowTint as unknown as HTMLElement,
+      meeting.element,
       paper.wrapper,
       h('p', { className: 'hint' }, t('settingsSaved')),
       problems,
@@ -541,6 +546,7 @@ export function mountPane(root: HTMLElement, { session, host }: PaneOptions): vo
         rowTint: s.rowTint,
         paperSize: s.paperSize,
         labels: s.labels,
+        ...meetingSettings(s),
       });
     });
     basis.select.addEventListener('change', () => {
@@ -593,6 +599,7 @@ export function mountPane(root: HTMLElement, { session, host }: PaneOptions): vo
       setIfIdle(thresholdB, String(s.thresholds.b));
       setIfIdle(thresholdC, String(s.thresholds.c));
       if (rowTint.checked !== s.rowTint) rowTint.checked = s.rowTint;
+      meeting.sync(state);
       setIfIdle(paper.select, s.paperSize);
       problems.textContent =
         state.settingsProblems.length > 0

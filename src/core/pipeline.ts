@@ -5,7 +5,16 @@
 import { evaluate } from './evaluate';
 import { readKpiSheet } from './layout';
 import { planWrite } from './plan';
-import type { Evaluation, Grid, KpiSheet, LayoutFailure, LayoutResult, Settings, WritePlan } from './types';
+import type {
+  ChartSupport,
+  Evaluation,
+  Grid,
+  KpiSheet,
+  LayoutFailure,
+  LayoutResult,
+  Settings,
+  WritePlan,
+} from './types';
 
 export interface Analysis {
   readonly grid: Grid;
@@ -33,8 +42,10 @@ export function analyzeRead(grid: Grid, layout: LayoutResult, settings: Settings
 export interface PlanContext {
   /** When the run happens: printed on the summary sheet and the footer. */
   readonly now: Date;
+  /** Whether the host draws native charts; absent: none (the xlsx host and the demo). */
+  readonly charts?: ChartSupport;
 }
 
 export function plan(analysis: Analysis, context: PlanContext): WritePlan {
-  return planWrite({ ...analysis, now: context.now });
+  return planWrite({ ...analysis, now: context.now, charts: context.charts });
 }

@@ -207,6 +207,18 @@ export function parseSettings(json: unknown): ParsedSettings {
     else problems.push(fallback('paperSize', base.paperSize));
   }
 
+  let commentColumns = base.commentColumns ?? false;
+  if (data.commentColumns !== undefined) {
+    if (typeof data.commentColumns === 'boolean') commentColumns = data.commentColumns;
+    else problems.push(fallback('commentColumns', 'オフ'));
+  }
+
+  let previousYearColumns = base.previousYearColumns ?? false;
+  if (data.previousYearColumns !== undefined) {
+    if (typeof data.previousYearColumns === 'boolean') previousYearColumns = data.previousYearColumns;
+    else problems.push(fallback('previousYearColumns', 'オフ'));
+  }
+
   return {
     settings: {
       preset,
@@ -217,6 +229,8 @@ export function parseSettings(json: unknown): ParsedSettings {
       evaluationYear,
       rowTint,
       paperSize,
+      ...(commentColumns ? { commentColumns } : {}),
+      ...(previousYearColumns ? { previousYearColumns } : {}),
     },
     problems,
   };

@@ -9,6 +9,7 @@ import { clerkItems, lookAlikeDepartments } from '../../model';
 import type { ClerkItem, FoundSummary, LookAlike } from '../../model';
 import { describe, help, mixed, sheetText } from '../controls';
 import { fill, h } from '../dom';
+import { commentsCard } from '../comments-view';
 import { gradeChip } from '../grade-chip';
 import type { PaneCard, PaneContext, PaneView } from '../view';
 
@@ -52,9 +53,11 @@ export function clerkTab(context: PaneContext): PaneCard {
   const lookAlikes = h('div', { className: 'look-alikes', 'data-testid': 'look-alikes' });
   const liveStatus = h('p', { className: 'hint', 'aria-live': 'polite', 'data-testid': 'live' });
   const clerkList = h('div', { 'data-testid': 'clerk' });
+  const comments = commentsCard(context, () => department);
   departmentSelect.addEventListener('change', () => {
     department = departmentSelect.value === '' ? null : departmentSelect.value;
     if (last) renderList(last);
+    comments.redraw();
   });
 
   const element = h(
@@ -71,12 +74,14 @@ export function clerkTab(context: PaneContext): PaneCard {
     lookAlikes,
     liveStatus,
     clerkList,
+    comments.element,
   );
 
   function show(name: string): void {
     department = name;
     departmentSelect.value = name;
     if (last) renderList(last);
+    comments.redraw();
     departmentSelect.focus();
   }
 
@@ -203,6 +208,7 @@ export function clerkTab(context: PaneContext): PaneCard {
       last = view;
       renderDepartments(view.summary);
       renderList(view);
+      comments.render(view);
     },
   };
 }

@@ -9,8 +9,8 @@ import { clerkItems, lookAlikeDepartments } from '../../model';
 import type { ClerkItem, FoundSummary, LookAlike } from '../../model';
 import { describe, help, mixed, sheetText } from '../controls';
 import { fill, h } from '../dom';
-import { commentsCard } from '../comments-view';
 import { gradeChip } from '../grade-chip';
+import { lazyCard } from '../lazy-card';
 import type { PaneCard, PaneContext, PaneView } from '../view';
 
 function problemText(item: ClerkItem, year: string): string {
@@ -53,11 +53,16 @@ export function clerkTab(context: PaneContext): PaneCard {
   const lookAlikes = h('div', { className: 'look-alikes', 'data-testid': 'look-alikes' });
   const liveStatus = h('p', { className: 'hint', 'aria-live': 'polite', 'data-testid': 'live' });
   const clerkList = h('div', { 'data-testid': 'clerk' });
-  const comments = commentsCard(context, () => department);
+  // Its own chunk (issue 19's comment list), loaded as the pane starts: the first script stays small.
+  const comments = lazyCard(() =>
+    import(/* webpackChunkName: "meeting-cards" */ '../comments-view').then((m) =>
+      m.commentsCard(context, () => department),
+    ),
+  );
   departmentSelect.addEventListener('change', () => {
     department = departmentSelect.value === '' ? null : departmentSelect.value;
     if (last) renderList(last);
-    comments.redraw();
+    comments.card?.redraw();
   });
 
   const element = h(
@@ -81,7 +86,7 @@ export function clerkTab(context: PaneContext): PaneCard {
     department = name;
     departmentSelect.value = name;
     if (last) renderList(last);
-    comments.redraw();
+    comments.card?.redraw();
     departmentSelect.focus();
   }
 

@@ -3,7 +3,7 @@ import { t } from '../../i18n';
 import { button, describe, help } from '../controls';
 import type { ValueElement } from '../controls';
 import { h } from '../dom';
-import { historyCard } from '../history-view';
+import { lazyCard } from '../lazy-card';
 import type { PaneCard, PaneContext, PaneView } from '../view';
 import { columnsCard } from './columns-card';
 import { foundCard } from './found-card';
@@ -20,7 +20,10 @@ export function evaluateTab(context: PaneContext, onEvaluate: () => void): Evalu
   const results = resultsCard();
   const issues = issuesCard(context);
   const columns = columnsCard();
-  const history = historyCard(context);
+  // Its own chunk (issue 19's history chart), loaded as the pane starts: the first script stays small.
+  const history = lazyCard(() =>
+    import(/* webpackChunkName: "meeting-cards" */ '../history-view').then((m) => m.historyCard(context)),
+  );
   const evaluateButton = button(t('evaluate'), 'accent', 'evaluate');
   const reloadButton = button(t('reload'), 'neutral', 'reload');
   const evaluateHelp = help('evaluate', t('evaluateHelp'));

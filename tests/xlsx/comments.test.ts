@@ -60,7 +60,8 @@ describe('the comment columns in a saved workbook', () => {
       '要因・分析',
       '今後の方向性',
     ]);
-    expect(ws.getCell('S10').fill).toEqual({
+    // The package editor writes Excel's own solid fill (with its `bgColor indexed=64`).
+    expect(ws.getCell('S10').fill).toMatchObject({
       type: 'pattern',
       pattern: 'solid',
       fgColor: { argb: 'FFFFCC99' },

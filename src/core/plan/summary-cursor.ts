@@ -45,3 +45,9 @@ export interface WrittenTable {
 export function merge(w: SummaryCursor, top: number, left: number, bottom: number, right: number): void {
   w.ops.push({ op: 'mergeCells', sheet: w.sheet, range: rangeOf(top, left, bottom, right) });
 }
+
+/** Leading goal number (`1 浅口市…` → `1`), else the goal as written: the lists' 基本目標 column. */
+export function goalShort(goal: string): string {
+  const match = /^\s*(\d+)\s/.exec(goal);
+  return match ? match[1] : goal;
+}

@@ -30,6 +30,7 @@ import type { CommentsByRow } from './comments';
 import { followUpCommentsTable } from './summary-follow-up-comments';
 import { yearBeforeTables } from './summary-year-before';
 import { goalChartOp } from './summary-chart';
+import { goalShort } from './summary-cursor';
 import type { SummaryCursor, SummaryTable, WrittenTable } from './summary-cursor';
 
 export const SUMMARY_SHEET = 'KPI評価サマリー';
@@ -74,12 +75,6 @@ export interface SummaryResult {
   readonly rowBreaks: readonly number[];
 }
 
-/** Leading goal number (`1 浅口市…` → `1`), else the goal as written. */
-function goalShort(goal: string): string {
-  const match = /^\s*(\d+)\s/.exec(goal);
-  return match ? match[1] : goal;
-}
-
 /** Excel's default row height in points (Calibri 11), for rows the sheet leaves unsized. */
 const DEFAULT_ROW_HEIGHT = 15;
 
@@ -101,6 +96,8 @@ class SheetWriter implements SummaryCursor {
   row = 1;
   /** Points used on the current page. */
   private used = 0;
+  /** An empty row asked for between two tables, written before the next one unless a page break comes first. */
+  private gapPending = false;
   constructor(
     readonly sheet: string,
     readonly capacity: number,
@@ -110,6 +107,7 @@ class SheetWriter implements SummaryCursor {
 
   values(values: readonly (readonly PlanValue[])[], col = 1): void {
     if (values.length === 0) return;
+    this.flushGap();
     this.ops.push({ op: 'setValues', sheet: this.sheet, row: this.row, col, values });
   }
 
@@ -120,7 +118,7 @@ class SheetWriter implements SummaryCursor {
 
   /** Points left on the current page. */
   left(): number {
-    return this.capacity - this.used;
+    return this.capacity - this.used - (this.gapPending ? DEFAULT_ROW_HEIGHT : 0);
   }
 
   /** Counts a written row of `height` points towards the page. */
@@ -131,6 +129,8 @@ class SheetWriter implements SummaryCursor {
 
   /** A page break before the cursor's row. */
   pageBreak(): void {
+    // The gap would be the last row of this page, and count towards it: a break replaces it.
+    this.gapPending = false;
     if (this.used === 0) return;
     this.rowBreaks.push(this.row);
     this.used = 0;
@@ -138,6 +138,7 @@ class SheetWriter implements SummaryCursor {
 
   /** A line of text across the whole width. */
   line(text: string, style: CellStyle): void {
+    this.flushGap();
     this.values([[text]]);
     this.ops.push({
       op: 'mergeCells',
@@ -150,9 +151,15 @@ class SheetWriter implements SummaryCursor {
     this.advance(height);
   }
 
+  /** An empty row before what comes next; none at the top of a page (or right before a page break). */
   gap(): void {
-    // No empty row at the top of a page.
     if (this.used === 0) return;
+    this.gapPending = true;
+  }
+
+  private flushGap(): void {
+    if (!this.gapPending) return;
+    this.gapPending = false;
     this.style(this.row, 1, this.row, 1, { rowHeight: DEFAULT_ROW_HEIGHT });
     this.advance();
   }

@@ -9,7 +9,7 @@ import { GRADE_CHANGE_LABEL } from '../evaluate/previous-year';
 import { gradeText } from './flags';
 import { BORDER, HEADER_STYLE } from './palette';
 import { fiscalYearText } from './reading-text';
-import type { SummaryTable } from './summary-cursor';
+import { goalShort, type SummaryTable } from './summary-cursor';
 import { rowHeightFor, wrappedLines } from './text-size';
 
 const CELL = { border: BORDER, vertical: 'middle' } as const;
@@ -128,7 +128,6 @@ export function yearBeforeTables(
       [
         { col: 1, text: f.name },
         { col: 2, text: f.department },
-        { col: 5, text: f.goal },
       ],
       widths,
     ),
@@ -137,14 +136,20 @@ export function yearBeforeTables(
     heading: '前年度から判定が下がった KPI',
     header: listHeader,
     styleHeader: headerStyle(listHeader.length),
-    rows: fallen.map((f): PlanValue[] => [f.name, f.department, f.previous, f.current, f.goal, f.row]),
+    rows: fallen.map((f): PlanValue[] => [
+      f.name,
+      f.department,
+      f.previous,
+      f.current,
+      goalShort(f.goal),
+      f.row,
+    ]),
     heights: fallenHeights,
     styleRows: (w, first, fromIndex, to) => {
       const last = first + to - fromIndex;
       w.style(first, 1, last, 2, { ...CELL, wrap: true, rowHeight: ONE_LINE });
       w.style(first, 3, last, 4, { ...CELL, horizontal: 'center', bold: true });
-      w.style(first, 5, last, 5, { ...CELL, wrap: true });
-      w.style(first, 6, last, 6, { ...CELL, horizontal: 'center' });
+      w.style(first, 5, last, 6, { ...CELL, horizontal: 'center' });
       for (let i = fromIndex; i <= to; i++) {
         const row = first + i - fromIndex;
         if (fallenHeights[i] > ONE_LINE)

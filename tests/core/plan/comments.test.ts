@@ -159,8 +159,16 @@ describe('the summary: comments for each C/D KPI, and the change since the previ
   const texts = summary.flatMap((op) => op.values.flat());
 
   it('lists each follow-up KPI with its 要因・分析 and 今後の方向性, (未記入) where none', () => {
-    const row = summary.filter((op) => op.values[0][0] === '創業者数 1 (年間)').map((op) => op.values[0]);
-    expect(row).toContainEqual(['創業者数 1 (年間)', '相談件数は増えたが開業は減った']);
+    // KPI in A, 要因・分析 across B:E (merged), 今後の方向性 across F:I.
+    const rows = summary.flatMap((op) => op.values).filter((row) => row[0] === '創業者数 1 (年間)');
+    expect(rows).toContainEqual([
+      '創業者数 1 (年間)',
+      '相談件数は増えたが開業は減った',
+      null,
+      null,
+      null,
+      '創業塾を拡充する',
+    ]);
     expect(texts).toContain('創業塾を拡充する');
     expect(texts).toContain('(未記入)');
   });

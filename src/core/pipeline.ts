@@ -6,6 +6,7 @@ import { evaluate } from './evaluate';
 import { readKpiSheet } from './layout';
 import { planWrite } from './plan';
 import type {
+  ChartSupport,
   ColumnMapping,
   Evaluation,
   Grid,
@@ -53,8 +54,10 @@ export function analyzeRead(grid: Grid, layout: LayoutResult, settings: Settings
 export interface PlanContext {
   /** When the run happens: printed on the summary sheet and the footer. */
   readonly now: Date;
+  /** Whether the host draws native charts; absent: none (the xlsx host and the demo). */
+  readonly charts?: ChartSupport;
 }
 
 export function plan(analysis: Analysis, context: PlanContext): WritePlan {
-  return planWrite({ ...analysis, now: context.now });
+  return planWrite({ ...analysis, now: context.now, charts: context.charts });
 }

@@ -36,6 +36,7 @@ import { describePartialWrite, ExcelHostError, officeErrorCode, traceMessages } 
 import type { Language } from './errors';
 import type { Features } from './features';
 import { DEFAULT_PAYLOAD_BUDGET, jsonBytes } from './payload';
+import { queueChart } from './native-chart';
 import type { ApplyResult, SkippedOperation } from './workbook-host';
 
 export interface ApplyOptions {
@@ -69,6 +70,7 @@ export function describeOp(op: WriteOp): string {
     case 'setColumnWidths':
       return `${op.op} ${op.sheet}!${columnLetters(op.firstCol)}:${columnLetters(op.firstCol + op.widths.length - 1)}`;
     case 'setPageLayout':
+    case 'addChart':
       return `${op.op} ${op.sheet}`;
     default:
       return `${op.op} ${op.sheet}!${compactRangeAddress(op.range)}`;
@@ -564,6 +566,8 @@ function unitsFor(
       // Excel fits a row that has no height of its own to its wrapped text as it writes; autofit would
       // also shrink rows the city made tall. The port of this op is the Excel host's (issue 16 report).
       return one(() => undefined);
+    case 'addChart':
+      return one((b) => queueChart(b.sheet(op.sheet), op.chart));
   }
 }
 

@@ -44,7 +44,7 @@ export async function evaluateActiveSheet(
     if (onSummary && kpiSheet !== undefined && kpiSheet !== grid.sheet) grid = await host.readGrid(kpiSheet);
     const analysis = analyze(grid, settings);
     if (!analysis.ok) return { ok: false, message: analysis.failure.message };
-    const writePlan = plan(analysis.analysis, { now });
+    const writePlan = plan(analysis.analysis, { now, charts: host.charts });
     const result = await host.applyPlan(writePlan);
     const summarySheet = summarySheetOf(writePlan);
     if (summarySheet !== null) await host.selectCell(summarySheet, 'A1');

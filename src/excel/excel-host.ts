@@ -5,7 +5,7 @@
  */
 import { markName } from '../core/plan/marks';
 import { SETTINGS_SHEET } from '../core/plan/settings-sheet';
-import type { Grid, WritePlan } from '../core/types';
+import type { ChartSupport, Grid, WritePlan } from '../core/types';
 import { parseReference } from './a1';
 import { applyPlan } from './apply-plan';
 import { describeOfficeError, ExcelHostError, officeErrorCode, officeLanguage } from './errors';
@@ -14,6 +14,7 @@ import { officeFeatures } from './features';
 import type { Features } from './features';
 import { editedRows, eventRange, OwnWrites, writtenAreas } from './live';
 import { readGrid } from './read-grid';
+import { watchSelectedRow } from './selection';
 import type { ApplyResult, CellEditMode, WorkbookHost } from './workbook-host';
 
 export type ExcelBatch<T> = (context: Excel.RequestContext) => Promise<T>;
@@ -60,6 +61,8 @@ export class ExcelWorkbookHost implements WorkbookHost {
   private lastRow = 1;
   /** Syncs of the last readGrid, for the benchmark and the tests. */
   lastReadSyncs = 0;
+  /** Worksheet.charts (ExcelApi 1.1) and the series calls the chart uses (1.7) are in the manifest's minimum. */
+  readonly charts: ChartSupport = 'native';
 
   constructor(options: ExcelHostOptions = {}) {
     this.runner = options.runner ?? OFFICE_RUNNER;
@@ -185,5 +188,10 @@ export class ExcelWorkbookHost implements WorkbookHost {
         })
         .catch(() => undefined);
     };
+  }
+
+  /** The sheet and first row of each selection the user makes (issue 19: the history chart). */
+  onRowSelected(listener: (sheet: string, row: number) => void): Promise<() => void> {
+    return watchSelectedRow(this.runner, listener);
   }
 }

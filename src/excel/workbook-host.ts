@@ -2,7 +2,7 @@
  * What the task pane needs from a workbook, whoever hosts it: Excel through Office.js, or the demo
  * page's in-memory sample. The pane talks only to this interface.
  */
-import type { Grid, WritePlan } from '../core/types';
+import type { ChartSupport, Grid, WritePlan } from '../core/types';
 
 export interface SkippedOperation {
   /** The plan operation, `addConditionalFormat`. */
@@ -35,4 +35,11 @@ export interface WorkbookHost {
   selectCell(sheet: string, address: string): Promise<void>;
   /** Calls back with the sheet rows a user edited; returns a function that stops listening. */
   onRowsEdited(listener: (sheet: string, rows: readonly number[]) => void): Promise<() => void>;
+  /**
+   * Calls back with the sheet and the top row of each new selection (issue 19: the pane's history chart);
+   * returns a function that stops listening. Optional: a host without selections leaves it out.
+   */
+  onRowSelected?(listener: (sheet: string, row: number) => void): Promise<() => void>;
+  /** 'native' when the host draws charts (the summary's bar chart); absent: none. */
+  readonly charts?: ChartSupport;
 }

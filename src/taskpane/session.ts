@@ -193,7 +193,7 @@ export class Session {
     this.analyzeGrid(grid, this.current.settings);
     const analysis = this.current.analysis;
     if (!analysis) return false;
-    const writePlan = plan(analysis, { now: this.now() });
+    const writePlan = plan(analysis, { now: this.now(), charts: this.host.charts });
     const result = await this.host.applyPlan(writePlan);
     this.edited.clear();
     const { overall } = analysis.evaluation.summary;

@@ -379,6 +379,10 @@ class PlanApplier {
       case 'fitRowHeights':
         fitRowHeights(this.sheet(op.sheet), op.range);
         return;
+      case 'addChart':
+        // Pending the package editor (ARCHITECTURE.md): ExcelJS cannot write charts. Plans for this host ask
+        // for none (PlanContext.charts); one that does is told so, never dropped.
+        throw new Error('グラフは .xlsx ファイルにはまだ書けません (Excel アドインでは書けます)');
       case 'addMark': {
         const ref = definedNameRef(op.mark.sheet, op.mark.range);
         this.names = [

@@ -66,6 +66,19 @@ export interface FakeSheet {
   pageLayout: Record<string, unknown>;
   rowBreaks: number[];
   handlers: ((event: FakeChangedEvent) => unknown)[];
+  charts: FakeChart[];
+}
+
+/** A chart as `worksheet.charts.add` made it and the calls on it set it up (issue 19). */
+export interface FakeChart {
+  type: string;
+  /** Address of the source range, `C12:G16`. */
+  source: string;
+  seriesBy: string;
+  title?: string;
+  legend?: string;
+  position?: [string, string];
+  series: { xAxisValues?: string; fill?: string }[];
 }
 
 export interface FakeName {
@@ -229,6 +242,7 @@ export class FakeWorkbookState {
       pageLayout: {},
       rowBreaks: [],
       handlers: [],
+      charts: [],
     };
     this.sheets.push(sheet);
     if (this.activeSheet === '') this.activeSheet = name;
@@ -317,6 +331,7 @@ export class FakeWorkbookState {
         rowHeights: [...s.rowHeights.entries()].sort((a, b) => a[0] - b[0]),
         pageLayout: sortKeys(s.pageLayout),
         rowBreaks: [...s.rowBreaks].sort((a, b) => a - b),
+        charts: s.charts,
       })),
       names: this.names.map((n) => [n.name, n.type, n.formula]).sort(),
     };
@@ -784,6 +799,7 @@ class FakeWorksheet extends Loadable {
   readonly horizontalPageBreaks: { add: (address: string) => void; removePageBreaks: () => void };
   readonly verticalPageBreaks: { add: (address: string) => void; removePageBreaks: () => void };
   readonly onChanged: { add: (handler: (event: FakeChangedEvent) => unknown) => { remove: () => void } };
+  readonly charts: { add: (type: string, source: { path: string }, seriesBy: string) => unknown };
 
   constructor(
     private readonly fake: FakeExcel,
@@ -886,6 +902,60 @@ class FakeWorksheet extends Loadable {
         fake.record(path, 'verticalPageBreaks.removePageBreaks()', [], () => {
           delete this.locate().pageLayout.columnBreaks;
         }),
+    };
+    // Charts: enough of Excel.Chart for a plan's chart (type, source, title, legend, position, series).
+    this.charts = {
+      add: (type, source, seriesBy) => {
+        const address = /getRange\(([^)]*)\)$/.exec(source.path)?.[1] ?? source.path;
+        const chart: FakeChart = { type, source: address, seriesBy, series: [] };
+        const rangeAddress = (range: { path: string }) =>
+          /getRange\(([^)]*)\)$/.exec(range.path)?.[1] ?? range.path;
+        const chartPath = `${path}.charts.add(${type})`;
+        fake.record(path, 'charts.add()', [type, address, seriesBy], () => this.locate().charts.push(chart));
+        const seriesAt = (i: number) => {
+          const at = (): { xAxisValues?: string; fill?: string } => (chart.series[i] ??= {});
+          return {
+            setXAxisValues: (range: { path: string }) =>
+              fake.record(chartPath, `series.getItemAt(${i}).setXAxisValues()`, [rangeAddress(range)], () => {
+                at().xAxisValues = rangeAddress(range);
+              }),
+            format: {
+              fill: {
+                setSolidColor: (color: string) =>
+                  fake.record(
+                    chartPath,
+                    `series.getItemAt(${i}).format.fill.setSolidColor()`,
+                    [color],
+                    () => {
+                      at().fill = color;
+                    },
+                  ),
+              },
+            },
+          };
+        };
+        return {
+          title: {
+            set text(value: string) {
+              fake.record(chartPath, 'title.text=', [value], () => {
+                chart.title = value;
+              });
+            },
+          },
+          legend: {
+            set position(value: string) {
+              fake.record(chartPath, 'legend.position=', [value], () => {
+                chart.legend = value;
+              });
+            },
+          },
+          setPosition: (start: string, end: string) =>
+            fake.record(chartPath, 'setPosition()', [start, end], () => {
+              chart.position = [start, end];
+            }),
+          series: { getItemAt: seriesAt },
+        };
+      },
     };
     this.onChanged = {
       add: (handler) => {

@@ -39,8 +39,11 @@ const NAME_WORD =
   /^(?:指標|指標名称?|指標項目|評価指標名?|成果指標名?|めざす成果指標名?|目指す成果指標名?|指標\(目標\)名?|目標指標名?|KPI名?|KPI項目|KPI指標|項目名?|数値目標名)$/iu;
 const DEPARTMENT = /担当課|所管課|担当部署|担当部局|所管部署|担当部|所管部局|担当所属|所管$|担当$|^課名$/u;
 const YEAR_GROUP = /^(現状値|基準値|策定時|実績|実績値|目標値|目標)$/u;
-/** The add-in's own flag columns from an earlier run (方向 is read, the others skipped). */
-const OWN_FLAGS = /^(最新値|達成率|進捗率|傾向|判定|方向|備考)$/u;
+/**
+ * The add-in's own flag columns from an earlier run (方向 is read, the others skipped), its year-before columns
+ * and its comment columns (a clerk's sentences, never values: issue 19).
+ */
+const OWN_FLAGS = /^(最新値|達成率|進捗率|傾向|判定|方向|備考|前年度判定|前年比|要因・分析|今後の方向性)$/u;
 const PUBLISHED = /達成率|達成度|評価|改善・?悪化|進捗状況|達成状況|進捗度|^判定/u;
 const NOT_VALUES =
   /備考|主な取組|取組の概要|施策の基本的方向|説明|定義|算出方法|出典|コード|^No\.?$|^NO\.?$|^番号$|^区分$|^種別$|^分類$|概要|^内容$|考え方|設定理由|根拠|データ/u;

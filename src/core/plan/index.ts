@@ -2,8 +2,20 @@
  * The write plan: remove an earlier run's output (found by its marks), then write the flag columns,
  * their rules, the summary sheet, the saved settings and the print setup, each marked for the next run.
  */
-import type { Evaluation, Grid, KpiEvaluation, KpiSheet, TableRegion, WriteOp, WritePlan } from '../types';
+import type {
+  ChartSupport,
+  Evaluation,
+  Grid,
+  KpiEvaluation,
+  KpiSheet,
+  TableRegion,
+  WriteOp,
+  WritePlan,
+} from '../types';
 import { rangeOf } from '../a1';
+import { previousYear } from '../evaluate/previous-year';
+import { COMMENT_COUNT, commentPlan, readComments } from './comments';
+import { YEAR_BEFORE_COUNT, yearBeforeOps } from './year-before-columns';
 import { flagRuleOps, tintRuleOps } from './conditional';
 import { FLAG_COUNT, FLAG_OFFSET, FLAG_WIDTHS, flagOps } from './flags';
 import { mark, markKind, marksOf, ownSheets, removalOps } from './marks';
@@ -16,6 +28,8 @@ import { SUMMARY_SHEET, summarySheetOps } from './summary-sheet';
 
 export { flagValuesFor, gradeText, gradeFromText, FLAG_HEADERS, FLAG_OFFSET } from './flags';
 export { MARK_PREFIX } from './marks';
+export { COMMENT_HEADERS, commentColumnsByRow, readComments } from './comments';
+export type { CommentsByRow, RowComment } from './comments';
 export { SUMMARY_SHEET, SUMMARY_TITLE } from './summary-sheet';
 export { SETTINGS_SHEET } from './settings-sheet';
 
@@ -25,6 +39,8 @@ export interface PlanInput {
   readonly evaluation: Evaluation;
   /** When the run happens: printed on the summary sheet and in the footer. */
   readonly now: Date;
+  /** Whether the host draws native charts (the summary's bar chart); absent: none. */
+  readonly charts?: ChartSupport;
 }
 
 function tablesOf(sheet: KpiSheet): TableRegion[] {
@@ -63,16 +79,35 @@ export function planWrite(input: PlanInput): WritePlan {
   if (tables.length === 0) return { ops, notices: ['KPI の表が見つからないため、何も書きませんでした'] };
 
   const ourMarks = grid.marks.filter((m) => m.sheet === grid.sheet);
-  const ours = ourMarks.filter((m) => markKind(m.name) === 'flags');
-  const placement = placeFlags(grid, tables, ours);
+  // The comment columns count as free for the flags: the comments are carried right of them (comments.ts).
+  const ours = ourMarks.filter((m) => markKind(m.name) === 'flags' || markKind(m.name) === 'comments');
+  // The flags, then the year-before columns when the setting asks for them: the add-in's computed columns.
+  const yearBeforeCount = settings.previousYearColumns === true ? YEAR_BEFORE_COUNT : 0;
+  const placement = placeFlags(grid, tables, ours, FLAG_COUNT + yearBeforeCount);
   if (placement.notice) notices.push(placement.notice);
   const { startCol } = placement;
   const lastFlagCol = startCol + FLAG_COUNT - 1;
+  const lastComputedCol = lastFlagCol + yearBeforeCount;
   const byRow = new Map<number, KpiEvaluation>(evaluation.kpis.map((k) => [k.row, k]));
+  const previous = previousYear(sheet, evaluation);
+  const previousByRow = new Map(previous.grades.map((g) => [g.row, g]));
+
+  const firstIndex = firstFreeMarkIndex(grid);
+  const comments = commentPlan({
+    grid,
+    tables,
+    enabled: settings.commentColumns === true,
+    fromCol: lastComputedCol + 1,
+    computed: tables.map((t) => rangeOf(t.headerTop, startCol, t.lastRow, lastComputedCol)),
+    markIndex: (table) => firstIndex + tables.indexOf(table),
+  });
+  notices.push(...comments.notices);
+  // Comment columns that move leave their old cells first, before anything is written where they were.
+  ops.push(...comments.before);
 
   ops.push({ op: 'setColumnWidths', sheet: grid.sheet, firstCol: startCol, widths: FLAG_WIDTHS });
   const markOps: WriteOp[] = [];
-  let index = firstFreeMarkIndex(grid);
+  let index = firstIndex;
   for (const table of tables) {
     const target = {
       sheet: grid.sheet,
@@ -82,8 +117,10 @@ export function planWrite(input: PlanInput): WritePlan {
       scale: settings.scale,
     };
     ops.push(...flagOps(target, byRow, settings), ...flagRuleOps(target));
+    if (yearBeforeCount > 0)
+      ops.push(...yearBeforeOps({ ...target, startCol: lastFlagCol + 1 }, previousByRow, byRow, settings));
     markOps.push(
-      mark('flags', grid.sheet, rangeOf(table.headerTop, startCol, table.lastRow, lastFlagCol), index),
+      mark('flags', grid.sheet, rangeOf(table.headerTop, startCol, table.lastRow, lastComputedCol), index),
     );
     if (settings.rowTint && table.lastRow >= table.firstRow) {
       ops.push(...tintRuleOps(target));
@@ -94,6 +131,9 @@ export function planWrite(input: PlanInput): WritePlan {
     }
     index++;
   }
+  ops.push(...comments.ops);
+  markOps.push(...comments.marks);
+  const lastOwnCol = comments.startCol === null ? lastComputedCol : comments.startCol + COMMENT_COUNT - 1;
 
   // The summary and settings sheets: our earlier ones are deleted above, so their names are free again.
   const reusable = new Set(ownSheets(grid));
@@ -102,7 +142,15 @@ export function planWrite(input: PlanInput): WritePlan {
   if (summaryName !== SUMMARY_SHEET) {
     notices.push(`「${SUMMARY_SHEET}」というシートが既にあるため、サマリーは「${summaryName}」に書きました`);
   }
-  const summary = summarySheetOps({ sheetName: summaryName, kpiSheet: sheet, evaluation, now });
+  const summary = summarySheetOps({
+    sheetName: summaryName,
+    kpiSheet: sheet,
+    evaluation,
+    now,
+    ...(comments.startCol === null ? {} : { comments: readComments(grid, tables) }),
+    previous,
+    charts: input.charts,
+  });
   const summaryArea = rangeOf(1, 1, summary.lastRow, summary.lastCol);
   ops.push({ op: 'addSheet', sheet: summaryName, visibility: 'visible' }, ...summary.ops);
   ops.push(summaryPrintOp(summaryName, summaryArea, evaluation, summary.rowBreaks));
@@ -129,7 +177,7 @@ export function planWrite(input: PlanInput): WritePlan {
     kpiSheetPrintOp({
       sheet: grid.sheet,
       blocks: sheet.blocks,
-      area: rangeOf(top, left, bottom, lastFlagCol),
+      area: rangeOf(top, left, bottom, lastOwnCol),
       flagCol: startCol,
       nameCol: nameColumn(grid, sheet),
       columnWidth: widths,

@@ -7,13 +7,14 @@ import { cityRight } from './placement';
 
 export const MARK_PREFIX = 'KPISHEET_';
 
-export type MarkKind = 'flags' | 'tint' | 'summary' | 'settings';
+export type MarkKind = 'flags' | 'tint' | 'summary' | 'settings' | 'comments';
 
 const KIND_NAME: Readonly<Record<MarkKind, string>> = {
   flags: `${MARK_PREFIX}FLAGS_`,
   tint: `${MARK_PREFIX}TINT_`,
   summary: `${MARK_PREFIX}SUMMARY`,
   settings: `${MARK_PREFIX}SETTINGS`,
+  comments: `${MARK_PREFIX}COMMENTS_`,
 };
 
 /** `KPISHEET_FLAGS_2` for numbered kinds, `KPISHEET_SUMMARY` for the one-per-workbook ones. */
@@ -26,6 +27,7 @@ export function markKind(name: string): MarkKind | null {
   if (name.startsWith(KIND_NAME.tint)) return 'tint';
   if (name === KIND_NAME.summary) return 'summary';
   if (name === KIND_NAME.settings) return 'settings';
+  if (name.startsWith(KIND_NAME.comments)) return 'comments';
   return null;
 }
 
@@ -66,7 +68,8 @@ export function tintedRange(grid: Grid, mark: OutputMark, tables: readonly Table
 
 /**
  * Ops that remove an earlier run's output. Flag columns on this sheet: values, styles, rules and the
- * 方向 dropdown; tints: their rules only (the cells are the city's); our sheets: deleted. Marks of other
+ * 方向 dropdown; tints: their rules only (the cells are the city's); comments: the mark only (the cells hold
+ * what clerks typed; see comments.ts); our sheets: deleted. Marks of other
  * KPI sheets' flags are left alone; unknown KPISHEET_ names too.
  */
 export function removalOps(grid: Grid, tables: readonly TableRegion[]): WriteOp[] {
@@ -82,6 +85,8 @@ export function removalOps(grid: Grid, tables: readonly TableRegion[]): WriteOp[
         { op: 'removeDataValidation', sheet, range },
         { op: 'clearRange', sheet, range },
       );
+    } else if (kind === 'comments') {
+      if (sheet !== grid.sheet) continue;
     } else if (kind === 'tint') {
       if (sheet !== grid.sheet) continue;
       const tinted = tintedRange(grid, previous, tables);

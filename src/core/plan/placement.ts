@@ -36,10 +36,11 @@ function isFree(
   tables: readonly TableRegion[],
   ours: readonly OutputMark[],
   startCol: number,
+  width: number,
 ): boolean {
   for (const table of tables) {
     for (let row = table.headerTop; row <= table.lastRow; row++) {
-      for (let col = startCol; col < startCol + FLAG_COUNT; col++) {
+      for (let col = startCol; col < startCol + width; col++) {
         if (cellIsEmpty(grid, row, col)) continue;
         if (ours.some((mark) => rangeContains(mark.range, row, col))) continue;
         return false;
@@ -76,15 +77,17 @@ function headerRight(grid: Grid, table: TableRegion, ours: readonly OutputMark[]
   return right;
 }
 
+/** `width`: the add-in's computed columns, the flags and any optional ones after them (issue 19). */
 export function placeFlags(
   grid: Grid,
   tables: readonly TableRegion[],
   ours: readonly OutputMark[],
+  width: number = FLAG_COUNT,
 ): Placement {
   const flagMarks = ours.filter((mark) => mark.sheet === grid.sheet).map((mark) => mark.range);
   const right = Math.max(...tables.map((table) => ownLastCol(table, flagMarks)));
   let startCol = right + 1;
-  while (!isFree(grid, tables, ours, startCol)) startCol++;
+  while (!isFree(grid, tables, ours, startCol, width)) startCol++;
   // Beside the headers is where a reader looks for the flags; say why they are further right.
   const besideHeaders = Math.max(...tables.map((table) => headerRight(grid, table, ours))) + 1;
   if (startCol <= besideHeaders) return { startCol, notice: null };

@@ -6,6 +6,7 @@
  */
 import type {
   CellStyle,
+  ChartSupport,
   Evaluation,
   FollowUp,
   KpiSheet,
@@ -24,6 +25,13 @@ import { fiscalYearText } from './reading-text';
 import { legendEntries } from './legend';
 import { pageBody } from './page-geometry';
 import { rowHeightFor, wrappedLines } from './text-size';
+import type { PreviousYear } from '../evaluate/previous-year';
+import type { CommentsByRow } from './comments';
+import { followUpCommentsTable } from './summary-follow-up-comments';
+import { yearBeforeTables } from './summary-year-before';
+import { goalChartOp } from './summary-chart';
+import { goalShort } from './summary-cursor';
+import type { SummaryCursor, SummaryTable, WrittenTable } from './summary-cursor';
 
 export const SUMMARY_SHEET = 'KPI評価サマリー';
 export const SUMMARY_TITLE = 'KPI評価サマリー';
@@ -51,6 +59,12 @@ export interface SummaryInput {
   readonly kpiSheet: KpiSheet;
   readonly evaluation: Evaluation;
   readonly now: Date;
+  /** The clerks' comments by sheet row, when the sheet has comment columns (issue 19). */
+  readonly comments?: CommentsByRow;
+  /** The grades of the previous evaluation year (issue 19). */
+  readonly previous?: PreviousYear;
+  /** 'native': add the bar chart of grade counts per 基本目標 (issue 19). */
+  readonly charts?: ChartSupport;
 }
 
 export interface SummaryResult {
@@ -59,12 +73,6 @@ export interface SummaryResult {
   readonly lastCol: number;
   /** Page breaks of its print (before these rows). */
   readonly rowBreaks: readonly number[];
-}
-
-/** Leading goal number (`1 浅口市…` → `1`), else the goal as written. */
-function goalShort(goal: string): string {
-  const match = /^\s*(\d+)\s/.exec(goal);
-  return match ? match[1] : goal;
 }
 
 /** Excel's default row height in points (Calibri 11), for rows the sheet leaves unsized. */
@@ -82,12 +90,14 @@ function rowPoints(cells: readonly { col: number; text: string }[]): number {
  * page, and one longer than a page breaks between rows and repeats its heading and header (Excel's print
  * titles are one row range per sheet, and this sheet has several tables).
  */
-class SheetWriter {
+class SheetWriter implements SummaryCursor {
   readonly ops: WriteOp[] = [];
   readonly rowBreaks: number[] = [];
   row = 1;
   /** Points used on the current page. */
   private used = 0;
+  /** An empty row asked for between two tables, written before the next one unless a page break comes first. */
+  private gapPending = false;
   constructor(
     readonly sheet: string,
     readonly capacity: number,
@@ -97,6 +107,7 @@ class SheetWriter {
 
   values(values: readonly (readonly PlanValue[])[], col = 1): void {
     if (values.length === 0) return;
+    this.flushGap();
     this.ops.push({ op: 'setValues', sheet: this.sheet, row: this.row, col, values });
   }
 
@@ -107,7 +118,7 @@ class SheetWriter {
 
   /** Points left on the current page. */
   left(): number {
-    return this.capacity - this.used;
+    return this.capacity - this.used - (this.gapPending ? DEFAULT_ROW_HEIGHT : 0);
   }
 
   /** Counts a written row of `height` points towards the page. */
@@ -118,6 +129,8 @@ class SheetWriter {
 
   /** A page break before the cursor's row. */
   pageBreak(): void {
+    // The gap would be the last row of this page, and count towards it: a break replaces it.
+    this.gapPending = false;
     if (this.used === 0) return;
     this.rowBreaks.push(this.row);
     this.used = 0;
@@ -125,6 +138,7 @@ class SheetWriter {
 
   /** A line of text across the whole width. */
   line(text: string, style: CellStyle): void {
+    this.flushGap();
     this.values([[text]]);
     this.ops.push({
       op: 'mergeCells',
@@ -137,43 +151,25 @@ class SheetWriter {
     this.advance(height);
   }
 
+  /** An empty row before what comes next; none at the top of a page (or right before a page break). */
   gap(): void {
-    // No empty row at the top of a page.
     if (this.used === 0) return;
+    this.gapPending = true;
+  }
+
+  private flushGap(): void {
+    if (!this.gapPending) return;
+    this.gapPending = false;
     this.style(this.row, 1, this.row, 1, { rowHeight: DEFAULT_ROW_HEIGHT });
     this.advance();
   }
 }
 
-/** One table of the summary: its heading, header row and data rows, and how to style a run of its rows. */
-interface SummaryTable {
-  readonly heading: string;
-  readonly header: readonly PlanValue[];
-  /** Styles of the header row (written at `row`). */
-  readonly styleHeader: (w: SheetWriter, row: number, height: number) => void;
-  readonly rows: readonly (readonly PlanValue[])[];
-  /** Printed height of each data row. */
-  readonly heights: readonly number[];
-  /** Styles and rules of data rows `from`..`to` (indexes into `rows`), written from sheet row `first`. */
-  readonly styleRows: (w: SheetWriter, first: number, from: number, to: number) => void;
-  /**
-   * Conditional formats, once over all the table's rows `first`..`last` (the repeated headings between its
-   * pages match none of them): one rule per page would multiply them on a long list.
-   */
-  readonly rules?: (w: SheetWriter, first: number, last: number) => void;
-  /** Shown in place of the rows when there are none. */
-  readonly empty: string;
-}
-
 const HEADING_STYLE: CellStyle = { bold: true, fontSize: 12 };
 const HEADING_HEIGHT = rowHeightFor(1, 12);
 
-/**
- * A gap row, then heading, header and rows; on a new page (without the gap) when the table would not fit,
- * headings repeated after a break. The gap is counted with the table it leads to: left at the foot of a
- * page before a table that moves on, it would push that page past what it holds.
- */
-function writeTable(w: SheetWriter, table: SummaryTable): void {
+/** Heading, header and rows; on a new page when the table would not fit, headings repeated after a break. */
+function writeTable(w: SheetWriter, table: SummaryTable): WrittenTable {
   const sum = (heights: readonly number[]): number => heights.reduce((a, b) => a + b, 0);
   const headerHeight = rowPoints(table.header.map((text, i) => ({ col: i + 1, text: String(text ?? '') })));
   const top = HEADING_HEIGHT + headerHeight;
@@ -183,10 +179,7 @@ function writeTable(w: SheetWriter, table: SummaryTable): void {
   // headings repeated.
   const firstRows = top + sum(table.heights.slice(0, 3));
   const halfFull = w.left() <= w.capacity / 2;
-  const gap = w.left() < w.capacity ? DEFAULT_ROW_HEIGHT : 0;
-  if (whole + gap > w.left() && ((whole <= w.capacity && halfFull) || firstRows + gap > w.left()))
-    w.pageBreak();
-  else w.gap();
+  if (whole > w.left() && ((whole <= w.capacity && halfFull) || firstRows > w.left())) w.pageBreak();
   const headings = (continued: boolean): void => {
     w.line(continued ? `${table.heading} (続き)` : table.heading, HEADING_STYLE);
     w.values([table.header]);
@@ -194,11 +187,14 @@ function writeTable(w: SheetWriter, table: SummaryTable): void {
     w.advance(headerHeight);
   };
   headings(false);
+  const headerRow = w.row - 1;
   if (table.rows.length === 0) {
+    const none = { headerRow, first: w.row, last: w.row - 1, split: false };
     if (table.empty !== '') w.line(table.empty, { horizontal: 'left' });
-    return;
+    return none;
   }
   const firstRow = w.row;
+  let split = false;
   let from = 0;
   while (from < table.rows.length) {
     let to = from;
@@ -215,22 +211,24 @@ function writeTable(w: SheetWriter, table: SummaryTable): void {
     if (from < table.rows.length) {
       w.pageBreak();
       headings(true);
+      split = true;
     }
   }
   table.rules?.(w, firstRow, w.row - 1);
+  return { headerRow, first: firstRow, last: w.row - 1, split };
 }
 
 /**
  * Every row of this sheet gets its height written: rows left unsized print at each application's own
  * default (LibreOffice's is lower than Excel's 15 points), and the page layout counts on these heights.
  */
-function headerStyles(w: SheetWriter, row: number, right: number, height: number): void {
+function headerStyles(w: SummaryCursor, row: number, right: number, height: number): void {
   w.style(row, 1, row, right, { ...HEADER_STYLE, rowHeight: height });
 }
 
 /** Row heights for rows whose wrapped texts need more than one line. */
 function fitRows(
-  w: SheetWriter,
+  w: SummaryCursor,
   first: number,
   heights: readonly number[],
   from: number,
@@ -484,14 +482,25 @@ export function summarySheetOps(input: SummaryInput): SummaryResult {
     );
   }
   const published = publishedTable(evaluation);
+  const byGoal = gradeCountTable('基本目標別', '基本目標', summary.byGoal, overall, evaluation);
   const tables = [
-    gradeCountTable('基本目標別', '基本目標', summary.byGoal, overall, evaluation),
+    byGoal,
+    ...(input.previous ? yearBeforeTables(kpiSheet, evaluation, input.previous, widths) : []),
     gradeCountTable('担当課別', '担当課', summary.byDepartment, overall, evaluation),
     followUpTable(summary.followUps, evaluation),
+    ...(input.comments ? [followUpCommentsTable(summary.followUps, input.comments, widths)] : []),
     dataIssueTable(evaluation),
     ...(published ? [published] : []),
     legendTable(settings),
   ];
-  for (const table of tables) writeTable(w, table);
+  for (const table of tables) {
+    w.gap();
+    const written = writeTable(w, table);
+    if (table === byGoal && input.charts === 'native') {
+      // The grades start in column 3, after 基本目標 and 判定数 (gradeCountTable).
+      const chart = goalChartOp(sheetName, written, settings.scale, 3, widths.length);
+      if (chart) w.ops.push(chart);
+    }
+  }
   return { ops: w.ops, lastRow: w.row - 1, lastCol: widths.length, rowBreaks: w.rowBreaks };
 }

@@ -260,6 +260,18 @@ export function parseSettings(json: unknown): ParsedSettings {
 
   const columnMappings = parseColumnMappings(data.columnMappings, problems);
 
+  let commentColumns = base.commentColumns ?? false;
+  if (data.commentColumns !== undefined) {
+    if (typeof data.commentColumns === 'boolean') commentColumns = data.commentColumns;
+    else problems.push(fallback('commentColumns', 'オフ'));
+  }
+
+  let previousYearColumns = base.previousYearColumns ?? false;
+  if (data.previousYearColumns !== undefined) {
+    if (typeof data.previousYearColumns === 'boolean') previousYearColumns = data.previousYearColumns;
+    else problems.push(fallback('previousYearColumns', 'オフ'));
+  }
+
   return {
     settings: {
       preset,
@@ -271,6 +283,8 @@ export function parseSettings(json: unknown): ParsedSettings {
       rowTint,
       paperSize,
       ...(columnMappings ? { columnMappings } : {}),
+      ...(commentColumns ? { commentColumns } : {}),
+      ...(previousYearColumns ? { previousYearColumns } : {}),
     },
     problems,
   };

@@ -80,6 +80,27 @@ export interface PageMargins {
   readonly footer: number;
 }
 
+/**
+ * A native chart (issue 19: grade counts per 基本目標 on the summary sheet). Only for hosts that can write one
+ * (PlanContext.charts): the plan never asks a host for a chart it cannot draw.
+ */
+export interface ChartSpec {
+  /** Stacked horizontal bars: one bar per category, one segment per series. */
+  readonly type: 'barStacked';
+  readonly title: string;
+  /** Series values, one column per series, its name in the first row. */
+  readonly series: CellRange;
+  /** Category labels, one per data row of `series`. */
+  readonly categories: CellRange;
+  /** Fill of each series, in order. */
+  readonly colors: readonly Color[];
+  /** The cells the chart covers. */
+  readonly position: CellRange;
+}
+
+/** Whether the host can write native charts. */
+export type ChartSupport = 'native' | 'none';
+
 /** How a removal finds its conditional formats (see removeConditionalFormats). */
 export type ConditionalFormatMatch = 'inside' | 'sameRange';
 
@@ -140,6 +161,7 @@ export type WriteOp =
    * Excel nor LibreOffice fits a row's height when it opens a file, so wrapped text prints over the next row.
    */
   | { readonly op: 'fitRowHeights'; readonly sheet: string; readonly range: CellRange }
+  | { readonly op: 'addChart'; readonly sheet: string; readonly chart: ChartSpec }
   | { readonly op: 'addMark'; readonly mark: OutputMark };
 
 export interface WritePlan {

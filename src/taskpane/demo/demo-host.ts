@@ -22,6 +22,7 @@ export class DemoWorkbookHost implements WorkbookHost {
   private readonly editListeners = new Set<RowsEditedListener>();
   private readonly changeListeners = new Set<() => void>();
   private readonly selectListeners = new Set<(selection: DemoSelection) => void>();
+  private readonly rowListeners = new Set<(sheet: string, row: number) => void>();
   private activeSheet: string;
   selection: DemoSelection | null = null;
 
@@ -74,6 +75,18 @@ export class DemoWorkbookHost implements WorkbookHost {
     this.activeSheet = sheet;
     this.selection = { sheet, row: ref.row, col: ref.col };
     for (const listener of this.selectListeners) listener(this.selection);
+    this.userSelected(sheet, ref.row);
+  }
+
+  /** As Excel's selection changed event: the pane hears of every selection, the user's or its own. */
+  async onRowSelected(listener: (sheet: string, row: number) => void): Promise<() => void> {
+    this.rowListeners.add(listener);
+    return () => this.rowListeners.delete(listener);
+  }
+
+  /** The user clicked a cell of the demo table. */
+  userSelected(sheet: string, row: number): void {
+    for (const listener of this.rowListeners) listener(sheet, row);
   }
 
   async onRowsEdited(listener: RowsEditedListener): Promise<() => void> {

@@ -87,6 +87,7 @@ export async function startDemo(body: HTMLElement): Promise<DemoPage> {
     const td = (event.target as Element).closest('td[data-row]');
     if (!(td instanceof HTMLElement)) return;
     choose(Number(td.dataset.row), Number(td.dataset.col), false);
+    host.userSelected(shown, Number(td.dataset.row));
   });
 
   host.onChanged(render);

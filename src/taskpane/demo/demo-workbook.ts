@@ -282,6 +282,9 @@ export class DemoWorkbook {
       case 'setPageLayout':
         this.requireSheet(op.sheet).pageLayout = op.layout;
         return;
+      case 'addChart':
+        // The demo host asks for no chart (it has no `charts`); a plan that does is refused, not dropped.
+        throw new Error('デモのブックにはグラフを書けません');
       case 'addMark':
         this.marks.set(op.mark.name, op.mark);
         return;

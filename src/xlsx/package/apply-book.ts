@@ -196,6 +196,10 @@ class BookApplier {
       case 'fitRowHeights':
         fitRowHeights(this.sheet(op.sheet), op.range, this.book);
         return;
+      case 'addChart':
+        // The package editor writes no chart parts (drawings, charts) yet. Plans for this host ask for none
+        // (PlanContext.charts); one that does is told so in `skipped`, never silently dropped (issue 19).
+        throw new Error('グラフは .xlsx ファイルにはまだ書けません (Excel アドインでは書けます)');
     }
     const unhandled: never = op;
     throw new Error(`未対応の操作です: ${JSON.stringify(unhandled)}`);

@@ -10,6 +10,7 @@ import type { ClerkItem, FoundSummary, LookAlike } from '../../model';
 import { describe, help, mixed, sheetText } from '../controls';
 import { fill, h } from '../dom';
 import { gradeChip } from '../grade-chip';
+import { lazyCard } from '../lazy-card';
 import type { PaneCard, PaneContext, PaneView } from '../view';
 
 function problemText(item: ClerkItem, year: string): string {
@@ -52,9 +53,16 @@ export function clerkTab(context: PaneContext): PaneCard {
   const lookAlikes = h('div', { className: 'look-alikes', 'data-testid': 'look-alikes' });
   const liveStatus = h('p', { className: 'hint', 'aria-live': 'polite', 'data-testid': 'live' });
   const clerkList = h('div', { 'data-testid': 'clerk' });
+  // Its own chunk (issue 19's comment list), loaded as the pane starts: the first script stays small.
+  const comments = lazyCard(() =>
+    import(/* webpackChunkName: "meeting-cards" */ '../comments-view').then((m) =>
+      m.commentsCard(context, () => department),
+    ),
+  );
   departmentSelect.addEventListener('change', () => {
     department = departmentSelect.value === '' ? null : departmentSelect.value;
     if (last) renderList(last);
+    comments.card?.redraw();
   });
 
   const element = h(
@@ -71,12 +79,14 @@ export function clerkTab(context: PaneContext): PaneCard {
     lookAlikes,
     liveStatus,
     clerkList,
+    comments.element,
   );
 
   function show(name: string): void {
     department = name;
     departmentSelect.value = name;
     if (last) renderList(last);
+    comments.card?.redraw();
     departmentSelect.focus();
   }
 
@@ -203,6 +213,7 @@ export function clerkTab(context: PaneContext): PaneCard {
       last = view;
       renderDepartments(view.summary);
       renderList(view);
+      comments.render(view);
     },
   };
 }

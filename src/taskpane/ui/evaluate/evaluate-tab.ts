@@ -3,6 +3,7 @@ import { t } from '../../i18n';
 import { button, describe, help } from '../controls';
 import type { ValueElement } from '../controls';
 import { h } from '../dom';
+import { lazyCard } from '../lazy-card';
 import type { PaneCard, PaneContext, PaneView } from '../view';
 import { columnsCard } from './columns-card';
 import { foundCard } from './found-card';
@@ -19,6 +20,10 @@ export function evaluateTab(context: PaneContext, onEvaluate: () => void): Evalu
   const results = resultsCard();
   const issues = issuesCard(context);
   const columns = columnsCard();
+  // Its own chunk (issue 19's history chart), loaded as the pane starts: the first script stays small.
+  const history = lazyCard(() =>
+    import(/* webpackChunkName: "meeting-cards" */ '../history-view').then((m) => m.historyCard(context)),
+  );
   const evaluateButton = button(t('evaluate'), 'accent', 'evaluate');
   const reloadButton = button(t('reload'), 'neutral', 'reload');
   const evaluateHelp = help('evaluate', t('evaluateHelp'));
@@ -44,6 +49,7 @@ export function evaluateTab(context: PaneContext, onEvaluate: () => void): Evalu
       reloadHelp,
     ),
     results.element,
+    history.element,
     issues.element,
     columns.element,
   );
@@ -57,7 +63,7 @@ export function evaluateTab(context: PaneContext, onEvaluate: () => void): Evalu
       (evaluateButton as unknown as ValueElement).disabled = blocked;
       (reloadButton as unknown as ValueElement).disabled = busy;
       evaluateButton.toggleAttribute('disabled', blocked);
-      for (const card of [found, results, issues]) card.render(view);
+      for (const card of [found, results, history, issues]) card.render(view);
     },
   };
 }

@@ -7,6 +7,7 @@
 import { CUSTOM_PRESET, PRESETS, presetNameFor } from '../../../core/settings';
 import type { GradeBasis, Settings } from '../../../core/types';
 import { presetLabel, t } from '../../i18n';
+import { meetingSettings } from './meeting-card';
 import { describe, help, selectField, setIfIdle } from '../controls';
 import type { CheckElement } from '../controls';
 import { h } from '../dom';
@@ -66,6 +67,7 @@ export function gradingCard({ session }: PaneContext): PaneCard {
       rowTint: s.rowTint,
       paperSize: s.paperSize,
       interimPath: s.interimPath,
+      ...meetingSettings(s),
     });
   });
   basis.select.addEventListener('change', () => {

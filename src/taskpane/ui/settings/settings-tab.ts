@@ -7,11 +7,12 @@ import { mixed } from '../controls';
 import { fill, h } from '../dom';
 import type { CardFactory, PaneCard, PaneContext, PaneView } from '../view';
 import { gradingCard } from './grading-card';
+import { meetingCard } from './meeting-card';
 import { outputCard } from './output-card';
 import { yearCard } from './year-card';
 
 /** The setting cards, top to bottom. */
-export const SETTINGS_CARDS: readonly CardFactory[] = [gradingCard, yearCard, outputCard];
+export const SETTINGS_CARDS: readonly CardFactory[] = [gradingCard, yearCard, outputCard, meetingCard];
 
 export function settingsTab(context: PaneContext): PaneCard {
   const cards = SETTINGS_CARDS.map((make) => make(context));

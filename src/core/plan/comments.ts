@@ -1,0 +1,268 @@
+/**
+ * The comment columns 「要因・分析」「今後の方向性」 (issue 19): two input columns right of the add-in's
+ * computed columns where each department writes why its KPI moved and what it will do next.
+ *
+ * What a clerk typed there is the clerk's. The add-in writes the headers, the input formatting and its mark,
+ * and never clears or rewrites a comment: it finds the columns again by their mark (which Excel moves with
+ * inserted rows and columns) or, without one, by their headers; keeps each comment on its sheet row; and only
+ * when its own columns have to move (the flags went elsewhere) carries each comment, unchanged, to the same
+ * row of the new column.
+ */
+import type {
+  CellRange,
+  CellStyle,
+  CellValue,
+  Grid,
+  OutputMark,
+  PlanValue,
+  TableRegion,
+  WriteOp,
+} from '../types';
+import { rangeContains, rangeOf } from '../a1';
+import { mark, markKind } from './marks';
+import { HEADER_STYLE } from './palette';
+
+export const COMMENT_HEADERS = ['要因・分析', '今後の方向性'] as const;
+export const COMMENT_COUNT = COMMENT_HEADERS.length;
+/** Wide enough for a sentence or two per line at the sheet's usual zoom. */
+export const COMMENT_WIDTHS: readonly number[] = [36, 36];
+
+/**
+ * Excel's own 「入力」 cell style (fill FFCC99, text 3F3F76, border 7F7F7F), the one Excel offers for cells
+ * meant to be typed into; wrapped and top-aligned for sentences.
+ */
+export const COMMENT_INPUT_STYLE: CellStyle = {
+  fill: '#FFCC99',
+  fontColor: '#3F3F76',
+  border: '#7F7F7F',
+  vertical: 'top',
+  wrap: true,
+};
+
+/** A clerk's two comments on one KPI row, as the sheet shows them ('' where none). */
+export interface RowComment {
+  readonly factor: string;
+  readonly outlook: string;
+}
+
+export type CommentsByRow = ReadonlyMap<number, RowComment>;
+
+/** Where one table's comment columns are now (null: that header is not there). */
+interface FoundColumns {
+  readonly table: TableRegion;
+  readonly cols: readonly (number | null)[];
+}
+
+function valueAt(grid: Grid, row: number, col: number): CellValue {
+  return grid.values[row - grid.top]?.[col - grid.left] ?? '';
+}
+
+function textAt(grid: Grid, row: number, col: number): string {
+  const text = grid.texts[row - grid.top]?.[col - grid.left];
+  return text ?? String(valueAt(grid, row, col));
+}
+
+function isEmpty(value: CellValue): boolean {
+  return value === '' || (typeof value === 'string' && value.trim() === '');
+}
+
+function compact(text: string): string {
+  return text.normalize('NFKC').replace(/\s+/gu, '');
+}
+
+function commentMarks(grid: Grid): OutputMark[] {
+  return grid.marks.filter((m) => m.sheet === grid.sheet && markKind(m.name) === 'comments');
+}
+
+function lastGridCol(grid: Grid): number {
+  return grid.left + Math.max(0, ...grid.values.map((row) => row.length)) - 1;
+}
+
+/**
+ * The column of `header` in the table's header row: inside a comment mark that meets the table when there is
+ * one (the mark says the column is ours), else right of the city's table.
+ */
+function findColumn(
+  grid: Grid,
+  table: TableRegion,
+  header: string,
+  marks: readonly OutputMark[],
+): number | null {
+  const is = (col: number) => compact(textAt(grid, table.headerRow, col)) === compact(header);
+  for (const m of marks) {
+    if (m.range.top > table.lastRow || m.range.bottom < table.headerTop) continue;
+    for (let col = m.range.left; col <= m.range.right; col++) if (is(col)) return col;
+  }
+  for (let col = table.lastCol + 1; col <= lastGridCol(grid); col++) if (is(col)) return col;
+  return null;
+}
+
+function findColumns(grid: Grid, tables: readonly TableRegion[]): FoundColumns[] {
+  const marks = commentMarks(grid);
+  return tables.map((table) => ({
+    table,
+    cols: COMMENT_HEADERS.map((header) => findColumn(grid, table, header, marks)),
+  }));
+}
+
+/** The comments on the sheet now, by sheet row: for the summary, the pane, and carrying them. */
+export function readComments(grid: Grid, tables: readonly TableRegion[]): Map<number, RowComment> {
+  const byRow = new Map<number, RowComment>();
+  for (const { table, cols } of findColumns(grid, tables)) {
+    for (let row = table.firstRow; row <= table.lastRow; row++) {
+      const [factor, outlook] = cols.map((col) => (col === null ? '' : textAt(grid, row, col).trim()));
+      if (factor !== '' || outlook !== '') byRow.set(row, { factor, outlook });
+    }
+  }
+  return byRow;
+}
+
+/** The comment columns of each KPI row, where the sheet has them (`[要因・分析, 今後の方向性]`, null where absent). */
+export function commentColumnsByRow(
+  grid: Grid,
+  tables: readonly TableRegion[],
+): Map<number, readonly (number | null)[]> {
+  const byRow = new Map<number, readonly (number | null)[]>();
+  for (const { table, cols } of findColumns(grid, tables)) {
+    if (cols.every((col) => col === null)) continue;
+    for (let row = table.firstRow; row <= table.lastRow; row++) byRow.set(row, cols);
+  }
+  return byRow;
+}
+
+function hasAnyComment(grid: Grid, found: readonly FoundColumns[]): boolean {
+  return found.some(({ table, cols }) =>
+    cols.some((col) => {
+      if (col === null) return false;
+      for (let row = table.firstRow; row <= table.lastRow; row++)
+        if (!isEmpty(valueAt(grid, row, col))) return true;
+      return false;
+    }),
+  );
+}
+
+export interface CommentInput {
+  readonly grid: Grid;
+  readonly tables: readonly TableRegion[];
+  /** The setting: add the comment columns. Columns already holding a comment stay whatever it says. */
+  readonly enabled: boolean;
+  /** First column right of the add-in's computed columns. */
+  readonly fromCol: number;
+  /** Ranges the add-in writes its computed columns into on this run (the comments must not go there). */
+  readonly computed: readonly CellRange[];
+  /** Mark number of each table, as the flags of that table use it. */
+  readonly markIndex: (table: TableRegion) => number;
+}
+
+export interface CommentPlan {
+  /** Ops that must run before anything else is written (the old cells of columns that move). */
+  readonly before: WriteOp[];
+  readonly ops: WriteOp[];
+  readonly marks: WriteOp[];
+  readonly notices: string[];
+  /** First comment column, or null when the sheet gets none. */
+  readonly startCol: number | null;
+}
+
+/**
+ * Cells the comments may go in: empty, or the add-in's own from an earlier run (including the comment cells
+ * themselves), and never where this run writes its computed columns.
+ */
+function isFree(input: CommentInput, found: readonly FoundColumns[], startCol: number): boolean {
+  const { grid, tables } = input;
+  const ours = grid.marks.filter((m) => m.sheet === grid.sheet && markKind(m.name) !== null);
+  for (const table of tables) {
+    for (let row = table.headerTop; row <= table.lastRow; row++) {
+      for (let col = startCol; col < startCol + COMMENT_COUNT; col++) {
+        if (input.computed.some((range) => rangeContains(range, row, col))) return false;
+        if (isEmpty(valueAt(grid, row, col))) continue;
+        if (ours.some((m) => rangeContains(m.range, row, col))) continue;
+        if (found.some((f) => f.table === table && f.cols.includes(col))) continue;
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+function placeComments(input: CommentInput, found: readonly FoundColumns[]): number {
+  let startCol = input.fromCol;
+  while (!isFree(input, found, startCol)) startCol++;
+  return startCol;
+}
+
+/** The clerk's values of one found column over the table's rows, to carry to a new column. */
+function columnValues(grid: Grid, table: TableRegion, col: number): PlanValue[][] {
+  const values: PlanValue[][] = [];
+  for (let row = table.firstRow; row <= table.lastRow; row++) {
+    const value = valueAt(grid, row, col);
+    values.push([typeof value === 'boolean' ? String(value).toUpperCase() : isEmpty(value) ? null : value]);
+  }
+  return values;
+}
+
+export function commentPlan(input: CommentInput): CommentPlan {
+  const { grid, tables } = input;
+  const found = findColumns(grid, tables);
+  const anyFound = found.some((f) => f.cols.some((col) => col !== null));
+  const plan: CommentPlan = { before: [], ops: [], marks: [], notices: [], startCol: null };
+  if (!input.enabled && !anyFound) return plan;
+  const keep = input.enabled || hasAnyComment(grid, found);
+  if (!keep) {
+    // Setting off and nothing typed: the headers and the formatting were ours, take them back.
+    for (const { table, cols } of found)
+      for (const col of cols)
+        if (col !== null)
+          plan.before.push({
+            op: 'clearRange',
+            sheet: grid.sheet,
+            range: rangeOf(table.headerTop, col, table.lastRow, col),
+          });
+    return plan;
+  }
+  if (!input.enabled) plan.notices.push('「要因・分析」「今後の方向性」の列に入力があるため、列を残しました');
+
+  const startCol = placeComments(input, found);
+  const sheet = grid.sheet;
+  plan.ops.push({ op: 'setColumnWidths', sheet, firstCol: startCol, widths: COMMENT_WIDTHS });
+  for (const { table, cols } of found) {
+    cols.forEach((col, i) => {
+      const target = startCol + i;
+      if (col === null || col === target) return;
+      // The column moves: the clerk's cells go, unchanged, to the same rows of the new column.
+      const values = columnValues(grid, table, col);
+      plan.before.push({ op: 'clearRange', sheet, range: rangeOf(table.headerTop, col, table.lastRow, col) });
+      if (values.length > 0)
+        plan.ops.push({ op: 'setValues', sheet, row: table.firstRow, col: target, values });
+    });
+  }
+  const lastCol = startCol + COMMENT_COUNT - 1;
+  for (const table of tables) {
+    plan.ops.push(
+      {
+        op: 'setStyle',
+        sheet,
+        range: rangeOf(table.headerTop, startCol, table.headerRow, lastCol),
+        style: HEADER_STYLE,
+      },
+      { op: 'setValues', sheet, row: table.headerRow, col: startCol, values: [[...COMMENT_HEADERS]] },
+    );
+    if (table.lastRow >= table.firstRow) {
+      plan.ops.push({
+        op: 'setStyle',
+        sheet,
+        range: rangeOf(table.firstRow, startCol, table.lastRow, lastCol),
+        style: COMMENT_INPUT_STYLE,
+      });
+    }
+    plan.marks.push(
+      mark(
+        'comments',
+        sheet,
+        rangeOf(table.headerTop, startCol, table.lastRow, lastCol),
+        input.markIndex(table),
+      ),
+    );
+  }
+  return { ...plan, startCol };
+}

@@ -10,7 +10,6 @@ import {
   fluentTab,
   fluentTabPanel,
   fluentTabs,
-  fluentTextField,
   provideFluentDesignSystem,
   StandardLuminance,
 } from '@fluentui/web-components';
@@ -23,7 +22,6 @@ export function registerFluent(): void {
     fluentTab(),
     fluentTabPanel(),
     fluentTabs(),
-    fluentTextField(),
   );
 }
 

@@ -217,7 +217,8 @@ describe.each([
       const wrong: string[] = [];
       for (const page of summaryPages()) {
         const checks: [RegExp, string[]][] = [
-          [GRADE_LINE, ['判定', '記号・色']],
+          // Grades sit under 判定, the legend's 記号・色, or the year-before list's 前年度 / 今年度 (issue 19).
+          [GRADE_LINE, ['判定', '記号・色', '前年度', '今年度']],
           [/^\d+\.\d%$/, ['達成割合']],
           [/^[A-Z]{1,3}\d+$/, ['セル']],
         ];

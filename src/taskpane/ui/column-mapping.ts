@@ -160,6 +160,7 @@ export function mountColumnMapping({
       className: 'mapping__row',
       id: 'mapping-header-row',
       'data-testid': 'mapping-header-row',
+      'aria-describedby': 'mapping-help',
       value: String(current.headerRow),
     });
     rowField.addEventListener('change', () => {
@@ -169,9 +170,17 @@ export function mountColumnMapping({
       render();
     });
     const body = h('tbody', {}, ...current.columns.map((column, index) => columnRow(current, column, index)));
-    const apply = h('fluent-button', { appearance: 'accent', 'data-testid': 'mapping-apply' }, w.apply);
+    const apply = h(
+      'fluent-button',
+      { appearance: 'accent', 'data-testid': 'mapping-apply', 'aria-describedby': 'mapping-help' },
+      w.apply,
+    );
     apply.addEventListener('click', () => void applyDraft());
-    const reset = h('fluent-button', { appearance: 'neutral', 'data-testid': 'mapping-reset' }, w.reset);
+    const reset = h(
+      'fluent-button',
+      { appearance: 'neutral', 'data-testid': 'mapping-reset', 'aria-describedby': 'mapping-help' },
+      w.reset,
+    );
     reset.addEventListener('click', () => {
       const settings = session.state.settings;
       const rest = withoutSheet(settings, current.sheet);
@@ -183,7 +192,7 @@ export function mountColumnMapping({
     fill(
       element,
       title,
-      h('p', { className: 'hint' }, failed ? w.failureHelp : w.help),
+      h('p', { className: 'hint', id: 'mapping-help' }, failed ? w.failureHelp : w.help),
       h('p', { className: 'hint', 'data-testid': 'mapping-source' }, w.source[current.source]),
       h(
         'div',
@@ -219,7 +228,12 @@ export function mountColumnMapping({
     const letter = columnLetters(column.col);
     const select = h(
       'select',
-      { className: 'select', 'data-testid': `mapping-role-${letter}`, 'aria-label': `${w.role} ${letter}` },
+      {
+        className: 'select',
+        'data-testid': `mapping-role-${letter}`,
+        'aria-label': `${w.role} ${letter}`,
+        'aria-describedby': 'mapping-help',
+      },
       ...MAPPED_ROLES.map((role) =>
         h('option', { value: role, selected: role === column.role }, w.roles[role]),
       ),
@@ -231,6 +245,7 @@ export function mountColumnMapping({
       size: 8,
       'data-testid': `mapping-year-${letter}`,
       'aria-label': `${w.year} ${letter}`,
+      'aria-describedby': 'mapping-help',
       placeholder: w.yearPlaceholder,
       value: column.year === null ? '' : formatFiscalYear(column.year),
     });

@@ -46,14 +46,6 @@ export function selectField(
   return { wrapper: h('div', { className: 'field' }, labelElement, select, line), select };
 }
 
-export function numberField(id: string, label: string): ValueElement {
-  return h(
-    'fluent-text-field',
-    { id, type: 'number', min: 0, 'data-testid': id, size: 4 },
-    label,
-  ) as unknown as ValueElement;
-}
-
 export function setIfIdle(element: ValueElement | HTMLSelectElement, value: string): void {
   // Never rewrite a field while the user is typing in it.
   if (element.contains(document.activeElement) || document.activeElement === element) return;

@@ -7,8 +7,7 @@ import type { WorkbookHost } from '../../excel/workbook-host';
 import { t } from '../i18n';
 import { foundSummary } from '../model';
 import type { Session, SessionState } from '../session';
-import { clerkTab } from './clerk/clerk-tab';
-import { mountColumnMapping } from './column-mapping';
+import type { ColumnMappingPanel } from './column-mapping';
 import { sheetText } from './controls';
 import { fill, h } from './dom';
 import { evaluateTab } from './evaluate/evaluate-tab';
@@ -61,11 +60,24 @@ export function mountPane(root: HTMLElement, { session, host }: PaneOptions): vo
     ),
   );
   // 「列の割り当て」: under the failure when no table is found, else on the 設定 tab.
-  const columnMapping = mountColumnMapping({ session, host });
+  // Its own chunk too (only a sheet the reader cannot place, or the 設定 tab, shows it).
+  const columnMappingPlace = h('div', { className: 'lazy-card' });
+  let columnMapping: ColumnMappingPanel | null = null;
+  void import(/* webpackChunkName: "column-mapping" */ './column-mapping').then((m) => {
+    columnMapping = m.mountColumnMapping({ session, host });
+    columnMappingPlace.append(columnMapping.element);
+    render(session.state);
+  });
   const tabs: readonly TabSpec[] = [
     { id: 'evaluate', title: t('tabEvaluate'), card: evaluate },
     { id: 'settings', title: t('tabSettings'), card: settings },
-    { id: 'clerk', title: t('tabClerk'), card: clerkTab(context) },
+    {
+      id: 'clerk',
+      title: t('tabClerk'),
+      card: lazyCard(() =>
+        import(/* webpackChunkName: "clerk-tab" */ './clerk/clerk-tab').then((m) => m.clerkTab(context)),
+      ),
+    },
     {
       id: 'print',
       title: t('tabPrint'),
@@ -108,7 +120,9 @@ export function mountPane(root: HTMLElement, { session, host }: PaneOptions): vo
     status.render(view);
     notice.render(view);
     for (const tab of tabs) tab.card.render(view);
-    columnMapping.sync(state);
-    (state.failure ? evaluate.element : settings.element).append(columnMapping.element);
+    columnMapping?.sync(state);
+    // Under the failure in the 見つかった表 card, else on the 設定 tab.
+    const found = evaluate.element.querySelector('[data-testid=found]') ?? evaluate.element;
+    (state.failure ? found : settings.element).append(columnMappingPlace);
   }
 }

@@ -85,9 +85,14 @@ function inColumn(
 }
 
 /** The header line nearest above `line` among `headers`. */
+/** The header of the nearest header row above the line: of that row's headers, the one over its column. */
 function headerAbove(line: Line, headers: readonly Line[]): Line | null {
   const above = headers.filter((h) => h.yMax <= line.yMin + 0.5);
-  return above.reduce<Line | null>((best, h) => (best === null || h.yMin > best.yMin ? h : best), null);
+  const row = above.reduce<Line | null>((best, h) => (best === null || h.yMin > best.yMin ? h : best), null);
+  if (row === null) return null;
+  const band = above.filter((h) => Math.abs(h.yMin - row.yMin) < 3);
+  const distance = (h: Line): number => Math.abs(centreX(h) - centreX(line));
+  return band.reduce((best, h) => (distance(h) < distance(best) ? h : best));
 }
 
 function describeFigures(printed: Printed): string {

@@ -269,7 +269,7 @@ export function mountColumnMapping({
       'tr',
       { 'data-column': letter },
       h('th', { scope: 'row' }, letter),
-      h('td', { className: 'mapping__header', title: column.header }, column.header),
+      h('td', { className: 'mapping__header', title: column.header, lang: 'ja' }, column.header),
       h('td', {}, select),
       h('td', {}, year),
     );

@@ -261,23 +261,25 @@ export function parseMapping(text: string, sheet = ''): ParsedMapping {
   return { ok: true, mapping: { sheet, headerTop, headerRow, columns, source: 'user' } };
 }
 
+/** The roles' Japanese names, for messages and the pane's Japanese 「列の割り当て」. */
+export const ROLE_LABELS_JA: Readonly<Record<MappedRole, string>> = {
+  name: 'KPI名',
+  department: '担当課',
+  unit: '単位',
+  baseline: '基準値',
+  actual: '実績',
+  target: '目標値',
+  interim: '中間目標',
+  targetDate: '目標時期',
+  direction: '方向',
+  published: '市の評価',
+  section: '施策・区分',
+  ignore: '使わない',
+};
+
 /** Japanese label of a role, for messages (the pane has its own, translated). */
 export function roleLabel(role: MappedRole, year: FiscalYear | null): string {
-  const names: Readonly<Record<MappedRole, string>> = {
-    name: 'KPI名',
-    department: '担当課',
-    unit: '単位',
-    baseline: '基準値',
-    actual: '実績',
-    target: '目標値',
-    interim: '中間目標',
-    targetDate: '目標時期',
-    direction: '方向',
-    published: '市の評価',
-    section: '施策・区分',
-    ignore: '使わない',
-  };
-  return year === null ? names[role] : `${names[role]} ${formatFiscalYear(year)}`;
+  return year === null ? ROLE_LABELS_JA[role] : `${ROLE_LABELS_JA[role]} ${formatFiscalYear(year)}`;
 }
 
 /** Mappings given for "the sheet being read" (`sheet` '') bound to that sheet, so a saved copy stays with it. */

@@ -5,7 +5,7 @@
  * Offered on the 評価 tab when no table is found, and always on the 設定 tab.
  */
 import { columnLetters } from '../../core/a1';
-import { proposeMapping } from '../../core/layout';
+import { proposeMapping, ROLE_LABELS_JA } from '../../core/layout';
 import { formatFiscalYear, parseFiscalYear } from '../../core/read';
 import type { ColumnMapping, FiscalYear, Grid, MappedColumn, MappedRole, Settings } from '../../core/types';
 import { MAPPED_ROLES, YEAR_ROLES } from '../../core/types';
@@ -32,20 +32,7 @@ const WORDS = {
     noValue: '基準値・実績・目標値・中間目標のいずれかの列を選んでください。',
     badYear: '年度「{year}」が読めません (R5、2023、令和5年度 など)。',
     nothing: 'シートを読むと、ここに見出しの列が表示されます。',
-    roles: {
-      name: 'KPI名',
-      department: '担当課',
-      unit: '単位',
-      baseline: '基準値',
-      actual: '実績',
-      target: '目標値',
-      interim: '中間目標',
-      targetDate: '目標時期',
-      direction: '方向',
-      published: '市の評価',
-      section: '施策・区分',
-      ignore: '使わない',
-    },
+    roles: ROLE_LABELS_JA,
   },
   en: {
     title: 'Column mapping',

@@ -16,7 +16,7 @@ import {
   type GradeScale,
 } from '../types';
 import { sameUnitKind } from '../read';
-import { resolveDirection } from './direction';
+import { resolveDirection, type ResolvedDirection } from './direction';
 import { fiscalYearLabel, formatNumber } from './format';
 import { gradeByRank, gradeByRates, levelIndex } from './grade';
 import { targetFor, type YearValue } from './interim-path';
@@ -126,8 +126,14 @@ function interimValues(kpi: Kpi, reading: QuantityReading): YearValue[] {
   return values.sort((a, b) => a.year - b.year);
 }
 
-export function evaluateKpi(kpi: Kpi, year: FiscalYear, settings: Settings): KpiEvaluation {
-  const { direction, source } = resolveDirection(kpi);
+/** `resolved`: the KPI's direction when the caller already has it (the year before: the same KPI again). */
+export function evaluateKpi(
+  kpi: Kpi,
+  year: FiscalYear,
+  settings: Settings,
+  resolved: ResolvedDirection = resolveDirection(kpi),
+): KpiEvaluation {
+  const { direction, source } = resolved;
   const common: Common = { kpi, year, direction, directionSource: source };
   const pick = pickLatest(kpi, year);
   const notes = [...pick.notes];

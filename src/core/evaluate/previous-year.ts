@@ -3,7 +3,7 @@
  * year columns with the same settings, and how the grade changed since (上昇 / 維持 / 低下). The meeting asks
  * "what changed since last year"; the answer is the same judgement run one year earlier, nothing new.
  */
-import type { Evaluation, FiscalYear, Grade, KpiEvaluation, KpiSheet, Settings } from '../types';
+import type { Evaluation, FiscalYear, KpiEvaluation, KpiSheet, Settings } from '../types';
 import { evaluateKpi } from './kpi';
 
 /** How a KPI's grade moved since the previous evaluation year. */
@@ -14,9 +14,6 @@ export const GRADE_CHANGE_LABEL: Readonly<Record<GradeChange, string>> = {
   same: '維持',
   down: '低下',
 };
-
-/** Rank of the grades that can be compared; X (評価不能) and 廃止 cannot. */
-const RANK: Readonly<Partial<Record<Grade, number>>> = { A: 4, B: 3, C: 2, D: 1 };
 
 export interface PreviousGrade {
   readonly kpiId: string;
@@ -51,11 +48,16 @@ export function previousEvaluationYear(sheet: KpiSheet, year: FiscalYear): Fisca
   return previous;
 }
 
-export function gradeChange(previous: Grade, current: Grade): GradeChange | null {
-  const before = RANK[previous];
-  const now = RANK[current];
-  if (before === undefined || now === undefined) return null;
-  return now > before ? 'up' : now < before ? 'down' : 'same';
+/**
+ * By the grades' positions on the settings' scale (KpiEvaluation.rank, 1 = best), so ◎○△× and S/A/B/C
+ * compare as A–D do; X (評価不能) and 廃止 have no position and nothing to compare.
+ */
+export function gradeChange(
+  previous: Pick<KpiEvaluation, 'rank'>,
+  current: Pick<KpiEvaluation, 'rank'>,
+): GradeChange | null {
+  if (previous.rank === null || current.rank === null) return null;
+  return current.rank < previous.rank ? 'up' : current.rank > previous.rank ? 'down' : 'same';
 }
 
 /**
@@ -72,8 +74,12 @@ export function previousYear(sheet: KpiSheet, evaluation: Evaluation): PreviousY
     for (const kpi of [...block.headlines, ...block.kpis]) {
       const now = current.get(kpi.id);
       if (!now) continue;
-      const previous = evaluateKpi(kpi, year, settings);
-      grades.push({ kpiId: kpi.id, row: kpi.row, previous, change: gradeChange(previous.grade, now.grade) });
+      // The direction does not depend on the year: the one this year's grade was judged by.
+      const previous = evaluateKpi(kpi, year, settings, {
+        direction: now.direction,
+        source: now.directionSource,
+      });
+      grades.push({ kpiId: kpi.id, row: kpi.row, previous, change: gradeChange(previous, now) });
     }
   }
   return { year, grades };

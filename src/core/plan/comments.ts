@@ -87,21 +87,24 @@ function findColumn(
   table: TableRegion,
   header: string,
   marks: readonly OutputMark[],
+  lastCol: number,
 ): number | null {
   const is = (col: number) => compact(textAt(grid, table.headerRow, col)) === compact(header);
   for (const m of marks) {
     if (m.range.top > table.lastRow || m.range.bottom < table.headerTop) continue;
     for (let col = m.range.left; col <= m.range.right; col++) if (is(col)) return col;
   }
-  for (let col = table.lastCol + 1; col <= lastGridCol(grid); col++) if (is(col)) return col;
+  for (let col = table.lastCol + 1; col <= lastCol; col++) if (is(col)) return col;
   return null;
 }
 
 function findColumns(grid: Grid, tables: readonly TableRegion[]): FoundColumns[] {
   const marks = commentMarks(grid);
+  // Once per plan, not per column looked at: it scans every row of the grid.
+  const lastCol = lastGridCol(grid);
   return tables.map((table) => ({
     table,
-    cols: COMMENT_HEADERS.map((header) => findColumn(grid, table, header, marks)),
+    cols: COMMENT_HEADERS.map((header) => findColumn(grid, table, header, marks, lastCol)),
   }));
 }
 

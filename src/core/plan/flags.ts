@@ -97,6 +97,16 @@ export function flagValuesFor(evaluation: KpiEvaluation, settings: Settings): Pl
   ];
 }
 
+/** Each KPI row's flag values, computed once per plan: the flag columns and the printed row heights read them. */
+export type FlagValuesByRow = ReadonlyMap<number, readonly PlanValue[]>;
+
+export function flagValuesByRow(kpis: readonly KpiEvaluation[], settings: Settings): FlagValuesByRow {
+  return new Map(kpis.map((k) => [k.row, flagValuesFor(k, settings)]));
+}
+
+/** A row of the table that is no KPI (a section or note row): its flag cells stay empty. */
+const NO_FLAGS: readonly PlanValue[] = FLAG_HEADERS.map(() => null);
+
 export interface FlagTable {
   readonly sheet: string;
   readonly table: TableRegion;
@@ -105,19 +115,12 @@ export interface FlagTable {
 }
 
 /** Header, values, styles and the 方向 dropdown of one table's flag columns. */
-export function flagOps(
-  target: FlagTable,
-  evaluationsByRow: ReadonlyMap<number, KpiEvaluation>,
-  settings: Settings,
-): WriteOp[] {
+export function flagOps(target: FlagTable, flagValues: FlagValuesByRow): WriteOp[] {
   const { sheet, table, startCol } = target;
   const col = (offset: number): number => startCol + offset;
   const lastCol = col(FLAG_COUNT - 1);
-  const rows: PlanValue[][] = [];
-  for (let row = table.firstRow; row <= table.lastRow; row++) {
-    const evaluation = evaluationsByRow.get(row);
-    rows.push(evaluation ? flagValuesFor(evaluation, settings) : FLAG_HEADERS.map(() => null));
-  }
+  const rows: (readonly PlanValue[])[] = [];
+  for (let row = table.firstRow; row <= table.lastRow; row++) rows.push(flagValues.get(row) ?? NO_FLAGS);
   const data = (first: number, last: number) => rangeOf(table.firstRow, col(first), table.lastRow, col(last));
   const ops: WriteOp[] = [
     {

@@ -17,7 +17,7 @@ import { previousYear } from '../evaluate/previous-year';
 import { COMMENT_COUNT, commentPlan, readComments } from './comments';
 import { YEAR_BEFORE_COUNT, yearBeforeOps } from './year-before-columns';
 import { flagRuleOps, tintRuleOps } from './conditional';
-import { FLAG_COUNT, FLAG_OFFSET, FLAG_WIDTHS, flagOps } from './flags';
+import { FLAG_COUNT, FLAG_OFFSET, FLAG_WIDTHS, flagOps, flagValuesByRow } from './flags';
 import { mark, markKind, marksOf, ownSheets, removalOps } from './marks';
 import { cityRight, placeFlags } from './placement';
 import { kpiSheetPrintOp, summaryPrintOp } from './print';
@@ -89,6 +89,7 @@ export function planWrite(input: PlanInput): WritePlan {
   const lastFlagCol = startCol + FLAG_COUNT - 1;
   const lastComputedCol = lastFlagCol + yearBeforeCount;
   const byRow = new Map<number, KpiEvaluation>(evaluation.kpis.map((k) => [k.row, k]));
+  const flagValues = flagValuesByRow(evaluation.kpis, settings);
   const previous = previousYear(sheet, evaluation);
   const previousByRow = new Map(previous.grades.map((g) => [g.row, g]));
 
@@ -116,7 +117,7 @@ export function planWrite(input: PlanInput): WritePlan {
       cityRight: cityRight(grid, table, ourMarks),
       scale: settings.scale,
     };
-    ops.push(...flagOps(target, byRow, settings), ...flagRuleOps(target));
+    ops.push(...flagOps(target, flagValues), ...flagRuleOps(target));
     if (yearBeforeCount > 0)
       ops.push(...yearBeforeOps({ ...target, startCol: lastFlagCol + 1 }, previousByRow, byRow, settings));
     markOps.push(
@@ -172,7 +173,7 @@ export function planWrite(input: PlanInput): WritePlan {
     });
   }
   const widths = printWidths(grid, startCol);
-  const rowHeights = printedRowHeights(grid, tables, widths, byRow, settings, startCol);
+  const rowHeights = printedRowHeights(grid, tables, widths, flagValues, startCol);
   ops.push(
     kpiSheetPrintOp({
       sheet: grid.sheet,

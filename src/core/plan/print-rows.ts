@@ -3,9 +3,9 @@
  * the host read them, the flags' our own) and the height each table row grows to once its wrapped text
  * fits (the `fitRowHeights` op grows them by the same rule, text-size.ts).
  */
-import type { CellRange, Grid, KpiEvaluation, KpiSheet, Settings, TableRegion } from '../types';
-import { FLAG_COUNT, FLAG_WIDTHS, flagValuesFor, FLAG_OFFSET } from './flags';
-import { rowHeightFor, wrappedLines } from './text-size';
+import type { CellRange, Grid, KpiSheet, PlanValue, TableRegion } from '../types';
+import { FLAG_COUNT, FLAG_WIDTHS, FLAG_OFFSET, type FlagValuesByRow } from './flags';
+import { rowHeightFor, TextMeasure, wrappedLines } from './text-size';
 
 /** Excel's default row height in points (Calibri 11). */
 export const DEFAULT_ROW_HEIGHT = 15;
@@ -32,16 +32,40 @@ function textAt(grid: Grid, row: number, col: number): string {
   return grid.texts[row - grid.top]?.[col - grid.left] ?? '';
 }
 
+/** One number per cell (Excel has at most 16,384 columns): no string built per cell looked up. */
+function cellKey(row: number, col: number): number {
+  return row * 16_384 + col;
+}
+
 /** Merges by their top-left cell, and the cells they cover. */
-function mergeIndex(grid: Grid): { byTopLeft: Map<string, CellRange>; covered: Set<string> } {
-  const byTopLeft = new Map<string, CellRange>();
-  const covered = new Set<string>();
+function mergeIndex(grid: Grid): { byTopLeft: Map<number, CellRange>; covered: Set<number> } {
+  const byTopLeft = new Map<number, CellRange>();
+  const covered = new Set<number>();
   for (const m of grid.merges) {
-    byTopLeft.set(`${m.top},${m.left}`, m);
+    byTopLeft.set(cellKey(m.top, m.left), m);
     for (let r = m.top; r <= m.bottom; r++)
-      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(`${r},${c}`);
+      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(cellKey(r, c));
   }
   return { byTopLeft, covered };
+}
+
+/** A capped rate is text (`−999%未満`) and may wrap; a number is one line. */
+function rateHeight(value: PlanValue | undefined, width: number): number {
+  return typeof value === 'string' ? grownHeight(wrappedLines(value, width)) : 0;
+}
+
+/** The height a KPI row's own flag cells need: the latest value, a capped rate, the 備考 at 9 pt. */
+function flagRowHeight(flags: readonly PlanValue[]): number {
+  const { latest, notes, achievementRate, progressRate } = FLAG_OFFSET;
+  return Math.max(
+    rateHeight(flags[achievementRate], FLAG_WIDTHS[achievementRate]),
+    rateHeight(flags[progressRate], FLAG_WIDTHS[progressRate]),
+    grownHeight(
+      wrappedLines(String(flags[notes] ?? ''), FLAG_WIDTHS[notes], NOTES_FONT_SIZE),
+      NOTES_FONT_SIZE,
+    ),
+    grownHeight(wrappedLines(String(flags[latest] ?? ''), FLAG_WIDTHS[latest])),
+  );
 }
 
 /** Height in points each row of the tables prints at, once its wrapped text fits (at least the default). */
@@ -49,42 +73,29 @@ export function printedRowHeights(
   grid: Grid,
   tables: readonly TableRegion[],
   width: (col: number) => number,
-  byRow: ReadonlyMap<number, KpiEvaluation>,
-  settings: Settings,
+  flagValues: FlagValuesByRow,
   flagCol: number,
 ): Map<number, number> {
   const { byTopLeft, covered } = mergeIndex(grid);
+  // The city's cells repeat their texts (units, departments, dashes): each counted once.
+  const measure = new TextMeasure();
   const heights = new Map<number, number>();
   for (const table of tables) {
     for (let row = table.headerTop; row <= table.lastRow; row++) {
       let height = DEFAULT_ROW_HEIGHT;
+      const texts = grid.texts[row - grid.top] ?? [];
       for (let col = table.firstCol; col < flagCol; col++) {
-        const text = textAt(grid, row, col);
-        if (text === '' || covered.has(`${row},${col}`)) continue;
-        const merge = byTopLeft.get(`${row},${col}`);
+        const text = texts[col - grid.left] ?? '';
+        if (text === '' || covered.has(cellKey(row, col))) continue;
+        const merge = byTopLeft.get(cellKey(row, col));
         // A cell merged down several rows has their height to itself.
         if (merge && merge.bottom > merge.top) continue;
         let cellWidth = 0;
         for (let c = col; c <= (merge?.right ?? col); c++) cellWidth += width(c);
-        height = Math.max(height, grownHeight(wrappedLines(text, cellWidth)));
+        height = Math.max(height, grownHeight(measure.lines(text, cellWidth)));
       }
-      const evaluation = byRow.get(row);
-      if (evaluation && row >= table.firstRow) {
-        const flags = flagValuesFor(evaluation, settings);
-        const notes = String(flags[FLAG_OFFSET.notes] ?? '');
-        const latest = String(flags[FLAG_OFFSET.latest] ?? '');
-        // A rate is a number (one line) unless capped as text (`−999%未満`).
-        const rates = [FLAG_OFFSET.achievementRate, FLAG_OFFSET.progressRate].map((offset) => {
-          const value = flags[offset];
-          return typeof value === 'string' ? grownHeight(wrappedLines(value, FLAG_WIDTHS[offset])) : 0;
-        });
-        height = Math.max(
-          height,
-          ...rates,
-          grownHeight(wrappedLines(notes, FLAG_WIDTHS[FLAG_OFFSET.notes], NOTES_FONT_SIZE), NOTES_FONT_SIZE),
-          grownHeight(wrappedLines(latest, FLAG_WIDTHS[FLAG_OFFSET.latest])),
-        );
-      }
+      const flags = row >= table.firstRow ? flagValues.get(row) : undefined;
+      if (flags) height = Math.max(height, flagRowHeight(flags));
       heights.set(row, height);
     }
   }
@@ -95,7 +106,7 @@ export function printedRowHeights(
     if (text === '') continue;
     let cellWidth = 0;
     for (let c = m.left; c <= m.right; c++) cellWidth += width(c);
-    const needed = grownHeight(wrappedLines(text, cellWidth));
+    const needed = grownHeight(measure.lines(text, cellWidth));
     let has = 0;
     for (let r = m.top; r <= m.bottom; r++) has += heights.get(r) ?? DEFAULT_ROW_HEIGHT;
     if (needed > has) heights.set(m.bottom, (heights.get(m.bottom) ?? DEFAULT_ROW_HEIGHT) + needed - has);

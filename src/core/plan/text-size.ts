@@ -13,16 +13,40 @@ export function textUnits(text: string): number {
   return units;
 }
 
+function linesOf(line: string, usable: number, fontSize: number): number {
+  return Math.max(1, Math.ceil((textUnits(line) * fontSize) / 11 / usable));
+}
+
 /** Lines the text takes when wrapped in a column `width` characters wide at `fontSize` points. */
 export function wrappedLines(text: string, width: number, fontSize = 11): number {
+  // No closure per call: the KPI sheet's row heights size every cell of every table row.
   const usable = Math.max(1, width - 1.5);
-  const linesOf = (line: string): number =>
-    Math.max(1, Math.ceil((textUnits(line) * fontSize) / 11 / usable));
-  if (!text.includes('\n')) return linesOf(text);
-  return text.split('\n').reduce((sum, line) => sum + linesOf(line), 0);
+  if (text === '') return 1;
+  if (!text.includes('\n')) return linesOf(text, usable, fontSize);
+  let sum = 0;
+  for (const line of text.split('\n')) sum += linesOf(line, usable, fontSize);
+  return sum;
 }
 
 /** Row height in points for that many lines. */
 export function rowHeightFor(lines: number, fontSize = 11): number {
   return Math.ceil(lines * fontSize * 1.4 + 3);
+}
+
+/**
+ * wrappedLines with each text's width counted once per plan: a KPI sheet repeats its units, departments,
+ * dashes and section names in thousands of cells, and the row heights size every one of them.
+ */
+export class TextMeasure {
+  private readonly units = new Map<string, number>();
+
+  lines(text: string, width: number, fontSize = 11): number {
+    if (text.includes('\n')) return wrappedLines(text, width, fontSize);
+    let units = this.units.get(text);
+    if (units === undefined) {
+      units = textUnits(text);
+      this.units.set(text, units);
+    }
+    return Math.max(1, Math.ceil((units * fontSize) / 11 / Math.max(1, width - 1.5)));
+  }
 }

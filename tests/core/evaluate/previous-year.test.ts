@@ -74,16 +74,34 @@ describe('previous-year grades are exactly what evaluating the same sheet at tha
   });
 });
 
-describe('the change mark: 上昇 / 維持 / 低下 between A–D, none with X or 廃止', () => {
+describe('the change mark: 上昇 / 維持 / 低下 by position on the scale, none with X or 廃止', () => {
+  // rank: position on the scale, 1 = best (A on 標準, ◎ on ◎○△×); null for X and 廃止.
+  const at = (rank: number | null) => ({ rank });
   it.each([
-    ['C', 'B', 'up'],
-    ['D', 'A', 'up'],
-    ['B', 'B', 'same'],
-    ['A', 'D', 'down'],
-    ['X', 'A', null],
-    ['B', 'X', null],
-    ['B', '廃止', null],
-  ] as const)('%s → %s: %s', (before, after, change) => {
-    expect(gradeChange(before, after)).toBe(change);
+    ['C → B', 3, 2, 'up'],
+    ['D → A', 4, 1, 'up'],
+    ['B → B', 2, 2, 'same'],
+    ['A → D', 1, 4, 'down'],
+    ['X → A', null, 1, null],
+    ['B → X', 2, null, null],
+    ['B → 廃止', 2, null, null],
+  ] as const)('%s: %s', (_label, before, after, change) => {
+    expect(gradeChange(at(before), at(after))).toBe(change);
+  });
+
+  it('compares ◎○△× grades as the city ranks them: △ last year, ○ this year is 上昇', () => {
+    const settings = PRESETS['◎○△×'];
+    const row = kpi({
+      row: 7,
+      name: '観光入込客数',
+      baseline: num(100, '万人'),
+      actuals: [num(100, '万人'), num(112, '万人'), num(130, '万人')],
+      target: num(130, '万人'),
+    });
+    const evaluation = evaluate(sheetOf(row), { ...settings, evaluationYear: 2022 });
+    const result = previousYear(sheetOf(row), evaluation);
+    // R4: 130 of 130 万人 (◎); R3: 112 of 130 万人, 86 % (○).
+    expect([result.grades[0].previous.grade, evaluation.kpis[0].grade]).toEqual(['○', '◎']);
+    expect(result.grades[0].change).toBe('up');
   });
 });

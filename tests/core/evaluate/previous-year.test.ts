@@ -85,11 +85,11 @@ describe('the change mark: 上昇 / 維持 / 低下 by position on the scale, no
     ['X → A', null, 1, null],
     ['B → X', 2, null, null],
     ['B → 廃止', 2, null, null],
-  ] as const)('%s: %s', (_label, before, after, change) => {
+  ] as const)('%s', (_label, before, after, change) => {
     expect(gradeChange(at(before), at(after))).toBe(change);
   });
 
-  it('compares ◎○△× grades as the city ranks them: △ last year, ○ this year is 上昇', () => {
+  it('compares ◎○△× grades as the city ranks them: ○ last year, ◎ this year is 上昇', () => {
     const settings = PRESETS['◎○△×'];
     const row = kpi({
       row: 7,

@@ -78,6 +78,8 @@ interface ProgressVariant {
   readonly unitColumn?: boolean;
   /** An empty R1 column between the baseline and R2. */
   readonly emptyR1?: boolean;
+  /** One worksheet per 基本目標 (基本目標1, 基本目標2, …), the title on the first (issue 13). */
+  readonly sheetPerGoal?: boolean;
 }
 
 const PROGRESS_VARIANTS: readonly ProgressVariant[] = [
@@ -87,6 +89,7 @@ const PROGRESS_VARIANTS: readonly ProgressVariant[] = [
   { file: 'asakuchi-progress-reiwa.xlsx', eraNames: true },
   { file: 'asakuchi-progress-unit-column.xlsx', unitColumn: true },
   { file: 'asakuchi-progress-empty-r1.xlsx', emptyR1: true },
+  { file: 'asakuchi-progress-sheet-per-goal.xlsx', sheetPerGoal: true },
 ];
 
 const VALUE_PATTERN = /^(△)?([0-9][0-9,]*(?:\.[0-9]+)?)([^0-9]*)$/;
@@ -171,9 +174,14 @@ async function buildProgress(variant: ProgressVariant): Promise<void> {
   const seed = readSeed('kpi-progress-table.txt');
   const kinds = classify(seed);
   const wb = newWorkbook();
-  const ws = wb.addWorksheet('KPI一覧', {
-    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-  });
+  const addSheet = (name: string): ExcelJS.Worksheet =>
+    wb.addWorksheet(name, {
+      pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    });
+  let ws = addSheet(variant.sheetPerGoal ? '基本目標1' : 'KPI一覧');
+  // Each sheet with the KPI tables on it, for the merges and column widths once it is written.
+  const sheets: { ws: ExcelJS.Worksheet; tables: TableRows[] }[] = [];
+  let goals = 0;
 
   // Columns of the KPI table in this variant: seed columns, plus 単位 after 担当課, plus R1 after the baseline.
   const kpiInsertAfter = (seedCol: number): number => {
@@ -187,7 +195,8 @@ async function buildProgress(variant: ProgressVariant): Promise<void> {
   const lastKpiCol = kpiInsertAfter(11);
 
   let row = 1;
-  const kpiTables: TableRows[] = [];
+  let kpiTables: TableRows[] = [];
+  sheets.push({ ws, tables: kpiTables });
   let current: { top: number; bottom: number } | null = null;
 
   const styleHeader = (r: number, from: number, to: number): void => {
@@ -239,6 +248,12 @@ async function buildProgress(variant: ProgressVariant): Promise<void> {
         break;
       case 'headlineHeader':
       case 'headline': {
+        if (kind === 'headlineHeader' && variant.sheetPerGoal && ++goals > 1) {
+          ws = addSheet(`基本目標${goals}`);
+          kpiTables = [];
+          sheets.push({ ws, tables: kpiTables });
+          row = 1;
+        }
         cells.forEach((text, k) => {
           const col = headlineCol(k + 1);
           const header = kind === 'headlineHeader' && k >= 2;
@@ -318,12 +333,13 @@ async function buildProgress(variant: ProgressVariant): Promise<void> {
   });
   if (current) kpiTables.push(current);
 
-  // 施策の枠組み and 具体的な施策 merged over their rows, as the clerk keeps them.
-  mergeHierarchyColumns(ws, kpiTables);
-
   const widths = [24, 28, 44, 16, 11, 11, 11, 11, 11, 11, 11, 11, 11];
-  for (let c = 1; c <= lastKpiCol; c += 1) ws.getColumn(c).width = widths[c - 1] ?? 11;
-  ws.views = [{ state: 'normal', showGridLines: true }];
+  for (const sheet of sheets) {
+    // 施策の枠組み and 具体的な施策 merged over their rows, as the clerk keeps them.
+    mergeHierarchyColumns(sheet.ws, sheet.tables);
+    for (let c = 1; c <= lastKpiCol; c += 1) sheet.ws.getColumn(c).width = widths[c - 1] ?? 11;
+    sheet.ws.views = [{ state: 'normal', showGridLines: true }];
+  }
   await save(wb, variant.file);
 }
 

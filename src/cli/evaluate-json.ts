@@ -6,8 +6,8 @@
  * can compare across scales; `trend` the Trend code (better/same/worse): codes, so a script need not know
  * the arrows. `summary.published` lists every cell where the city's own 達成率 or grade differs from ours.
  */
-import type { Analysis } from '../core/pipeline';
-import type { Direction, KpiEvaluation } from '../core/types';
+import type { Judged } from '../core/pipeline';
+import type { Direction, KpiEvaluation, KpiSheet } from '../core/types';
 import type { Settings, Summary } from '../core/types';
 import { kpiSheetToJson, type BlockJson, type InspectJson, type KpiJson } from './json';
 
@@ -60,12 +60,19 @@ export interface EvaluateJson extends Omit<InspectJson, 'blocks'> {
   readonly blocks: readonly BlockWithEvaluationJson[];
   /** The evaluation year (Gregorian year the fiscal year starts in). */
   readonly year: number;
+  /** The sheets judged: several where the workbook keeps one sheet per 基本目標 (each block says its own). */
+  readonly sheets: readonly string[];
   readonly settings: Settings;
   readonly summary: Summary;
 }
 
+function sheetsOf(sheet: KpiSheet): string[] {
+  const named = [...new Set(sheet.blocks.map((b) => b.sheet).filter((s): s is string => s !== undefined))];
+  return named.length > 0 ? named : [sheet.sheet];
+}
+
 /** The inspect JSON of the sheet, each KPI with its direction and evaluation, and the summary. */
-export function evaluationJson(analysis: Analysis, file: string): EvaluateJson {
+export function evaluationJson(analysis: Judged, file: string): EvaluateJson {
   const { evaluation } = analysis;
   const byId = new Map(evaluation.kpis.map((e) => [e.kpiId, e]));
   const withEvaluation = (kpi: KpiJson): KpiWithEvaluationJson => {
@@ -86,6 +93,7 @@ export function evaluationJson(analysis: Analysis, file: string): EvaluateJson {
       kpis: block.kpis.map(withEvaluation),
     })),
     year: evaluation.year,
+    sheets: sheetsOf(analysis.sheet),
     settings: evaluation.settings,
     summary: evaluation.summary,
   };

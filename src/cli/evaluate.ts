@@ -5,15 +5,15 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { bindMappings } from '../core/layout';
-import { analyzeRead, type Analysis } from '../core/pipeline';
-import { openBook, pickBookSheet } from '../xlsx/open-book';
+import type { Judged } from '../core/pipeline';
+import { openBook } from '../xlsx/open-book';
 import { WorkbookError } from '../xlsx/workbook-error';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './exit-codes';
 import { evaluationJson } from './evaluate-json';
 import { renderEvaluationTable } from './evaluate-table';
 import { EVALUATE_OPTIONS, optionHelp, parseEvaluateArgs, type EvaluateCommand } from './options';
 import { jsonPathProblem, outputRequestOf } from './output-options';
-import { savedSettings, sheetToRead, writeOutput } from './write-output';
+import { analyzeWorkbook, repeatedNotices, savedSettings, writeOutput } from './write-output';
 
 export const EVALUATE_HELP = `使い方: kpi-sheet evaluate <file.xlsx> [-o out.xlsx | --in-place] [--pdf] [--json [report.json]] [オプション]
   KPI 表の各 KPI を目標と比べて判定し、基本目標ごとの表 (または JSON) を出力します。
@@ -23,7 +23,7 @@ ${optionHelp(EVALUATE_OPTIONS)}
 `;
 
 export type AnalyzeOutcome =
-  { readonly ok: true; readonly analysis: Analysis } | { readonly ok: false; readonly message: string };
+  { readonly ok: true; readonly analysis: Judged } | { readonly ok: false; readonly message: string };
 
 /**
  * The time the summary sheet and the footer print as 作成日時: now, or `SOURCE_DATE_EPOCH` (seconds) when set,
@@ -36,20 +36,21 @@ export function runTime(env: NodeJS.ProcessEnv = process.env): Date {
   return new Date();
 }
 
-/** Opens the workbook, reads the sheet and evaluates it; file and layout problems come back as messages. */
+/** Opens the workbook, reads the sheet (or sheets) and evaluates it; file and layout problems come back as messages. */
 export async function analyzeFile(command: EvaluateCommand): Promise<AnalyzeOutcome> {
   try {
     const book = await openBook(command.file);
-    const picked = pickBookSheet(book, sheetToRead(book, command.sheet));
     // --columns, else the mapping saved in the workbook (the pane's 「列の割り当て」), bound to the sheet read.
-    const columnMappings = bindMappings(
-      command.settings.columnMappings ?? savedSettings(book, picked.grid)?.settings.columnMappings ?? [],
-      picked.name,
-    );
-    const settings = columnMappings.length > 0 ? { ...command.settings, columnMappings } : command.settings;
-    const result = analyzeRead(picked.grid, picked.layout, settings);
-    if (!result.ok) return { ok: false, message: `シート「${picked.name}」: ${result.failure.message}` };
-    return { ok: true, analysis: result.analysis };
+    const outcome = analyzeWorkbook(book, command, (grid) => {
+      const columnMappings = bindMappings(
+        command.settings.columnMappings ?? savedSettings(book, grid)?.settings.columnMappings ?? [],
+        grid.sheet,
+      );
+      return columnMappings.length > 0 ? { ...command.settings, columnMappings } : command.settings;
+    });
+    if (!outcome.ok) return outcome;
+    for (const notice of repeatedNotices(outcome.book)) process.stderr.write(`お知らせ: ${notice}\n`);
+    return { ok: true, analysis: outcome.book.combined };
   } catch (error) {
     if (error instanceof WorkbookError) return { ok: false, message: error.message };
     throw error;
@@ -57,7 +58,7 @@ export async function analyzeFile(command: EvaluateCommand): Promise<AnalyzeOutc
 }
 
 /** The report: JSON to stdout or a file, or the table on the terminal. Returns the exit code. */
-export async function writeEvaluationOutput(command: EvaluateCommand, analysis: Analysis): Promise<number> {
+export async function writeEvaluationOutput(command: EvaluateCommand, analysis: Judged): Promise<number> {
   const { json } = command;
   if (json.to === 'none') {
     process.stdout.write(renderEvaluationTable(analysis.sheet, analysis.evaluation));

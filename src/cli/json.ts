@@ -37,6 +37,8 @@ export interface KpiJson {
 
 export interface BlockJson {
   readonly goal: string;
+  /** The block's sheet, where the run judged several sheets of the workbook (one sheet per 基本目標). */
+  readonly sheet?: string;
   /** The block's 数値目標 rows (usually one; the strategy table can write two in one cell). */
   readonly headline: readonly KpiJson[];
   readonly kpis: readonly KpiJson[];
@@ -80,7 +82,12 @@ export function kpiToJson(kpi: Kpi): KpiJson {
 }
 
 function blockToJson(block: Block): BlockJson {
-  return { goal: block.goal, headline: block.headlines.map(kpiToJson), kpis: block.kpis.map(kpiToJson) };
+  return {
+    goal: block.goal,
+    ...(block.sheet === undefined ? {} : { sheet: block.sheet }),
+    headline: block.headlines.map(kpiToJson),
+    kpis: block.kpis.map(kpiToJson),
+  };
 }
 
 /** `file` is the path as the user gave it. */

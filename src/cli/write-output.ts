@@ -4,12 +4,12 @@
  * when asked. Progress goes to stderr; the report (table or JSON) stays the evaluate command's job.
  */
 import { bindMappings } from '../core/layout';
-import { analyzeRead, plan as planOf, type Analysis } from '../core/pipeline';
+import { analyzeBook, analyzeRead, planBook, type BookAnalysis, type Judged } from '../core/pipeline';
 import { parseSettings } from '../core/settings';
 import { SETTINGS_SHEET } from '../core/plan/settings-sheet';
 import type { ColumnMapping, Grid, Settings, WritePlan } from '../core/types';
 import type { ApplyResult } from '../excel/workbook-host';
-import { openBook, pickBookSheet, type ReadBookSheet } from '../xlsx/open-book';
+import { openBook, pickBookSheet, readVisibleSheets } from '../xlsx/open-book';
 import { applyBookPlan } from '../xlsx/package/apply-book';
 import type { XlsxBook } from '../xlsx/package/book';
 import { readBookCell } from '../xlsx/package/read-book';
@@ -85,10 +85,54 @@ function chooseSettings(
   );
 }
 
+export type BookOutcome =
+  { readonly ok: true; readonly book: BookAnalysis } | { readonly ok: false; readonly message: string };
+
+/**
+ * The sheets to judge, judged. A sheet named with --sheet, or chosen by a column mapping (--columns, or one
+ * saved in the workbook), is read alone; otherwise every visible KPI sheet is, together (a workbook that
+ * keeps one sheet per 基本目標: one run, one summary), leaving out sheets that repeat another's KPIs.
+ * `settingsFor` gives the settings once the first KPI sheet is known. Throws WorkbookError.
+ */
+export function analyzeWorkbook(
+  workbook: XlsxBook,
+  command: EvaluateCommand,
+  settingsFor: (grid: Grid) => Settings,
+): BookOutcome {
+  const named = sheetToRead(workbook, command.sheet);
+  if (named === undefined && command.settings.columnMappings === undefined) {
+    const reads = readVisibleSheets(workbook);
+    const first = reads.find((r) => r.layout.ok);
+    const book = first ? analyzeBook(reads, settingsFor(first.grid)) : null;
+    if (book) return { ok: true, book };
+  }
+  // One sheet, or none that reads: pickBookSheet says why (a hidden sheet, the first sheet's layout).
+  const picked = pickBookSheet(workbook, named);
+  const result = analyzeRead(picked.grid, picked.layout, settingsFor(picked.grid));
+  if (!result.ok) return { ok: false, message: `シート「${picked.name}」: ${result.failure.message}` };
+  return { ok: true, book: { sheets: [result.analysis], combined: result.analysis, repeated: [] } };
+}
+
+/** `シート「基本目標1」「基本目標2」` */
+function sheetNames(book: BookAnalysis): string {
+  return `シート${book.sheets.map((s) => `「${s.grid.sheet}」`).join('')}`;
+}
+
+/** What the run left out, for the user: a sheet that repeats another's KPIs. */
+export function repeatedNotices(book: BookAnalysis): string[] {
+  return book.repeated.map(
+    (r) =>
+      `シート「${r.name}」は「${r.like}」と同じ KPI の表のため評価しませんでした。` +
+      `このシートを評価するには --sheet "${r.name}" を指定してください`,
+  );
+}
+
 export interface EvaluatedWorkbook {
   /** The package, edited in memory: every part the plan did not touch still as it was read. */
   readonly workbook: XlsxBook;
-  readonly analysis: Analysis;
+  readonly book: BookAnalysis;
+  /** The sheets as one, with its evaluation: what the report shows. */
+  readonly analysis: Judged;
   readonly plan: WritePlan;
   readonly applied: ApplyResult;
 }
@@ -105,23 +149,27 @@ export async function evaluateWorkbook(
 ): Promise<EvaluateWorkbookOutcome> {
   progress(`読み込んでいます: ${command.file}`);
   let workbook: XlsxBook;
-  let picked: ReadBookSheet;
+  let outcome: BookOutcome;
   try {
     workbook = await openBook(command.file);
-    picked = pickBookSheet(workbook, sheetToRead(workbook, command.sheet));
+    const opened = workbook;
+    outcome = analyzeWorkbook(opened, command, (grid) => chooseSettings(command, opened, grid, progress));
   } catch (error) {
     if (error instanceof WorkbookError) return { ok: false, message: error.message };
     throw error;
   }
-  const { name: sheetName, grid } = picked;
-  const settings = chooseSettings(command, workbook, grid, progress);
-  progress(`シート「${sheetName}」を評価しています`);
-  const analyzed = analyzeRead(grid, picked.layout, settings);
-  if (!analyzed.ok) return { ok: false, message: `シート「${sheetName}」: ${analyzed.failure.message}` };
-  const plan = planOf(analyzed.analysis, { now });
+  if (!outcome.ok) return outcome;
+  const { book } = outcome;
+  for (const notice of repeatedNotices(book)) progress(`お知らせ: ${notice}`);
+  progress(
+    book.sheets.length === 1
+      ? `${sheetNames(book)}を評価しています`
+      : `${sheetNames(book)}を評価しています (サマリーは 1 つにまとめます)`,
+  );
+  const plan = planBook(book, { now });
   progress(`判定列・書式・サマリーを書いています (${plan.ops.length} 件の操作)`);
   const applied = applyBookPlan(workbook, plan);
-  return { ok: true, result: { workbook, analysis: analyzed.analysis, plan, applied } };
+  return { ok: true, result: { workbook, book, analysis: book.combined, plan, applied } };
 }
 
 /**
@@ -133,7 +181,7 @@ export async function saveWorkbook(workbook: XlsxBook, path: string): Promise<vo
 }
 
 export type WriteOutcome =
-  | { readonly ok: true; readonly analysis: Analysis; readonly pdfFailed: boolean }
+  | { readonly ok: true; readonly analysis: Judged; readonly pdfFailed: boolean }
   | { readonly ok: false; readonly usage: boolean; readonly message: string };
 
 /** The whole output step for the command line. */

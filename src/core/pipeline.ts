@@ -2,9 +2,10 @@
  * The whole domain in one call chain: Grid → KpiSheet → Evaluation → WritePlan.
  * Hosts (xlsx, Excel, the demo page) call these and nothing deeper.
  */
-import { evaluate } from './evaluate';
+import { defaultEvaluationYear, evaluate } from './evaluate';
 import { readKpiSheet } from './layout';
-import { planWrite } from './plan';
+import { bookSheets, combineSheets, type RepeatedSheet } from './layout/combine-sheets';
+import { planBookWrite, planWrite } from './plan';
 import type {
   ChartSupport,
   ColumnMapping,
@@ -17,10 +18,14 @@ import type {
   WritePlan,
 } from './types';
 
-export interface Analysis {
-  readonly grid: Grid;
+/** A KpiSheet with its evaluation: what a report shows. */
+export interface Judged {
   readonly sheet: KpiSheet;
   readonly evaluation: Evaluation;
+}
+
+export interface Analysis extends Judged {
+  readonly grid: Grid;
 }
 
 export type AnalysisResult =
@@ -32,6 +37,14 @@ function mappingsFor(grid: Grid, settings: Settings): readonly ColumnMapping[] {
   return (settings.columnMappings ?? []).filter((m) => m.sheet === '' || m.sheet === grid.sheet);
 }
 
+/** A layout read before the settings were known, read again with the user's mapping for the sheet. */
+function withMappings(grid: Grid, layout: LayoutResult, settings: Settings): LayoutResult {
+  const mappings = mappingsFor(grid, settings);
+  return mappings.length > 0 && !(layout.ok && layout.sheet.mappings?.some((m) => m.source === 'user'))
+    ? readKpiSheet(grid, { mappings })
+    : layout;
+}
+
 export function analyze(grid: Grid, settings: Settings): AnalysisResult {
   return analyzeRead(grid, readKpiSheet(grid, { mappings: mappingsFor(grid, settings) }), settings);
 }
@@ -41,12 +54,7 @@ export function analyze(grid: Grid, settings: Settings): AnalysisResult {
  * result without reading the whole sheet a second time.
  */
 export function analyzeRead(grid: Grid, layout: LayoutResult, settings: Settings): AnalysisResult {
-  // A layout read before the settings were known is read again with the user's mapping for the sheet.
-  const mappings = mappingsFor(grid, settings);
-  const read =
-    mappings.length > 0 && !(layout.ok && layout.sheet.mappings?.some((m) => m.source === 'user'))
-      ? readKpiSheet(grid, { mappings })
-      : layout;
+  const read = withMappings(grid, layout, settings);
   if (!read.ok) return read;
   return { ok: true, analysis: { grid, sheet: read.sheet, evaluation: evaluate(read.sheet, settings) } };
 }
@@ -60,4 +68,60 @@ export interface PlanContext {
 
 export function plan(analysis: Analysis, context: PlanContext): WritePlan {
   return planWrite({ ...analysis, now: context.now, charts: context.charts });
+}
+
+/** A sheet the host read, with the layout reading it gave. */
+export interface SheetRead {
+  readonly grid: Grid;
+  readonly layout: LayoutResult;
+}
+
+/**
+ * The KPI sheets of a workbook judged in one run (one sheet per 基本目標, issue 13): each sheet for its own
+ * flags, all of them as one for the summary and the report, at one evaluation year.
+ */
+export interface BookAnalysis {
+  /** In workbook order; one when the workbook keeps its KPIs on one sheet. */
+  readonly sheets: readonly Analysis[];
+  /** All of them as one (combineSheets); the one sheet's own when there is one. */
+  readonly combined: Judged;
+  /** KPI sheets left out because they repeat an earlier sheet's KPIs (bookSheets). */
+  readonly repeated: readonly RepeatedSheet[];
+}
+
+/**
+ * Every sheet whose layout reads as a KPI table, judged together; null when none does (the caller reports
+ * why its first choice could not be read). Sheets that repeat an earlier sheet's KPIs are left out.
+ */
+export function analyzeBook(reads: readonly SheetRead[], settings: Settings): BookAnalysis | null {
+  const sheets: { name: string; sheet: KpiSheet; grid: Grid }[] = [];
+  for (const { grid, layout } of reads) {
+    const read = withMappings(grid, layout, settings);
+    if (read.ok) sheets.push({ name: grid.sheet, sheet: read.sheet, grid });
+  }
+  if (sheets.length === 0) return null;
+  const { included, repeated } = bookSheets(sheets);
+  const combinedSheet = combineSheets(included);
+  const year = settings.evaluationYear ?? defaultEvaluationYear(combinedSheet);
+  const analyses = included.map(({ grid, sheet }): Analysis => ({
+    grid,
+    sheet,
+    evaluation: evaluate(sheet, settings, year),
+  }));
+  const combined =
+    analyses.length === 1
+      ? analyses[0]
+      : { sheet: combinedSheet, evaluation: evaluate(combinedSheet, settings, year) };
+  return { sheets: analyses, combined, repeated };
+}
+
+/** The plan for a book analysis: each sheet's flags, one summary over all of them. */
+export function planBook(book: BookAnalysis, context: PlanContext): WritePlan {
+  if (book.sheets.length === 1) return plan(book.sheets[0], context);
+  return planBookWrite({
+    sheets: book.sheets,
+    combined: book.combined,
+    now: context.now,
+    ...(context.charts === undefined ? {} : { charts: context.charts }),
+  });
 }

@@ -139,3 +139,17 @@ export function pickBookSheet(book: XlsxBook, name: string | undefined): ReadBoo
     );
   return read(candidates[0].name);
 }
+
+/**
+ * Every visible worksheet, read, in workbook order: the candidates for a run over the whole book (one sheet
+ * per 基本目標). Hidden sheets stay out, as in pickBookSheet: nothing is read behind the user's back.
+ */
+export function readVisibleSheets(book: XlsxBook): ReadBookSheet[] {
+  return book
+    .sheets()
+    .filter((s) => s.visibility === 'visible' && book.worksheet(s.name) !== undefined)
+    .map((s) => {
+      const grid = readBookGrid(book, s.name);
+      return { name: s.name, grid, layout: readKpiSheet(grid) };
+    });
+}

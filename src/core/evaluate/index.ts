@@ -1,12 +1,19 @@
 /** From a KpiSheet and Settings to an Evaluation of every KPI and headline (EVALUATION.md section 3). */
-import type { Evaluation, KpiEvaluation, KpiSheet, Settings } from '../types';
+import type { Evaluation, FiscalYear, KpiEvaluation, KpiSheet, Settings } from '../types';
 import { evaluateKpi } from './kpi';
 import { comparePublished } from './published';
 import { summarize } from './summary';
 import { defaultEvaluationYear } from './year';
 
-export function evaluate(sheet: KpiSheet, settings: Settings): Evaluation {
-  const year = settings.evaluationYear ?? defaultEvaluationYear(sheet);
+/**
+ * `year`: the evaluation year when the caller decided it for several sheets at once (analyzeBook); the
+ * settings keep saying what the user chose (a year, or the sheet's latest).
+ */
+export function evaluate(
+  sheet: KpiSheet,
+  settings: Settings,
+  year: FiscalYear = settings.evaluationYear ?? defaultEvaluationYear(sheet),
+): Evaluation {
   const kpis: KpiEvaluation[] = sheet.blocks.flatMap((block) =>
     [...block.headlines, ...block.kpis].map((kpi) => evaluateKpi(kpi, year, settings)),
   );

@@ -42,7 +42,20 @@ export function summarizeGroup(key: string, grades: readonly Grade[], scale: Gra
 interface Row {
   readonly kpi: Kpi;
   readonly goal: string;
+  /** Block.sheet: set where the evaluation covers several sheets. */
+  readonly sheet: string | undefined;
   readonly evaluation: KpiEvaluation;
+}
+
+/** `F12`, or `基本目標2!F12` for a block of a several-sheet evaluation (Block.sheet). */
+export function blockCellAddress(sheet: string | undefined, row: number, col: number): string {
+  const address = cellAddress(row, col);
+  return sheet === undefined ? address : `${sheet}!${address}`;
+}
+
+/** `12行`, or `シート「基本目標2」の12行`. */
+function rowText(sheet: string | undefined, row: number): string {
+  return sheet === undefined ? `${row}行` : `シート「${sheet}」の${row}行`;
 }
 
 function groupBy(rows: readonly Row[], keyOf: (row: Row) => string, scale: GradeScale): SummaryGroup[] {
@@ -84,6 +97,7 @@ function followUp(row: Row): FollowUp {
   return {
     kpiId: kpi.id,
     row: kpi.row,
+    ...(row.sheet === undefined ? {} : { sheet: row.sheet }),
     goal: row.goal,
     name: kpi.name,
     department: kpi.department,
@@ -94,16 +108,16 @@ function followUp(row: Row): FollowUp {
   };
 }
 
-function directionIssue(kpi: Kpi): DataIssue | null {
+function directionIssue(kpi: Kpi, sheet: string | undefined): DataIssue | null {
   if (!kpi.target || !kpi.baseline) return null;
-  const target = cellAddress(kpi.target.cell.row, kpi.target.cell.col);
-  const baseline = cellAddress(kpi.baseline.cell.row, kpi.baseline.cell.col);
+  const target = blockCellAddress(sheet, kpi.target.cell.row, kpi.target.cell.col);
+  const baseline = blockCellAddress(sheet, kpi.baseline.cell.row, kpi.baseline.cell.col);
   return {
     cell: target,
     kind: 'directionToConfirm',
     message:
       `目標値 (${target}: ${readingLabel(kpi.target.reading)}) が基準値 (${baseline}: ${readingLabel(kpi.baseline.reading)}) を下回っていますが、` +
-      `増加を目指す指標として評価しました。減少を目指す指標なら、${kpi.row}行の「方向」を ↓ にしてください (${kpi.name})`,
+      `増加を目指す指標として評価しました。減少を目指す指標なら、${rowText(sheet, kpi.row)}の「方向」を ↓ にしてください (${kpi.name})`,
   };
 }
 
@@ -114,9 +128,9 @@ function dataIssues(sheet: KpiSheet, evaluations: ReadonlyMap<string, KpiEvaluat
     message: d.message,
   }));
   const known = new Set(issues.filter((i) => i.kind === 'unreadable').map((i) => i.cell));
-  const unreadable = (kpi: Kpi, cell: YearCell | null): void => {
+  const unreadable = (kpi: Kpi, cell: YearCell | null, sheet: string | undefined): void => {
     if (!cell || cell.reading.kind !== 'text') return;
-    const address = cellAddress(cell.cell.row, cell.cell.col);
+    const address = blockCellAddress(sheet, cell.cell.row, cell.cell.col);
     if (known.has(address)) return;
     known.add(address);
     issues.push({
@@ -127,12 +141,13 @@ function dataIssues(sheet: KpiSheet, evaluations: ReadonlyMap<string, KpiEvaluat
   };
   // Baseline, actuals, target in sheet order, visited in place: copying them per KPI was most of the cost.
   for (const block of sheet.blocks) {
+    const { sheet: on } = block;
     for (const kpi of [...block.headlines, ...block.kpis]) {
-      unreadable(kpi, kpi.baseline);
-      for (const cell of kpi.actuals) unreadable(kpi, cell);
-      unreadable(kpi, kpi.target);
+      unreadable(kpi, kpi.baseline, on);
+      for (const cell of kpi.actuals) unreadable(kpi, cell, on);
+      unreadable(kpi, kpi.target, on);
       if (evaluations.get(kpi.id)?.directionToConfirm) {
-        const issue = directionIssue(kpi);
+        const issue = directionIssue(kpi, on);
         if (issue) issues.push(issue);
       }
     }
@@ -151,7 +166,7 @@ export function summarize(
   for (const block of sheet.blocks) {
     for (const kpi of [...block.headlines, ...block.kpis]) {
       const evaluation = evaluations.get(kpi.id);
-      if (evaluation) rows.push({ kpi, goal: block.goal, evaluation });
+      if (evaluation) rows.push({ kpi, goal: block.goal, sheet: block.sheet, evaluation });
     }
   }
   const counted = rows.filter((row) => row.kpi.role === 'kpi');

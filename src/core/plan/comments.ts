@@ -47,6 +47,12 @@ export interface RowComment {
 
 export type CommentsByRow = ReadonlyMap<number, RowComment>;
 
+/** The comments on a KPI's row of its sheet (FollowUp.sheet where the summary covers several sheets). */
+export type CommentLookup = (kpi: {
+  readonly sheet?: string;
+  readonly row: number;
+}) => RowComment | undefined;
+
 /** Where one table's comment columns are now (null: that header is not there). */
 interface FoundColumns {
   readonly table: TableRegion;

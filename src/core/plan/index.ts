@@ -14,11 +14,11 @@ import type {
 } from '../types';
 import { rangeOf } from '../a1';
 import { previousYear } from '../evaluate/previous-year';
-import { COMMENT_COUNT, commentPlan, readComments } from './comments';
+import { COMMENT_COUNT, commentPlan, readComments, type CommentLookup, type RowComment } from './comments';
 import { YEAR_BEFORE_COUNT, yearBeforeOps } from './year-before-columns';
 import { flagRuleOps, tintRuleOps } from './conditional';
 import { FLAG_COUNT, FLAG_OFFSET, FLAG_WIDTHS, flagOps, flagValuesByRow } from './flags';
-import { mark, markKind, marksOf, ownSheets, removalOps } from './marks';
+import { bookRemovalOps, mark, markKind, marksOf, ownSheets, sheetRemovalOps } from './marks';
 import { cityRight, placeFlags } from './placement';
 import { kpiSheetPrintOp, summaryPrintOp } from './print';
 import { DEFAULT_ROW_HEIGHT, nameColumn, printWidths, printedRowHeights } from './print-rows';
@@ -33,13 +33,30 @@ export type { CommentsByRow, RowComment } from './comments';
 export { SUMMARY_SHEET, SUMMARY_TITLE } from './summary-sheet';
 export { SETTINGS_SHEET } from './settings-sheet';
 
-export interface PlanInput {
+/** One KPI sheet of a plan, read and judged. */
+export interface SheetInput {
   readonly grid: Grid;
   readonly sheet: KpiSheet;
   readonly evaluation: Evaluation;
+}
+
+export interface PlanInput extends SheetInput {
   /** When the run happens: printed on the summary sheet and in the footer. */
   readonly now: Date;
   /** Whether the host draws native charts (the summary's bar chart); absent: none. */
+  readonly charts?: ChartSupport;
+}
+
+/**
+ * Several KPI sheets of one workbook in one run (one sheet per 基本目標, issue 13): each gets its flags and
+ * print setup, and one summary counts them all.
+ */
+export interface BookPlanInput {
+  /** In workbook order, each judged at the same evaluation year with the same settings. */
+  readonly sheets: readonly SheetInput[];
+  /** All of them as one (combineSheets) and its evaluation: what the summary counts. */
+  readonly combined: { readonly sheet: KpiSheet; readonly evaluation: Evaluation };
+  readonly now: Date;
   readonly charts?: ChartSupport;
 }
 
@@ -57,12 +74,12 @@ function lastContentRow(grid: Grid): number {
   return grid.top;
 }
 
-/** Numbers for new FLAGS/TINT marks that do not clash with other KPI sheets' marks. */
-function firstFreeMarkIndex(grid: Grid): number {
+/** Numbers for new FLAGS/TINT marks that do not clash with the marks of KPI sheets outside this plan. */
+function firstFreeMarkIndex(grid: Grid, planned: ReadonlySet<string>): number {
   let max = 0;
   for (const m of grid.marks) {
     const kind = markKind(m.name);
-    if ((kind === 'flags' || kind === 'tint') && m.sheet !== grid.sheet) {
+    if ((kind === 'flags' || kind === 'tint') && !planned.has(m.sheet)) {
       const n = Number(/_(\d+)$/.exec(m.name)?.[1] ?? 0);
       if (n > max) max = n;
     }
@@ -70,13 +87,24 @@ function firstFreeMarkIndex(grid: Grid): number {
   return max + 1;
 }
 
-export function planWrite(input: PlanInput): WritePlan {
-  const { grid, sheet, evaluation, now } = input;
+/** What one KPI sheet's part of a plan writes, and the marks it leaves (written after every removal). */
+interface SheetPart {
+  readonly ops: readonly WriteOp[];
+  readonly marks: readonly WriteOp[];
+  readonly notices: readonly string[];
+  /** The next free mark number after this sheet's. */
+  readonly nextIndex: number;
+  /** The clerks' comments by row, when the sheet has comment columns. */
+  readonly comments: ReadonlyMap<number, RowComment> | null;
+}
+
+/** The flags, year-before and comment columns, their rules and the print setup of one KPI sheet. */
+function sheetPart(input: SheetInput, firstIndex: number, now: Date): SheetPart {
+  const { grid, sheet, evaluation } = input;
   const settings = evaluation.settings;
   const notices: string[] = [];
   const tables = tablesOf(sheet);
-  const ops: WriteOp[] = removalOps(grid, tables);
-  if (tables.length === 0) return { ops, notices: ['KPI の表が見つからないため、何も書きませんでした'] };
+  const ops: WriteOp[] = [];
 
   const ourMarks = grid.marks.filter((m) => m.sheet === grid.sheet);
   // The comment columns count as free for the flags: the comments are carried right of them (comments.ts).
@@ -90,10 +118,10 @@ export function planWrite(input: PlanInput): WritePlan {
   const lastComputedCol = lastFlagCol + yearBeforeCount;
   const byRow = new Map<number, KpiEvaluation>(evaluation.kpis.map((k) => [k.row, k]));
   const flagValues = flagValuesByRow(evaluation.kpis, settings);
-  const previous = previousYear(sheet, evaluation);
-  const previousByRow = new Map(previous.grades.map((g) => [g.row, g]));
+  const previousByRow = new Map(
+    yearBeforeCount > 0 ? previousYear(sheet, evaluation).grades.map((g) => [g.row, g]) : [],
+  );
 
-  const firstIndex = firstFreeMarkIndex(grid);
   const comments = commentPlan({
     grid,
     tables,
@@ -136,31 +164,6 @@ export function planWrite(input: PlanInput): WritePlan {
   markOps.push(...comments.marks);
   const lastOwnCol = comments.startCol === null ? lastComputedCol : comments.startCol + COMMENT_COUNT - 1;
 
-  // The summary and settings sheets: our earlier ones are deleted above, so their names are free again.
-  const reusable = new Set(ownSheets(grid));
-  const taken = grid.sheetNames.filter((name) => !reusable.has(name));
-  const summaryName = freeSheetName(SUMMARY_SHEET, taken);
-  if (summaryName !== SUMMARY_SHEET) {
-    notices.push(`「${SUMMARY_SHEET}」というシートが既にあるため、サマリーは「${summaryName}」に書きました`);
-  }
-  const summary = summarySheetOps({
-    sheetName: summaryName,
-    kpiSheet: sheet,
-    evaluation,
-    now,
-    ...(comments.startCol === null ? {} : { comments: readComments(grid, tables) }),
-    previous,
-    charts: input.charts,
-  });
-  const summaryArea = rangeOf(1, 1, summary.lastRow, summary.lastCol);
-  ops.push({ op: 'addSheet', sheet: summaryName, visibility: 'visible' }, ...summary.ops);
-  ops.push(summaryPrintOp(summaryName, summaryArea, evaluation, summary.rowBreaks));
-  markOps.push(mark('summary', summaryName, summaryArea));
-
-  const settingsName = freeSheetName(SETTINGS_SHEET, [...taken, summaryName]);
-  ops.push(...settingsSheetOps(settingsName, settings));
-  markOps.push(mark('settings', settingsName, SETTINGS_CELL));
-
   const top = Math.min(grid.top, ...tables.map((t) => t.headerTop));
   const left = Math.min(...tables.map((t) => t.firstCol));
   const bottom = Math.max(lastContentRow(grid), ...tables.map((t) => t.lastRow));
@@ -187,6 +190,83 @@ export function planWrite(input: PlanInput): WritePlan {
       now,
     }),
   );
+  return {
+    ops,
+    marks: markOps,
+    notices,
+    nextIndex: index,
+    comments: comments.startCol === null ? null : readComments(grid, tables),
+  };
+}
+
+export function planWrite(input: PlanInput): WritePlan {
+  if (tablesOf(input.sheet).length === 0) {
+    return {
+      ops: [...sheetRemovalOps(input.grid, []), ...bookRemovalOps(input.grid)],
+      notices: ['KPI の表が見つからないため、何も書きませんでした'],
+    };
+  }
+  return planBookWrite({
+    sheets: [input],
+    combined: input,
+    now: input.now,
+    ...(input.charts === undefined ? {} : { charts: input.charts }),
+  });
+}
+
+/**
+ * The plan for one or several KPI sheets: every removal of an earlier run's output first (so no new mark
+ * is removed by another sheet's removal), then each sheet's part, then the summary over all of them and
+ * the settings, then the marks.
+ */
+export function planBookWrite(input: BookPlanInput): WritePlan {
+  const { sheets, combined, now } = input;
+  // Marks and sheet names are the workbook's: every grid of the plan carries the same ones.
+  const book = sheets[0].grid;
+  const settings = combined.evaluation.settings;
+  const notices: string[] = [];
+  const ops: WriteOp[] = [];
+  for (const { grid, sheet } of sheets) ops.push(...sheetRemovalOps(grid, tablesOf(sheet)));
+  ops.push(...bookRemovalOps(book));
+
+  const markOps: WriteOp[] = [];
+  const comments = new Map<string, ReadonlyMap<number, RowComment>>();
+  let index = firstFreeMarkIndex(book, new Set(sheets.map((s) => s.grid.sheet)));
+  for (const sheetInput of sheets) {
+    const part = sheetPart(sheetInput, index, now);
+    ops.push(...part.ops);
+    markOps.push(...part.marks);
+    notices.push(...part.notices);
+    index = part.nextIndex;
+    if (part.comments) comments.set(sheetInput.grid.sheet, part.comments);
+  }
+  const single = sheets.length === 1 ? sheets[0].grid.sheet : undefined;
+  const commentOf: CommentLookup = (kpi) => comments.get(kpi.sheet ?? single ?? '')?.get(kpi.row);
+
+  // The summary and settings sheets: our earlier ones are deleted above, so their names are free again.
+  const reusable = new Set(ownSheets(book));
+  const taken = book.sheetNames.filter((name) => !reusable.has(name));
+  const summaryName = freeSheetName(SUMMARY_SHEET, taken);
+  if (summaryName !== SUMMARY_SHEET) {
+    notices.push(`「${SUMMARY_SHEET}」というシートが既にあるため、サマリーは「${summaryName}」に書きました`);
+  }
+  const summary = summarySheetOps({
+    sheetName: summaryName,
+    kpiSheet: combined.sheet,
+    evaluation: combined.evaluation,
+    now,
+    ...(comments.size === 0 ? {} : { comments: commentOf }),
+    previous: previousYear(combined.sheet, combined.evaluation),
+    charts: input.charts,
+  });
+  const summaryArea = rangeOf(1, 1, summary.lastRow, summary.lastCol);
+  ops.push({ op: 'addSheet', sheet: summaryName, visibility: 'visible' }, ...summary.ops);
+  ops.push(summaryPrintOp(summaryName, summaryArea, combined.evaluation, summary.rowBreaks));
+  markOps.push(mark('summary', summaryName, summaryArea));
+
+  const settingsName = freeSheetName(SETTINGS_SHEET, [...taken, summaryName]);
+  ops.push(...settingsSheetOps(settingsName, settings));
+  markOps.push(mark('settings', settingsName, SETTINGS_CELL));
   ops.push(...markOps);
   return { ops, notices };
 }

@@ -67,32 +67,38 @@ export function tintedRange(grid: Grid, mark: OutputMark, tables: readonly Table
 }
 
 /**
- * Ops that remove an earlier run's output. Flag columns on this sheet: values, styles, rules and the
+ * Ops that remove an earlier run's output from this KPI sheet. Flag columns: values, styles, rules and the
  * 方向 dropdown; tints: their rules only (the cells are the city's); comments: the mark only (the cells hold
- * what clerks typed; see comments.ts); our sheets: deleted. Marks of other
- * KPI sheets' flags are left alone; unknown KPISHEET_ names too.
+ * what clerks typed; see comments.ts). Marks of other KPI sheets are left alone, and so are the
+ * workbook's own (bookRemovalOps) and unknown KPISHEET_ names.
  */
-export function removalOps(grid: Grid, tables: readonly TableRegion[]): WriteOp[] {
+export function sheetRemovalOps(grid: Grid, tables: readonly TableRegion[]): WriteOp[] {
   const ops: WriteOp[] = [];
   for (const previous of grid.marks) {
     const kind = markKind(previous.name);
-    if (kind === null) continue;
     const { sheet, range } = previous;
+    if (kind === null || kind === 'summary' || kind === 'settings' || sheet !== grid.sheet) continue;
     if (kind === 'flags') {
-      if (sheet !== grid.sheet) continue;
       ops.push(
         { op: 'removeConditionalFormats', sheet, range },
         { op: 'removeDataValidation', sheet, range },
         { op: 'clearRange', sheet, range },
       );
-    } else if (kind === 'comments') {
-      if (sheet !== grid.sheet) continue;
     } else if (kind === 'tint') {
-      if (sheet !== grid.sheet) continue;
       const tinted = tintedRange(grid, previous, tables);
       if (tinted) ops.push({ op: 'removeConditionalFormats', sheet, range: tinted, match: 'sameRange' });
     }
     ops.push({ op: 'removeMark', name: previous.name });
+  }
+  return ops;
+}
+
+/** Ops that remove the workbook's own output of an earlier run: the summary and settings sheets and marks. */
+export function bookRemovalOps(grid: Grid): WriteOp[] {
+  const ops: WriteOp[] = [];
+  for (const previous of grid.marks) {
+    const kind = markKind(previous.name);
+    if (kind === 'summary' || kind === 'settings') ops.push({ op: 'removeMark', name: previous.name });
   }
   for (const sheet of ownSheets(grid)) ops.push({ op: 'deleteSheet', sheet });
   return ops;

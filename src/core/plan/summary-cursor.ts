@@ -46,6 +46,14 @@ export function merge(w: SummaryCursor, top: number, left: number, bottom: numbe
   w.ops.push({ op: 'mergeCells', sheet: w.sheet, range: rangeOf(top, left, bottom, right) });
 }
 
+/**
+ * The 行 cell of a summary list: the row number, or `基本目標2!12` where the evaluation covers several
+ * sheets (the row alone would not say which sheet).
+ */
+export function rowCell(sheet: string | undefined, row: number): PlanValue {
+  return sheet === undefined ? row : `${sheet}!${row}`;
+}
+
 /** Leading goal number (`1 浅口市…` → `1`), else the goal as written: the lists' 基本目標 column. */
 export function goalShort(goal: string): string {
   const match = /^\s*(\d+)\s/.exec(goal);

@@ -4,7 +4,7 @@
  * together. Unwritten comments say so: the meeting asks the department for them.
  */
 import type { FollowUp, PlanValue } from '../types';
-import type { CommentsByRow } from './comments';
+import type { CommentLookup } from './comments';
 import { BORDER, HEADER_STYLE } from './palette';
 import { merge, type SummaryTable } from './summary-cursor';
 import { rowHeightFor, wrappedLines } from './text-size';
@@ -20,14 +20,14 @@ const ONE_LINE = 15;
  */
 export function followUpCommentsTable(
   followUps: readonly FollowUp[],
-  comments: CommentsByRow,
+  comments: CommentLookup,
   widths: readonly number[],
 ): SummaryTable {
   const span = (from: number, to: number) => widths.slice(from - 1, to).reduce((a, b) => a + b, 0);
   const factorWidth = span(2, 5);
   const outlookWidth = span(6, 9);
   const entries = followUps.map((f) => {
-    const comment = comments.get(f.row);
+    const comment = comments(f);
     return { name: f.name, factor: comment?.factor || NOT_WRITTEN, outlook: comment?.outlook || NOT_WRITTEN };
   });
   const heights = entries.map((e) => {

@@ -26,11 +26,11 @@ import { legendEntries } from './legend';
 import { pageBody } from './page-geometry';
 import { rowHeightFor, wrappedLines } from './text-size';
 import type { PreviousYear } from '../evaluate/previous-year';
-import type { CommentsByRow } from './comments';
+import type { CommentLookup } from './comments';
 import { followUpCommentsTable } from './summary-follow-up-comments';
 import { yearBeforeTables } from './summary-year-before';
 import { goalChartOp } from './summary-chart';
-import { goalShort } from './summary-cursor';
+import { goalShort, rowCell } from './summary-cursor';
 import type { SummaryCursor, SummaryTable, WrittenTable } from './summary-cursor';
 
 export const SUMMARY_SHEET = 'KPI評価サマリー';
@@ -59,8 +59,8 @@ export interface SummaryInput {
   readonly kpiSheet: KpiSheet;
   readonly evaluation: Evaluation;
   readonly now: Date;
-  /** The clerks' comments by sheet row, when the sheet has comment columns (issue 19). */
-  readonly comments?: CommentsByRow;
+  /** The clerks' comments, when the sheets have comment columns (issue 19). */
+  readonly comments?: CommentLookup;
   /** The grades of the previous evaluation year (issue 19). */
   readonly previous?: PreviousYear;
   /** 'native': add the bar chart of grade counts per 基本目標 (issue 19). */
@@ -330,7 +330,7 @@ function followUpTable(followUps: readonly FollowUp[], evaluation: Evaluation): 
       f.target,
       f.gap,
       goalShort(f.goal),
-      f.row,
+      rowCell(f.sheet, f.row),
     ]),
     heights,
     styleRows: (w, first, from, to) => {

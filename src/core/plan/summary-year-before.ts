@@ -9,7 +9,7 @@ import { GRADE_CHANGE_LABEL } from '../evaluate/previous-year';
 import { gradeText } from './flags';
 import { BORDER, HEADER_STYLE } from './palette';
 import { fiscalYearText } from './reading-text';
-import { goalShort, type SummaryTable } from './summary-cursor';
+import { goalShort, rowCell, type SummaryTable } from './summary-cursor';
 import { rowHeightFor, wrappedLines } from './text-size';
 
 const CELL = { border: BORDER, vertical: 'middle' } as const;
@@ -27,6 +27,8 @@ export interface FallenKpi {
   readonly current: string;
   readonly goal: string;
   readonly row: number;
+  /** Block.sheet: set where the evaluation covers several sheets. */
+  readonly sheet?: string;
 }
 
 export interface YearBeforeChanges {
@@ -59,6 +61,7 @@ export function yearBeforeChanges(
           current: gradeText(current.grade, evaluation.settings),
           goal: block.goal,
           row: kpi.row,
+          ...(block.sheet === undefined ? {} : { sheet: block.sheet }),
         });
       }
     }
@@ -142,7 +145,7 @@ export function yearBeforeTables(
       f.previous,
       f.current,
       goalShort(f.goal),
-      f.row,
+      rowCell(f.sheet, f.row),
     ]),
     heights: fallenHeights,
     styleRows: (w, first, fromIndex, to) => {

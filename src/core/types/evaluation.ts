@@ -61,6 +61,8 @@ export interface SummaryGroup {
 export interface FollowUp {
   readonly kpiId: string;
   readonly row: number;
+  /** The KPI's sheet, where the evaluation covers several sheets (Block.sheet); absent: the one sheet. */
+  readonly sheet?: string;
   readonly goal: string;
   readonly name: string;
   readonly department: string;
@@ -73,7 +75,7 @@ export interface FollowUp {
 }
 
 export interface DataIssue {
-  /** A1 address on the KPI sheet. */
+  /** A1 address on the KPI sheet; `基本目標2!F12` where the evaluation covers several sheets. */
   readonly cell: string;
   readonly kind: string;
   readonly message: string;

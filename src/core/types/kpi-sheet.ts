@@ -93,6 +93,11 @@ export interface Block {
   readonly kpis: readonly Kpi[];
   readonly headlineTable: TableRegion | null;
   readonly kpiTable: TableRegion | null;
+  /**
+   * The sheet the block is on, where one KpiSheet stands for several sheets of a workbook (one sheet per
+   * 基本目標, combineSheets); absent: the KpiSheet's own sheet.
+   */
+  readonly sheet?: string;
 }
 
 export type DiagnosticKind =

@@ -53,6 +53,8 @@ export const WORKSHEET_ORDER = [
   'extLst',
 ];
 
+const REL_NAMESPACE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
 export const EMPTY_WORKSHEET =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
   '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
@@ -269,6 +271,20 @@ export class WorksheetPart {
 
   addDataValidation(xml: string): void {
     this.validations.add('dataValidation', xml);
+  }
+
+  /**
+   * The prefix the sheet binds to the relationships namespace (for `r:id` on `drawing`), declared as `r` on
+   * the root when the sheet has none.
+   */
+  relationshipPrefix(): string {
+    const root = this.list.rootTag();
+    for (const m of root.matchAll(/\sxmlns:([\w.-]+)\s*=\s*"([^"]*)"/g)) if (m[2] === REL_NAMESPACE) return m[1];
+    const taken = new Set([...root.matchAll(/\sxmlns:([\w.-]+)/g)].map((m) => m[1]));
+    let prefix = 'r';
+    for (let n = 1; taken.has(prefix); n++) prefix = `r${n}`;
+    this.list.setRootTag(withAttribute(root, `xmlns:${prefix}`, REL_NAMESPACE));
+    return prefix;
   }
 
   /** Replaces (or with undefined removes) a top-level element. */

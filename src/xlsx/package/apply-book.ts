@@ -205,7 +205,9 @@ class BookApplier {
         return;
       case 'addChart':
         // Its caches are the cells as the plan's earlier ops left them (the summary table is written first).
-        addSheetChart(this.book, op.sheet, op.chart, (row, col) => readBookCell(this.book, op.sheet, row, col));
+        addSheetChart(this.book, op.sheet, op.chart, (row, col) =>
+          readBookCell(this.book, op.sheet, row, col),
+        );
         return;
     }
     const unhandled: never = op;

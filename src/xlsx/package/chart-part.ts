@@ -127,7 +127,8 @@ function seriesXml(sheet: string, chart: ChartSpec, read: ReadCell): string[] {
  * host places it.
  */
 export function chartPartXml(sheet: string, chart: ChartSpec, read: ReadCell): string {
-  const axisLine = '<c:spPr><a:ln w="9525"><a:solidFill><a:srgbClr val="BFBFBF"/></a:solidFill></a:ln></c:spPr>';
+  const axisLine =
+    '<c:spPr><a:ln w="9525"><a:solidFill><a:srgbClr val="BFBFBF"/></a:solidFill></a:ln></c:spPr>';
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     `<c:chartSpace xmlns:c="${NS_CHART}" xmlns:a="${NS_MAIN}" xmlns:r="${NS_REL}">` +

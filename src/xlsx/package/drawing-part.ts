@@ -71,7 +71,8 @@ export function drawingPartXml(anchors: readonly string[]): string {
 /** The lowest `cNvPr` id above every one the drawing has (a shape's id is unique in its drawing, a:cNvPr). */
 export function nextShapeId(drawingXml: string): number {
   let max = 1;
-  for (const m of drawingXml.matchAll(/<(?:[\w.-]+:)?cNvPr\b[^>]*?\sid="(\d+)"/g)) max = Math.max(max, Number(m[1]));
+  for (const m of drawingXml.matchAll(/<(?:[\w.-]+:)?cNvPr\b[^>]*?\sid="(\d+)"/g))
+    max = Math.max(max, Number(m[1]));
   return max + 1;
 }
 

@@ -70,7 +70,8 @@ export function addSheetChart(book: XlsxBook, sheetName: string, chart: ChartSpe
   const existingId = drawingElement && attribute(drawingElement, `${prefix}:id`);
   const existingRel =
     existingId === undefined ? undefined : opc.relationships(sheetPart).find((r) => r.id === existingId);
-  const existing = existingRel && !existingRel.external ? resolveTarget(sheetPart, existingRel.target) : undefined;
+  const existing =
+    existingRel && !existingRel.external ? resolveTarget(sheetPart, existingRel.target) : undefined;
   const existingXml = existing === undefined ? undefined : opc.text(existing);
   if (drawingElement !== undefined && existingXml === undefined)
     throw new Error(`シート「${sheetName}」の図形 (drawing) が読めないため、グラフを書けません`);
@@ -87,7 +88,10 @@ export function addSheetChart(book: XlsxBook, sheetName: string, chart: ChartSpe
     relId,
   };
   if (existingXml !== undefined) {
-    opc.setText(drawingPart, withAnchor(existingXml, chartAnchorXml(anchor, !declaresOwnPrefixes(existingXml))));
+    opc.setText(
+      drawingPart,
+      withAnchor(existingXml, chartAnchorXml(anchor, !declaresOwnPrefixes(existingXml))),
+    );
     return;
   }
   opc.setText(drawingPart, drawingPartXml([chartAnchorXml(anchor)]));

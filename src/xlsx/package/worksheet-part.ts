@@ -279,7 +279,8 @@ export class WorksheetPart {
    */
   relationshipPrefix(): string {
     const root = this.list.rootTag();
-    for (const m of root.matchAll(/\sxmlns:([\w.-]+)\s*=\s*"([^"]*)"/g)) if (m[2] === REL_NAMESPACE) return m[1];
+    for (const m of root.matchAll(/\sxmlns:([\w.-]+)\s*=\s*"([^"]*)"/g))
+      if (m[2] === REL_NAMESPACE) return m[1];
     const taken = new Set([...root.matchAll(/\sxmlns:([\w.-]+)/g)].map((m) => m[1]));
     let prefix = 'r';
     for (let n = 1; taken.has(prefix); n++) prefix = `r${n}`;

@@ -26,8 +26,9 @@ const REL_BASE = 'http://schemas.openxmlformats.org/officeDocument/2006/relation
 
 /**
  * Parts a worksheet owns through these relationships, and what those own in turn (a chart's user shapes,
- * style and colour parts, a drawing's pictures, a sheet's notes and their VML): removed with the sheet
- * when nothing else refers to them. Tables, pivot tables, external links and anything else stay.
+ * style and colour parts as Excel adds them on save, a drawing's pictures, a sheet's notes and their VML, its
+ * printer settings): removed with the sheet when nothing else refers to them. Tables, pivot tables, external
+ * links and anything else stay.
  */
 const OWNED_TYPES = new Set([
   REL_DRAWING,
@@ -37,6 +38,7 @@ const OWNED_TYPES = new Set([
   `${REL_BASE}themeOverride`,
   `${REL_BASE}vmlDrawing`,
   `${REL_BASE}comments`,
+  `${REL_BASE}printerSettings`,
   'http://schemas.microsoft.com/office/2011/relationships/chartStyle',
   'http://schemas.microsoft.com/office/2011/relationships/chartColorStyle',
 ]);

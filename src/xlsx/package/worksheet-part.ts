@@ -1,8 +1,9 @@
 /**
  * One worksheet part (ECMA-376 Part 1, 18.3.1.99 worksheet) split into its top-level elements. The add-in
  * rewrites `sheetData`, `dimension`, `cols`, `mergeCells`, its own `conditionalFormatting` and
- * `dataValidation` entries and the print elements; every other element (sheet protection, drawings,
- * legacy drawings for notes, table parts, pivot references, extLst …) keeps its bytes and its place.
+ * `dataValidation` entries and the print elements, and adds a `drawing` element for its chart to a sheet
+ * that has none; every other element (sheet protection, drawings, legacy drawings for notes, table parts,
+ * pivot references, extLst …) keeps its bytes and its place.
  */
 import { parseCellAddress, rangeBetween } from '../../core/a1';
 import type { CellRange } from '../../core/types';

@@ -13,7 +13,7 @@ const build = (path) => require(join(__dirname, '..', 'build', path));
 async function main(input, output) {
   const { openBook, pickBookSheet } = build('xlsx/open-book.js');
   const { analyzeRead, plan } = build('core/pipeline.js');
-  const { applyBookPlan } = build('xlsx/package/apply-book.js');
+  const { applyBookPlan, PACKAGE_CHARTS } = build('xlsx/package/apply-book.js');
   const { saveFileSafely } = build('cli/safe-save.js');
   const { DEFAULT_SETTINGS } = build('core/settings/index.js');
   const { renderEvaluationTable } = build('cli/evaluate-table.js');
@@ -33,7 +33,7 @@ async function main(input, output) {
   const analyzed = analyzeRead(picked.grid, picked.layout, DEFAULT_SETTINGS);
   if (!analyzed.ok) throw new Error(analyzed.failure.message);
   lap('evaluate');
-  const writePlan = plan(analyzed.analysis, { now: new Date() });
+  const writePlan = plan(analyzed.analysis, { now: new Date(), charts: PACKAGE_CHARTS });
   lap('plan');
   applyBookPlan(workbook, writePlan);
   lap('apply');

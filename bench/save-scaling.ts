@@ -10,7 +10,7 @@ import { saveFileSafely } from '../src/cli/safe-save';
 import { plan as planOf, analyzeRead } from '../src/core/pipeline';
 import { DEFAULT_SETTINGS } from '../src/core/settings';
 import { openBook, pickBookSheet } from '../src/xlsx/open-book';
-import { applyBookPlan } from '../src/xlsx/package/apply-book';
+import { applyBookPlan, PACKAGE_CHARTS } from '../src/xlsx/package/apply-book';
 import { CACHE_DIR, generateWorkbook } from './generate';
 import { median, nowMs } from './stats';
 
@@ -49,7 +49,7 @@ export async function measureSave(runs = 3): Promise<SaveMeasure[]> {
       const t1 = nowMs();
       const analyzed = analyzeRead(picked.grid, picked.layout, DEFAULT_SETTINGS);
       if (!analyzed.ok) throw new Error(analyzed.failure.message);
-      const plan = planOf(analyzed.analysis, { now: new Date(Date.UTC(2026, 0, 1)) });
+      const plan = planOf(analyzed.analysis, { now: new Date(Date.UTC(2026, 0, 1)), charts: PACKAGE_CHARTS });
       const t2 = nowMs();
       applyBookPlan(book, plan);
       const bytes = book.toBuffer();

@@ -10,7 +10,7 @@ import { SETTINGS_SHEET } from '../core/plan/settings-sheet';
 import type { ColumnMapping, Grid, Settings, WritePlan } from '../core/types';
 import type { ApplyResult } from '../excel/workbook-host';
 import { openBook, pickBookSheet, readVisibleSheets } from '../xlsx/open-book';
-import { applyBookPlan } from '../xlsx/package/apply-book';
+import { applyBookPlan, PACKAGE_CHARTS } from '../xlsx/package/apply-book';
 import type { XlsxBook } from '../xlsx/package/book';
 import { readBookCell } from '../xlsx/package/read-book';
 import { WorkbookError } from '../xlsx/workbook-error';
@@ -166,7 +166,8 @@ export async function evaluateWorkbook(
       ? `${sheetNames(book)}を評価しています`
       : `${sheetNames(book)}を評価しています (サマリーは 1 つにまとめます)`,
   );
-  const plan = planBook(book, { now });
+  // The package editor writes the summary's native chart as the Excel host does (chart and drawing parts).
+  const plan = planBook(book, { now, charts: PACKAGE_CHARTS });
   progress(`判定列・書式・サマリーを書いています (${plan.ops.length} 件の操作)`);
   const applied = applyBookPlan(workbook, plan);
   return { ok: true, result: { workbook, book, analysis: book.combined, plan, applied } };

@@ -62,7 +62,7 @@ export function analyzeRead(grid: Grid, layout: LayoutResult, settings: Settings
 export interface PlanContext {
   /** When the run happens: printed on the summary sheet and the footer. */
   readonly now: Date;
-  /** Whether the host draws native charts; absent: none (the xlsx host and the demo). */
+  /** Whether the host draws native charts (the Excel host and the package editor); absent: none (the demo). */
   readonly charts?: ChartSupport;
 }
 

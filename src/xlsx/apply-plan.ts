@@ -380,9 +380,10 @@ class PlanApplier {
         fitRowHeights(this.sheet(op.sheet), op.range);
         return;
       case 'addChart':
-        // Pending the package editor (ARCHITECTURE.md): ExcelJS cannot write charts. Plans for this host ask
-        // for none (PlanContext.charts); one that does is told so, never dropped.
-        throw new Error('グラフは .xlsx ファイルにはまだ書けません (Excel アドインでは書けます)');
+        // ExcelJS's model holds no charts, so this oracle cannot write one; the package editor does
+        // (src/xlsx/package/sheet-charts.ts). Plans for this host ask for none (PlanContext.charts absent);
+        // one that does is told so, never dropped.
+        throw new Error('ExcelJS ではグラフを書けません (kpi-sheet コマンドと Excel アドインでは書けます)');
       case 'addMark': {
         const ref = definedNameRef(op.mark.sheet, op.mark.range);
         this.names = [

@@ -1,6 +1,7 @@
 /**
  * The summary sheet's bar chart of grade counts per 基本目標 (issue 19), drawn natively by the Excel host from
- * the 基本目標別 table's cells; the xlsx host and the demo are not asked for one.
+ * the 基本目標別 table's cells; the demo and the ExcelJS oracle are not asked for one (the package editor's
+ * chart parts are tested in tests/xlsx/summary-chart.test.ts).
  */
 import { analyze, plan } from '../../src/core/pipeline';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
@@ -65,7 +66,7 @@ describe('the bar chart of grade counts per 基本目標', () => {
     expect(fake.state.sheet(SUMMARY)!.charts).toHaveLength(1);
   });
 
-  it('is not asked of a host that cannot draw it (the xlsx host and the demo: no `charts`)', async () => {
+  it('is not asked of a host that cannot draw it (the demo and the ExcelJS oracle: no `charts`)', async () => {
     const analysis = analyze(await fixtureGrid('asakuchi-progress.xlsx'), DEFAULT_SETTINGS);
     if (!analysis.ok) throw new Error(analysis.failure.message);
     expect(plan(analysis.analysis, { now: NOW }).ops.some((op) => op.op === 'addChart')).toBe(false);

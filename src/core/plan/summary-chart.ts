@@ -1,6 +1,9 @@
 /**
  * The summary sheet's native chart (issue 19): grade counts per 基本目標 as stacked bars, from the 基本目標別
- * table's own cells (so the chart is the table), beside it. Written only where the host can draw one.
+ * table's own cells (so the chart is the table), beside it. Written only where the host can draw one
+ * (PlanContext.charts): the Excel host (Office.js charts) and the package editor of `kpi-sheet evaluate -o`
+ * (chart and drawing parts); not the demo workbook nor the ExcelJS oracle. The chart stands right of the
+ * summary's print area, for the screen: the printed summary pages do not show it.
  */
 import type { ChartSpec, GradeScale, WriteOp } from '../types';
 import { ABOLISHED_GRADE } from '../types';

@@ -82,7 +82,8 @@ export interface PageMargins {
 
 /**
  * A native chart (issue 19: grade counts per 基本目標 on the summary sheet). Only for hosts that can write one
- * (PlanContext.charts): the plan never asks a host for a chart it cannot draw.
+ * (PlanContext.charts: the Excel host, and the package editor as chart and drawing parts): the plan never
+ * asks a host for a chart it cannot draw.
  */
 export interface ChartSpec {
   /** Stacked horizontal bars: one bar per category, one segment per series. */

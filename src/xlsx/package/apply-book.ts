@@ -12,17 +12,24 @@ import {
   rangeInside,
   sameRange,
 } from '../../core/a1';
-import type { CellRange, ConditionalRule, WriteOp, WritePlan } from '../../core/types';
+import type { CellRange, ChartSupport, ConditionalRule, WriteOp, WritePlan } from '../../core/types';
 import type { ApplyResult, SkippedOperation } from '../../excel/workbook-host';
 import type { XlsxBook } from './book';
 import { rowHeightFor, wrappedLines } from '../../core/plan/text-size';
 import { dataBarRule, stableGuid, x14DataBar } from './data-bar';
 import { applyPageLayout } from './page-layout';
-import { cellShownText } from './read-book';
+import { cellShownText, readBookCell } from './read-book';
+import { addSheetChart } from './sheet-charts';
 import type { StylesPart } from './styles-part';
 import type { DefinedName } from './workbook-part';
 import type { WorksheetPart } from './worksheet-part';
 import { escapeXml } from './xml';
+
+/**
+ * What the package editor draws, for PlanContext.charts: native charts (chart and drawing parts,
+ * sheet-charts.ts), as the Excel host does.
+ */
+export const PACKAGE_CHARTS: ChartSupport = 'native';
 
 /** The 2007 rule of a fill rule (a data bar has its own writer, data-bar.ts). */
 function ruleXml(
@@ -197,9 +204,11 @@ class BookApplier {
         fitRowHeights(this.sheet(op.sheet), op.range, this.book);
         return;
       case 'addChart':
-        // The package editor writes no chart parts (drawings, charts) yet. Plans for this host ask for none
-        // (PlanContext.charts); one that does is told so in `skipped`, never silently dropped (issue 19).
-        throw new Error('グラフは .xlsx ファイルにはまだ書けません (Excel アドインでは書けます)');
+        // Its caches are the cells as the plan's earlier ops left them (the summary table is written first).
+        addSheetChart(this.book, op.sheet, op.chart, (row, col) =>
+          readBookCell(this.book, op.sheet, row, col),
+        );
+        return;
     }
     const unhandled: never = op;
     throw new Error(`未対応の操作です: ${JSON.stringify(unhandled)}`);

@@ -1,8 +1,8 @@
 /**
  * An .xlsx / .xlsm package opened for editing: the workbook part, styles, shared strings and the worksheets
  * it is asked for, each parsed on first use. save() writes back only the parts that changed; every other
- * part goes out as the compressed bytes it came in (charts, pivot caches, external links, vbaProject.bin,
- * docProps/custom.xml, drawings, comments …).
+ * part goes out as the compressed bytes it came in (the city's charts, pivot caches, external links,
+ * vbaProject.bin, docProps/custom.xml, drawings, comments …).
  */
 import { posix } from 'node:path';
 import type { SheetVisibility } from '../../core/types';
@@ -13,9 +13,9 @@ import {
   REL_SHARED_STRINGS,
   REL_STYLES,
   REL_WORKSHEET,
-  relsPartOf,
   resolveTarget,
 } from './opc';
+import { ownedParts, removeParts } from './sheet-charts';
 import { readSharedStrings } from './shared-strings';
 import { StylesPart } from './styles-part';
 import { WorkbookPart } from './workbook-part';
@@ -123,7 +123,11 @@ export class XlsxBook {
     this.worksheets.set(name, new WorksheetPart(EMPTY_WORKSHEET));
   }
 
-  /** Removes a sheet with its part and the part's relationships (the add-in deletes only its own sheets). */
+  /**
+   * Removes a sheet with its part, the part's relationships and the parts only it referred to (its
+   * drawing and charts, its notes: sheet-charts.ts), so a re-run leaves no orphan parts behind. The
+   * add-in deletes only its own sheets.
+   */
   deleteSheet(name: string): void {
     const index = this.workbook.sheetIndex(name);
     if (index < 0) return;
@@ -131,11 +135,7 @@ export class XlsxBook {
     const part = this.sheetPart(name);
     this.workbook.removeSheet(index);
     this.opc.removeRelationship(this.workbookPartName, entry.relId);
-    if (part !== undefined) {
-      this.opc.remove(part);
-      this.opc.remove(relsPartOf(part));
-      this.opc.setContentTypeOverride(part, undefined);
-    }
+    if (part !== undefined) removeParts(this.opc, [...ownedParts(this.opc, part), part]);
     this.worksheets.delete(name);
   }
 

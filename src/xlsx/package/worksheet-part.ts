@@ -1,8 +1,9 @@
 /**
  * One worksheet part (ECMA-376 Part 1, 18.3.1.99 worksheet) split into its top-level elements. The add-in
  * rewrites `sheetData`, `dimension`, `cols`, `mergeCells`, its own `conditionalFormatting` and
- * `dataValidation` entries and the print elements; every other element (sheet protection, drawings,
- * legacy drawings for notes, table parts, pivot references, extLst …) keeps its bytes and its place.
+ * `dataValidation` entries and the print elements, and adds a `drawing` element for its chart to a sheet
+ * that has none; every other element (sheet protection, drawings, legacy drawings for notes, table parts,
+ * pivot references, extLst …) keeps its bytes and its place.
  */
 import { parseCellAddress, rangeBetween } from '../../core/a1';
 import type { CellRange } from '../../core/types';
@@ -52,6 +53,8 @@ export const WORKSHEET_ORDER = [
   'tableParts',
   'extLst',
 ];
+
+const REL_NAMESPACE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 export const EMPTY_WORKSHEET =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
@@ -269,6 +272,21 @@ export class WorksheetPart {
 
   addDataValidation(xml: string): void {
     this.validations.add('dataValidation', xml);
+  }
+
+  /**
+   * The prefix the sheet binds to the relationships namespace (for `r:id` on `drawing`), declared as `r` on
+   * the root when the sheet has none.
+   */
+  relationshipPrefix(): string {
+    const root = this.list.rootTag();
+    for (const m of root.matchAll(/\sxmlns:([\w.-]+)\s*=\s*"([^"]*)"/g))
+      if (m[2] === REL_NAMESPACE) return m[1];
+    const taken = new Set([...root.matchAll(/\sxmlns:([\w.-]+)/g)].map((m) => m[1]));
+    let prefix = 'r';
+    for (let n = 1; taken.has(prefix); n++) prefix = `r${n}`;
+    this.list.setRootTag(withAttribute(root, `xmlns:${prefix}`, REL_NAMESPACE));
+    return prefix;
   }
 
   /** Replaces (or with undefined removes) a top-level element. */

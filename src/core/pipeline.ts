@@ -93,14 +93,19 @@ export interface BookAnalysis {
  * Every sheet whose layout reads as a KPI table, judged together; null when none does (the caller reports
  * why its first choice could not be read). Sheets that repeat an earlier sheet's KPIs are left out.
  */
-export function analyzeBook(reads: readonly SheetRead[], settings: Settings): BookAnalysis | null {
+export function analyzeBook(
+  reads: readonly SheetRead[],
+  settings: Settings,
+  /** The sheet the user is on (the pane, the ribbon): judged even when another sheet repeats its KPIs. */
+  first?: string,
+): BookAnalysis | null {
   const sheets: { name: string; sheet: KpiSheet; grid: Grid }[] = [];
   for (const { grid, layout } of reads) {
     const read = withMappings(grid, layout, settings);
     if (read.ok) sheets.push({ name: grid.sheet, sheet: read.sheet, grid });
   }
   if (sheets.length === 0) return null;
-  const { included, repeated } = bookSheets(sheets);
+  const { included, repeated } = bookSheets(sheets, first);
   const combinedSheet = combineSheets(included);
   const year = settings.evaluationYear ?? defaultEvaluationYear(combinedSheet);
   const analyses = included.map(({ grid, sheet }): Analysis => ({

@@ -123,7 +123,7 @@ export async function readGrid(
   const worksheets = context.workbook.worksheets;
   const ws = sheetName !== undefined ? worksheets.getItem(sheetName) : worksheets.getActiveWorksheet();
   ws.load('name');
-  worksheets.load('items/name');
+  worksheets.load('items/name,items/visibility');
   const names = context.workbook.names.load('items/name,items/type,items/formula');
   // valuesOnly: formatting far below the table does not widen the read.
   const used = ws.getUsedRange(true).load('rowIndex,columnIndex,rowCount,columnCount');
@@ -201,6 +201,9 @@ export async function readGrid(
     merges,
     marks: marksFrom(names.items),
     sheetNames: worksheets.items.map((item) => item.name),
+    // Excel.SheetVisibility: "Visible" | "Hidden" | "VeryHidden"
+    // (https://learn.microsoft.com/javascript/api/excel/excel.sheetvisibility).
+    hiddenSheets: worksheets.items.filter((item) => item.visibility !== 'Visible').map((item) => item.name),
   };
   return { grid, syncs };
 }

@@ -37,12 +37,14 @@ function kpiNames(sheet: KpiSheet): Set<string> {
 /**
  * Sheets that split one table between them (one per 基本目標) hold different KPIs; a sheet whose KPIs are
  * mostly (half or more) those of an earlier sheet is a copy of it (last year's table, a draft) and would
- * count every KPI twice, so it is left out and reported.
+ * count every KPI twice, so it is left out and reported. `first`: the sheet the user is on, never left out
+ * for another (it is weighed first); the included sheets stay in workbook order.
  */
-export function bookSheets<T extends ReadKpiSheet>(sheets: readonly T[]): BookSheets<T> {
+export function bookSheets<T extends ReadKpiSheet>(sheets: readonly T[], first?: string): BookSheets<T> {
   const included: { read: T; names: Set<string> }[] = [];
   const repeated: RepeatedSheet[] = [];
-  for (const read of sheets) {
+  const weighed = [...sheets.filter((s) => s.name === first), ...sheets.filter((s) => s.name !== first)];
+  for (const read of weighed) {
     const names = kpiNames(read.sheet);
     const like = included.find((earlier) => {
       let shared = 0;
@@ -52,7 +54,11 @@ export function bookSheets<T extends ReadKpiSheet>(sheets: readonly T[]): BookSh
     if (like) repeated.push({ name: read.name, like: like.read.name });
     else included.push({ read, names });
   }
-  return { included: included.map((i) => i.read), repeated };
+  const order = new Map(sheets.map((s, i) => [s.name, i]));
+  const inOrder = included
+    .map((i) => i.read)
+    .sort((a, b) => (order.get(a.name) ?? 0) - (order.get(b.name) ?? 0));
+  return { included: inOrder, repeated };
 }
 
 function onSheet(sheet: string, address: string): string {

@@ -45,6 +45,11 @@ export interface Grid {
   /** Names of every sheet in the workbook (to avoid taking a user's sheet name). */
   readonly sheetNames: readonly string[];
   /**
+   * The sheets of `sheetNames` the user cannot see (hidden, very hidden): a run over the whole workbook reads
+   * only the visible ones. Absent: the host did not say (none is read but the one asked for).
+   */
+  readonly hiddenSheets?: readonly string[];
+  /**
    * Width of each column from column 1, in Excel's characters, as far as the host read them (the print
    * setup sizes its pages with them). Absent where a host does not read widths.
    */

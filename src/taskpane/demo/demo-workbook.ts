@@ -196,6 +196,7 @@ export class DemoWorkbook {
       merges: sheet.merges.filter((m) => rangesOverlap(m, used)),
       marks: [...this.marks.values()],
       sheetNames: this.sheetList.map((s) => s.name),
+      hiddenSheets: this.sheetList.filter((s) => s.visibility !== 'visible').map((s) => s.name),
     };
   }
 

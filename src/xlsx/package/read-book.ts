@@ -230,6 +230,10 @@ export function readBookGrid(book: XlsxBook, sheetName: string): Grid {
     merges,
     marks: readBookMarks(book),
     sheetNames: book.sheets().map((s) => s.name),
+    hiddenSheets: book
+      .sheets()
+      .filter((s) => s.visibility !== 'visible')
+      .map((s) => s.name),
     columnWidths: Array.from({ length: right }, (_, i) => sheet.columnWidth(i + 1)),
   };
 }

@@ -68,8 +68,8 @@ export function tintedRange(grid: Grid, mark: OutputMark, tables: readonly Table
 
 /**
  * Ops that remove an earlier run's output. Flag columns on this sheet: values, styles, rules and the
- * 方向 dropdown; tints: their rules only (the cells are the city's); comments: the mark only (the cells hold
- * what clerks typed; see comments.ts); our sheets: deleted. Marks of other
+ * 方向 dropdown; tints: their rules only (the cells are the city's); comments: the input messages and the
+ * mark only (the cells hold what clerks typed; see comments.ts); our sheets: deleted. Marks of other
  * KPI sheets' flags are left alone; unknown KPISHEET_ names too.
  */
 export function removalOps(grid: Grid, tables: readonly TableRegion[]): WriteOp[] {
@@ -87,6 +87,8 @@ export function removalOps(grid: Grid, tables: readonly TableRegion[]): WriteOp[
       );
     } else if (kind === 'comments') {
       if (sheet !== grid.sheet) continue;
+      // Only the input messages: the cells are the clerks' (comments.ts writes the messages again).
+      ops.push({ op: 'removeDataValidation', sheet, range });
     } else if (kind === 'tint') {
       if (sheet !== grid.sheet) continue;
       const tinted = tintedRange(grid, previous, tables);

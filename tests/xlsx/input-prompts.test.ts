@@ -3,11 +3,14 @@
  * workbook (issue 19): the package editor's `dataValidation` elements carry `showInputMessage`, `promptTitle`
  * and `prompt` on the right cells, escaped as ECMA-376 wants; they follow the comment columns when those move
  * and leave no validation behind; the clerk's text stays; a re-run gives the same bytes; and the ExcelJS
- * oracle writes the same validations from the same plan.
+ * oracle writes the same validations from the same plan; LibreOffice, as a second reader, shows them.
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { COMMENT_PROMPTS } from '../../src/core/plan/comments';
 import { DIRECTION_PROMPT } from '../../src/core/plan/flags';
 import { analyzeRead, plan } from '../../src/core/pipeline';
@@ -211,4 +214,53 @@ describe('the ExcelJS oracle writes the same validations from the same plan', ()
         .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
     expect(norm(await validationsOf(oracleFile))).toEqual(norm(await validationsOf(packageFile)));
   });
+});
+
+const hasSoffice = spawnSync('soffice', ['--version'], { timeout: 60_000 }).status === 0;
+
+(hasSoffice ? describe : describe.skip)('LibreOffice Calc, a second reader, keeps the input messages', () => {
+  it('converted to .ods, each comment column’s cells have a help message with the title and both lines', async () => {
+    const dir = scratchDir();
+    const file = join(dir, 'prompts.xlsx');
+    await runWith(PROGRESS, file, SETTINGS);
+    const profile = mkdtempSync(join(tmpdir(), 'kpi-sheet-lo-prompts-'));
+    const result = spawnSync(
+      'soffice',
+      [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'ods', '--outdir', dir, file],
+      { timeout: 240_000, encoding: 'utf8' },
+    );
+    rmSync(profile, { recursive: true, force: true });
+    expect(result.status).toBe(0);
+    const zip = await JSZip.loadAsync(readFileSync(join(dir, 'prompts.ods')));
+    const content = await zip.file('content.xml')!.async('string');
+    const validations = [
+      ...content.matchAll(
+        /<table:content-validation [^>]*table:name="([^"]+)"[^>]*>([\s\S]*?)<\/table:content-validation>/g,
+      ),
+    ].map((m) => ({ name: m[1], xml: m[0] }));
+    for (const prompt of [...COMMENT_PROMPTS, DIRECTION_PROMPT]) {
+      const found = validations.filter((v) => v.xml.includes(`table:title="${prompt.title}"`));
+      expect({ title: prompt.title, found: found.length > 0 }).toEqual({ title: prompt.title, found: true });
+      // The line feed came through as two paragraphs.
+      const lines = prompt.message.split('\n').map((line) => `<text:p>${line}</text:p>`);
+      for (const v of found) expect(v.xml).toContain(lines.join(''));
+      // The comment columns accept any value: no condition.
+      if (prompt !== DIRECTION_PROMPT) for (const v of found) expect(v.xml).not.toContain('table:condition=');
+    }
+    // As many cells as the 方向 list covers (each table's data rows), in each comment column.
+    const cellsWith = (title: string) => {
+      const names = new Set(
+        validations.filter((v) => v.xml.includes(`table:title="${title}"`)).map((v) => v.name),
+      );
+      let count = 0;
+      for (const m of content.matchAll(
+        /<table:table-cell [^>]*table:content-validation-name="([^"]+)"[^>]*?(?:table:number-columns-repeated="(\d+)")?[^>]*>/g,
+      ))
+        if (names.has(m[1])) count += Number(m[2] ?? 1);
+      return count;
+    };
+    expect(cellsWith('要因・分析')).toBe(cellsWith(DIRECTION_PROMPT.title));
+    expect(cellsWith('今後の方向性')).toBe(cellsWith(DIRECTION_PROMPT.title));
+    expect(cellsWith('要因・分析')).toBe(50);
+  }, 300_000);
 });

@@ -122,8 +122,8 @@ const REASONS = {
     en: 'Print setup needs ExcelApi 1.9; skipped',
   },
   dataValidation: {
-    ja: 'この Excel (ExcelApi 1.8 未満) ではドロップダウンリスト (入力規則) を使えないため、省略しました',
-    en: 'Drop-down lists (data validation) need ExcelApi 1.8; skipped',
+    ja: 'この Excel (ExcelApi 1.8 未満) ではドロップダウンリストと入力時メッセージ (入力規則) を使えないため、省略しました',
+    en: 'Drop-down lists and input messages (data validation) need ExcelApi 1.8; skipped',
   },
   fitToWidth: {
     ja: '「横 1 ページに合わせる」印刷設定が Excel に反映されませんでした ([ページ レイアウト] タブを開いていないと反映されないことがあります)。[ページ レイアウト] タブの [拡大縮小印刷] で横を「1 ページ」にしてください',
@@ -483,6 +483,28 @@ function queuePrintParts(ws: Excel.Worksheet, layout: PageLayout): void {
   }
 }
 
+/**
+ * A validation through `Range.dataValidation` (ExcelApi 1.8,
+ * https://learn.microsoft.com/javascript/api/excel/excel.datavalidation). Cleared first, as the reference's
+ * own samples do: a rule set over cells that already hold other validation fails with InvalidArgument
+ * (office-js #2594, a rule over a range holding an earlier prompt). Then the rule, then the prompt, a value
+ * object set whole (https://learn.microsoft.com/javascript/api/excel/excel.datavalidationprompt). An any-value
+ * rule sets no rule at all: a prompt alone is a validation of its own, as the Office Scripts reference's
+ * sample writes one (https://learn.microsoft.com/javascript/api/office-scripts/excelscript/excelscript.datavalidationprompt).
+ */
+function queueDataValidation(
+  validation: Excel.DataValidation,
+  op: Extract<WriteOp, { op: 'setDataValidation' }>,
+): void {
+  validation.clear();
+  if (op.rule.type === 'list') {
+    validation.rule = { list: { inCellDropDown: true, source: op.rule.list.join(',') } };
+  }
+  if (op.prompt) {
+    validation.prompt = { showPrompt: true, title: op.prompt.title, message: op.prompt.message };
+  }
+}
+
 function unitsFor(
   op: WriteOp,
   opIndex: number,
@@ -554,12 +576,8 @@ function unitsFor(
       });
     case 'addConditionalFormat':
       return one((b) => queueConditionalFormat(b.range(op.sheet, op.range), op.rule));
-    case 'setDataValidationList':
-      return one((b) => {
-        b.range(op.sheet, op.range).dataValidation.rule = {
-          list: { inCellDropDown: true, source: op.list.join(',') },
-        };
-      });
+    case 'setDataValidation':
+      return one((b) => queueDataValidation(b.range(op.sheet, op.range).dataValidation, op));
     case 'setPageLayout':
       return one((b) => queuePageLayout(b.sheet(op.sheet), op.layout, b, language));
     case 'fitRowHeights':
@@ -685,7 +703,7 @@ export async function applyPlan(
       skipped.push({ op: op.op, reason: REASONS.pageLayout[language] });
       continue;
     }
-    if ((op.op === 'setDataValidationList' || op.op === 'removeDataValidation') && !features.dataValidation) {
+    if ((op.op === 'setDataValidation' || op.op === 'removeDataValidation') && !features.dataValidation) {
       skipped.push({ op: op.op, reason: REASONS.dataValidation[language] });
       continue;
     }

@@ -30,10 +30,16 @@ interface RowBreak {
 type Worksheet = ExcelJS.Worksheet & {
   rowBreaks: RowBreak[];
   conditionalFormattings: ExcelJS.ConditionalFormattingOptions[];
-  dataValidations: { model: Record<string, ExcelJS.DataValidation | undefined> } & {
-    add(address: string, validation: ExcelJS.DataValidation): void;
+  dataValidations: { model: Record<string, Validation | undefined> } & {
+    add(address: string, validation: Validation): void;
   };
 };
+
+/**
+ * A validation as ExcelJS's model holds it. ExcelJS writes `type: 'any'` as a `dataValidation` without a
+ * `type` (data-validations-xform.js), Excel's any value, though its typings leave `any` out.
+ */
+type Validation = Omit<ExcelJS.DataValidation, 'type'> & { type: ExcelJS.DataValidation['type'] | 'any' };
 
 /** ARGB for ExcelJS: `#C6EFCE` → `FFC6EFCE`. */
 function argb(color: string): string {
@@ -363,14 +369,24 @@ class PlanApplier {
           rules: [conditionalRule(op.rule)],
         });
         return;
-      case 'setDataValidationList': {
+      case 'setDataValidation': {
+        const { rule, prompt } = op;
+        const input = prompt
+          ? { showInputMessage: true, promptTitle: prompt.title, prompt: prompt.message }
+          : {};
         // One range entry: ExcelJS's per-cell merging can write overlapping ranges (Q10:Q18 and Q9:Q18).
-        this.sheet(op.sheet).dataValidations.add(rangeAddress(op.range), {
-          type: 'list',
-          allowBlank: true,
-          formulae: [`"${op.list.join(',')}"`],
-          showErrorMessage: true,
-        });
+        this.sheet(op.sheet).dataValidations.add(
+          rangeAddress(op.range),
+          rule.type === 'list'
+            ? {
+                type: 'list',
+                allowBlank: true,
+                formulae: [`"${rule.list.join(',')}"`],
+                showErrorMessage: true,
+                ...input,
+              }
+            : { type: 'any', formulae: [], ...input },
+        );
         return;
       }
       case 'setPageLayout':

@@ -168,6 +168,7 @@ export function readGrid(worksheet: ExcelJS.Worksheet): Grid {
     merges,
     marks: readMarks(worksheet.workbook),
     sheetNames: worksheet.workbook.worksheets.map((ws) => ws.name),
+    hiddenSheets: worksheet.workbook.worksheets.filter((ws) => ws.state !== 'visible').map((ws) => ws.name),
     columnWidths: columnWidths(worksheet, right),
   };
 }

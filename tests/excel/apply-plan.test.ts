@@ -384,15 +384,141 @@ describe('removing the add-in’s rules on a re-run', () => {
   });
 });
 
-describe('setDataValidationList', () => {
-  test('an in-cell drop-down of the listed values', async () => {
+describe('setDataValidation', () => {
+  const PROMPT = { title: '方向 (↑ / ↓)', message: '↑ 増えるほど良い / ↓ 減るほど良い。\n選び直せます。' };
+
+  test('an in-cell drop-down of the listed values: cleared, then the rule', async () => {
     const fake = fakeWith();
     await apply(fake, [
-      { op: 'setDataValidationList', sheet: SHEET, range: range(4, 17, 40, 17), list: ['↑', '↓'] },
+      {
+        op: 'setDataValidation',
+        sheet: SHEET,
+        range: range(4, 17, 40, 17),
+        rule: { type: 'list', list: ['↑', '↓'] },
+      },
     ]);
     expect(writes(fake).map((c) => [c.target.split('.').pop(), c.member, c.args[0]])).toEqual([
+      ['getRange(Q4:Q40)', 'dataValidation.clear()', undefined],
       ['getRange(Q4:Q40)', 'dataValidation.rule=', { list: { inCellDropDown: true, source: '↑,↓' } }],
     ]);
+    expect(fake.state.sheet(SHEET)!.validations).toEqual([
+      { range: range(4, 17, 40, 17), rule: { list: { inCellDropDown: true, source: '↑,↓' } }, prompt: null },
+    ]);
+  });
+
+  test('a list with an input message: the rule, then the prompt object set whole', async () => {
+    const fake = fakeWith();
+    await apply(fake, [
+      {
+        op: 'setDataValidation',
+        sheet: SHEET,
+        range: range(4, 17, 40, 17),
+        rule: { type: 'list', list: ['↑', '↓'] },
+        prompt: PROMPT,
+      },
+    ]);
+    expect(writes(fake).map((c) => [c.member, c.args[0]])).toEqual([
+      ['dataValidation.clear()', undefined],
+      ['dataValidation.rule=', { list: { inCellDropDown: true, source: '↑,↓' } }],
+      ['dataValidation.prompt=', { showPrompt: true, ...PROMPT }],
+    ]);
+    const [validation] = fake.state.sheet(SHEET)!.validations;
+    expect(validation.prompt).toEqual({ showPrompt: true, ...PROMPT });
+  });
+
+  test('any value with an input message: no rule at all, only the prompt', async () => {
+    const fake = fakeWith();
+    const prompt = { title: '要因・分析', message: '値が動いた要因を書いてください。' };
+    await apply(fake, [
+      {
+        op: 'setDataValidation',
+        sheet: SHEET,
+        range: range(4, 19, 40, 19),
+        rule: { type: 'anyValue' },
+        prompt,
+      },
+    ]);
+    expect(writes(fake).map((c) => [c.target.split('.').pop(), c.member, c.args[0]])).toEqual([
+      ['getRange(S4:S40)', 'dataValidation.clear()', undefined],
+      ['getRange(S4:S40)', 'dataValidation.prompt=', { showPrompt: true, ...prompt }],
+    ]);
+    expect(fake.state.sheet(SHEET)!.validations).toEqual([
+      { range: range(4, 19, 40, 19), rule: null, prompt: { showPrompt: true, ...prompt } },
+    ]);
+  });
+
+  test('over cells an earlier validation covers in part, it replaces it there (the clear comes first)', async () => {
+    const fake = fakeWith();
+    const prompt = { title: '要因・分析', message: '要因を書いてください。' };
+    await apply(fake, [
+      {
+        op: 'setDataValidation',
+        sheet: SHEET,
+        range: range(10, 19, 20, 19),
+        rule: { type: 'anyValue' },
+        prompt,
+      },
+    ]);
+    await apply(fake, [
+      {
+        op: 'setDataValidation',
+        sheet: SHEET,
+        range: range(4, 19, 12, 19),
+        rule: { type: 'list', list: ['↑', '↓'] },
+      },
+    ]);
+    expect(
+      fake.state.sheet(SHEET)!.validations.map((v) => [v.range, v.rule === null ? 'prompt' : 'list']),
+    ).toEqual([
+      [range(13, 19, 20, 19), 'prompt'],
+      [range(4, 19, 12, 19), 'list'],
+    ]);
+  });
+});
+
+describe('the fake’s DataValidation is as strict as Excel', () => {
+  async function batch(fake: FakeExcel, write: (validation: Excel.DataValidation) => void): Promise<unknown> {
+    return fake.run(async (context) => {
+      write(context.workbook.worksheets.getItem(SHEET).getRange('S4:S40').dataValidation);
+      await context.sync();
+    });
+  }
+
+  test('a rule over cells an earlier prompt covers in part fails (office-js #2594)', async () => {
+    const fake = fakeWith();
+    await batch(fake, (dv) => {
+      dv.prompt = { showPrompt: true, title: 't', message: 'm' };
+    });
+    const wider = fake.run(async (context) => {
+      context.workbook.worksheets.getItem(SHEET).getRange('S1:S40').dataValidation.rule = {
+        list: { inCellDropDown: true, source: 'a,b' },
+      };
+      await context.sync();
+    });
+    await expect(wider).rejects.toMatchObject({ code: 'InvalidArgument' });
+  });
+
+  test('a prompt is set whole, within 32 and 255 characters', async () => {
+    const fake = fakeWith();
+    await expect(
+      batch(fake, (dv) => {
+        dv.prompt.title = 'member by member';
+      }),
+    ).rejects.toMatchObject({ code: 'PropertyNotLoaded' });
+    await expect(
+      batch(fake, (dv) => {
+        dv.prompt = { showPrompt: true, title: 'あ'.repeat(33), message: '' };
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidArgument' });
+    await expect(
+      batch(fake, (dv) => {
+        dv.prompt = { showPrompt: true, title: '', message: 'あ'.repeat(256) };
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidArgument' });
+    await batch(fake, (dv) => {
+      dv.prompt = { showPrompt: true, title: 'あ'.repeat(32), message: 'あ'.repeat(255) };
+    });
+    expect(fake.state.sheet(SHEET)!.validations).toHaveLength(1);
   });
 });
 

@@ -2,7 +2,7 @@
  * The comment columns 「要因・分析」「今後の方向性」 in Excel (issue 19): what a clerk types there survives a
  * re-run, a row inserted above it, and a move of the flag columns, and the summary's follow-up list shows it.
  */
-import { cellAddress } from '../../src/core/a1';
+import { cellAddress, compactRangeAddress } from '../../src/core/a1';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import type { CellValue, Grid, Settings } from '../../src/core/types';
 import type { FakeWorkbookState } from './fake-excel';
@@ -78,6 +78,81 @@ describe('a run with the setting adds the two input columns right of the flags',
     await fullRun(host);
     const row = rowOf(fake.state, '創業支援事業による創業者数');
     expect(value(fake.state, SHEET, row - 2, 19)).toBe('');
+  });
+});
+
+/** The validations of the KPI sheet that cover column `col`, as `[range, rule, prompt title]`. */
+function validationsIn(state: FakeWorkbookState, col: number): [string, unknown, string | null][] {
+  return state
+    .sheet(SHEET)!
+    .validations.filter((v) => v.range.left <= col && col <= v.range.right)
+    .map((v) => [compactRangeAddress(v.range), v.rule, v.prompt?.title ?? null]);
+}
+
+describe('the input cells carry an input message (入力時メッセージ)', () => {
+  it('on each table’s data rows of 要因・分析 and 今後の方向性, with no rule; 方向 has one beside its list', async () => {
+    const { fake, host } = seeded(await fixtureGrid('asakuchi-progress.xlsx'));
+    const { result } = await fullRun(host, SETTINGS);
+    expect(result.skipped).toEqual([]);
+    const state = fake.state;
+    const row = rowOf(state, '創業支援事業による創業者数');
+    const factor = validationsIn(state, 19);
+    expect(factor.length).toBeGreaterThan(1);
+    expect(factor.every(([, rule, title]) => rule === null && title === '要因・分析')).toBe(true);
+    expect(
+      validationsIn(state, 20).every(([, rule, title]) => rule === null && title === '今後の方向性'),
+    ).toBe(true);
+    // The KPI's table: from its first KPI row (the header two rows up gets none).
+    expect(factor.map(([address]) => address)).toContainEqual(
+      expect.stringMatching(new RegExp(`^S${row - 1}:`)),
+    );
+    const prompt = state.sheet(SHEET)!.validations.find((v) => v.range.left === 19)!.prompt;
+    expect(prompt).toEqual({
+      showPrompt: true,
+      title: '要因・分析',
+      message: expect.stringContaining('要因'),
+    });
+    const direction = validationsIn(state, 17);
+    expect(direction.length).toBe(factor.length);
+    expect(direction[0].slice(1)).toEqual([
+      { list: { inCellDropDown: true, source: '↑,↓' } },
+      '方向 (↑ / ↓)',
+    ]);
+  });
+
+  it('moves with the comment columns (S:T → U:V): none is left at S:T, the clerk’s text stays', async () => {
+    const { host, state, row } = await commentedWorkbook();
+    const before = validationsIn(state, 19).length;
+    await fullRun(host, { ...SETTINGS, previousYearColumns: true });
+    expect(validationsIn(state, 19)).toEqual([]);
+    expect(validationsIn(state, 20)).toEqual([]);
+    expect(validationsIn(state, 21).map(([, , title]) => title)).toEqual(Array(before).fill('要因・分析'));
+    expect(validationsIn(state, 22).map(([, , title]) => title)).toEqual(Array(before).fill('今後の方向性'));
+    expect([21, 22].map((col) => value(state, SHEET, row, col))).toEqual([FACTOR, OUTLOOK]);
+    // And back.
+    await fullRun(host, SETTINGS);
+    expect(validationsIn(state, 21)).toEqual([]);
+    expect(validationsIn(state, 19).map(([, , title]) => title)).toEqual(Array(before).fill('要因・分析'));
+    expect([19, 20].map((col) => value(state, SHEET, row, col))).toEqual([FACTOR, OUTLOOK]);
+  });
+
+  it('goes with empty columns when the setting is turned off, and stays with typed ones', async () => {
+    const { fake, host } = seeded(await fixtureGrid('asakuchi-progress.xlsx'));
+    await fullRun(host, SETTINGS);
+    await fullRun(host, DEFAULT_SETTINGS);
+    expect(validationsIn(fake.state, 19)).toEqual([]);
+    expect(validationsIn(fake.state, 20)).toEqual([]);
+    const { host: typedHost, state } = await commentedWorkbook();
+    await fullRun(typedHost, DEFAULT_SETTINGS);
+    expect(validationsIn(state, 19).length).toBeGreaterThan(0);
+  });
+
+  it('is written once over the same cells when the marks were lost (no second, overlapping validation)', async () => {
+    const { host, state } = await commentedWorkbook();
+    const once = validationsIn(state, 19);
+    state.names = state.names.filter((n) => !n.name.startsWith('KPISHEET_COMMENTS_'));
+    await fullRun(host, SETTINGS);
+    expect(validationsIn(state, 19)).toEqual(once);
   });
 });
 

@@ -11,10 +11,9 @@
  *
  * Where it differs from real Excel: display text is computed for a few number formats only (seeded
  * cells keep the text they were seeded with); formulas are refused, not calculated; change events are
- * raised synchronously inside sync() (Excel raises them later, asynchronously); `clear()` does not
- * remove conditional formats or validation; `conditionalFormats.clearAll()` removes every rule that
- * touches the range (Excel trims partly covered rules); payload sizes are estimated from the JSON of
- * the call arguments, not Office.js's real wire format. Only the API surface the add-in uses exists.
+ * raised synchronously inside sync() (Excel raises them later, asynchronously);
+ * `conditionalFormats.clearAll()` removes every rule that touches the range (Excel trims partly covered
+ * rules); payload sizes are estimated from the JSON of the call arguments, not Office.js's real wire format. Only the API surface the add-in uses exists.
  */
 import {
   absoluteAddress,
@@ -22,6 +21,7 @@ import {
   compactRangeAddress,
   rangeInside,
   rangesOverlap,
+  sameRange,
 } from '../../src/core/a1';
 import { renderNumber } from '../../src/core/number-text';
 import type { CellRange, CellValue, Grid } from '../../src/core/types';
@@ -57,7 +57,7 @@ export interface FakeSheet {
   cells: Map<string, FakeCell>;
   merges: CellRange[];
   conditionalFormats: FakeConditionalFormat[];
-  validations: { range: CellRange; rule: unknown }[];
+  validations: FakeValidation[];
   /** Column widths in points, by 1-based column. */
   columnWidths: Map<number, number>;
   /** Row heights in points, by 1-based row (`range.format.rowHeight`). */
@@ -67,6 +67,25 @@ export interface FakeSheet {
   rowBreaks: number[];
   handlers: ((event: FakeChangedEvent) => unknown)[];
   charts: FakeChart[];
+}
+
+/**
+ * One data validation (ExcelApi 1.8, https://learn.microsoft.com/javascript/api/excel/excel.datavalidation):
+ * a rule, a prompt, or both, over one rectangle. A prompt without a rule is a validation of its own (Excel's
+ * 「すべての値」 with an input message), as the Office Scripts reference's sample writes one
+ * (https://learn.microsoft.com/javascript/api/office-scripts/excelscript/excelscript.datavalidationprompt).
+ */
+export interface FakeValidation {
+  range: CellRange;
+  rule: unknown;
+  prompt: FakePrompt | null;
+}
+
+/** `Excel.DataValidationPrompt`: https://learn.microsoft.com/javascript/api/excel/excel.datavalidationprompt */
+export interface FakePrompt {
+  showPrompt: boolean;
+  title: string;
+  message: string;
 }
 
 /** A chart as `worksheet.charts.add` made it and the calls on it set it up (issue 19). */
@@ -326,7 +345,7 @@ export class FakeWorkbookState {
           cf.type,
           sortKeys(cf.props),
         ]),
-        validations: s.validations.map((v) => [compactRangeAddress(v.range), v.rule]),
+        validations: s.validations.map((v) => [compactRangeAddress(v.range), v.rule ?? null, v.prompt]),
         columnWidths: [...s.columnWidths.entries()].sort((a, b) => a[0] - b[0]),
         rowHeights: [...s.rowHeights.entries()].sort((a, b) => a[0] - b[0]),
         pageLayout: sortKeys(s.pageLayout),
@@ -1171,18 +1190,27 @@ class FakeRange extends Loadable {
       (prop, value) => {
         const { sheet, range } = this.locate();
         this.guard(sheet);
-        if (prop !== 'dataValidation.rule') return;
-        sheet.validations = sheet.validations.filter((v) => !rangesOverlap(v.range, range));
-        sheet.validations.push({ range, rule: value });
+        if (prop !== 'dataValidation.rule' && prop !== 'dataValidation.prompt')
+          throw new FakeOfficeError('InvalidArgument', `${prop} is not modelled`);
+        const validation = validationToSet(sheet, range, prop);
+        if (prop === 'dataValidation.rule') validation.rule = value;
+        else validation.prompt = checkedPrompt(value);
       },
       {
+        // "Clears the data validation from the current range": a validation partly inside keeps its
+        // other cells, as Data > Data Validation > Clear All does.
+        // https://learn.microsoft.com/javascript/api/excel/excel.datavalidation#excel-excel-datavalidation-clear-member(1)
         'dataValidation.clear': () =>
           fake.record(path, 'dataValidation.clear()', [], () => {
             const { sheet, range } = this.locate();
             this.guard(sheet);
-            sheet.validations = sheet.validations.filter((v) => !rangesOverlap(v.range, range));
+            sheet.validations = sheet.validations.flatMap((v) =>
+              subtractRange(v.range, range).map((part) => ({ ...v, range: part })),
+            );
           }),
       },
+      // `rule` and `prompt` are value objects: set whole, never member by member.
+      new Set(['dataValidation.rule', 'dataValidation.prompt']),
     );
   }
 
@@ -1405,7 +1433,7 @@ class FakeRange extends Loadable {
         // (Excel.ClearApplyTo: https://learn.microsoft.com/javascript/api/excel/excel.clearapplyto).
         clearRules(sheet, range);
         sheet.validations = sheet.validations.flatMap((v) =>
-          subtractRange(v.range, range).map((part) => ({ range: part, rule: v.rule })),
+          subtractRange(v.range, range).map((part) => ({ ...v, range: part })),
         );
       }
       this.fake.noteWrite(sheet, range);
@@ -1612,6 +1640,52 @@ export function subtractRange(area: CellRange, cut: CellRange): CellRange[] {
   if (area.left < cut.left) parts.push({ top, bottom, left: area.left, right: cut.left - 1 });
   if (area.right > cut.right) parts.push({ top, bottom, left: cut.right + 1, right: area.right });
   return parts;
+}
+
+/**
+ * The validation a `rule` or `prompt` write lands in: the one over exactly these cells, or a new one over
+ * cells that hold none. Cells that hold a validation only in part (or another one beside) are refused as
+ * Excel refuses them: a list rule set over a range part of which holds an earlier prompt fails with
+ * InvalidArgument (office-js #2594, https://github.com/OfficeDev/office-js/issues/2594); the add-in clears
+ * the range first, as the reference's samples do.
+ */
+function validationToSet(sheet: FakeSheet, range: CellRange, prop: string): FakeValidation {
+  const same = sheet.validations.find((v) => sameRange(v.range, range));
+  if (same) return same;
+  if (sheet.validations.some((v) => rangesOverlap(v.range, range))) {
+    throw new FakeOfficeError(
+      'InvalidArgument',
+      'The argument is invalid or missing or has an incorrect format.',
+      prop.replace(/^dataValidation\./, 'DataValidation.'),
+    );
+  }
+  const validation: FakeValidation = { range, rule: null, prompt: null };
+  sheet.validations.push(validation);
+  return validation;
+}
+
+/**
+ * `Excel.DataValidationPrompt` as Excel takes it: `showPrompt`, `title` and `message`
+ * (https://learn.microsoft.com/javascript/api/excel/excel.datavalidationprompt), within Excel's limits of
+ * 32 characters of title and 255 of message ([MS-OI29500] 2.1.613,
+ * https://learn.microsoft.com/openspecs/office_standards/ms-oi29500/0114969a-4859-443e-ae3e-0c1fdebfcc64;
+ * Validation.InputTitle "Limited to 32 characters", https://learn.microsoft.com/office/vba/api/excel.validation.inputtitle).
+ * Longer text is refused, not cut: the fake does not guess what Excel would keep.
+ */
+function checkedPrompt(value: unknown): FakePrompt {
+  const refuse = (why: string): never => {
+    throw new FakeOfficeError('InvalidArgument', `DataValidationPrompt: ${why}`, 'DataValidation.prompt');
+  };
+  if (typeof value !== 'object' || value === null) return refuse('not an object');
+  const { showPrompt, title, message } = value as Record<string, unknown>;
+  if (typeof showPrompt !== 'boolean') return refuse('showPrompt is not a boolean');
+  if (typeof title !== 'string' || typeof message !== 'string')
+    return refuse('title and message are strings');
+  if ([...title].length > 32) return refuse('title over 32 characters');
+  if ([...message].length > 255) return refuse('message over 255 characters');
+  const extra = Object.keys(value).filter((k) => !['showPrompt', 'title', 'message'].includes(k));
+  if (extra.length > 0) return refuse(`unknown members ${extra.join(',')}`);
+  return { showPrompt, title, message };
 }
 
 function clearRules(sheet: FakeSheet, range: CellRange): void {

@@ -46,7 +46,7 @@ describe('older Excel (ExcelApi 1.7: Office 2019, early Excel on the web)', () =
     const { fake, host } = seeded(grid, MINIMUM_FEATURES, { apiVersion: '1.7' });
     const { writePlan, result } = await fullRun(host);
     const skippedKinds = new Set(result.skipped.map((s) => s.op));
-    expect(skippedKinds).toEqual(new Set(['setPageLayout', 'setDataValidationList']));
+    expect(skippedKinds).toEqual(new Set(['setPageLayout', 'setDataValidation']));
     expect(result.skipped.every((s) => /ExcelApi 1\.[89] 未満/.test(s.reason))).toBe(true);
     expect(result.applied + result.skipped.length).toBe(writePlan.ops.length);
     expect(result.syncs).toBe(2);

@@ -92,7 +92,7 @@ describe('a KPI sheet in one round trip', () => {
     await host.readGrid();
     expect(fake.callsInSync(1).map((c) => c.member)).toEqual([
       'load(name)',
-      'load(items/name)',
+      'load(items/name,items/visibility)',
       'load(items/name,items/type,items/formula)',
       'load(rowIndex,columnIndex,rowCount,columnCount)',
       'load(values,text,numberFormat)',

@@ -1,4 +1,8 @@
-import type { Grid, WritePlan } from '../../src/core/types';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze, plan } from '../../src/core/pipeline';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import type { Grid, Settings, WritePlan } from '../../src/core/types';
 import { formulaHolds } from '../../src/taskpane/demo/conditional';
 import { DemoWorkbookHost } from '../../src/taskpane/demo/demo-host';
 import { DemoWorkbook } from '../../src/taskpane/demo/demo-workbook';
@@ -230,5 +234,42 @@ describe('number display', () => {
     [-59, '0', '-59'],
   ])('%d as %s is %s', (value, format, text) => {
     expect(formatNumber(value, format)).toBe(text);
+  });
+});
+
+describe('validations on the bundled sample: the 方向 list and the comment columns’ input messages', () => {
+  const SAMPLE: Grid = JSON.parse(
+    readFileSync(join(__dirname, '..', '..', 'src', 'taskpane', 'demo', 'sample-grid.json'), 'utf8'),
+  );
+  const SETTINGS: Settings = { ...DEFAULT_SETTINGS, commentColumns: true };
+
+  async function run(host: DemoWorkbookHost, settings = SETTINGS): Promise<void> {
+    const analyzed = analyze(await host.readGrid(), settings);
+    if (!analyzed.ok) throw new Error(analyzed.failure.message);
+    const result = await host.applyPlan(plan(analyzed.analysis, { now: new Date(Date.UTC(2025, 5, 30)) }));
+    expect(result.skipped).toEqual([]);
+  }
+
+  const byColumn = (book: DemoWorkbook, col: number) =>
+    book.sheet(SAMPLE.sheet)!.validations.filter((v) => v.range.left === col);
+
+  it('holds the rule and the prompt of each; a re-run leaves the same; turning the setting off takes them', async () => {
+    const book = DemoWorkbook.fromGrid(SAMPLE);
+    const host = new DemoWorkbookHost(book);
+    await run(host);
+    const directions = byColumn(book, 17);
+    expect(directions.length).toBeGreaterThan(0);
+    expect(directions.every((v) => v.rule.type === 'list' && v.prompt?.title === '方向 (↑ / ↓)')).toBe(true);
+    const factor = byColumn(book, 19);
+    expect(factor.map((v) => v.range)).toEqual(directions.map((v) => ({ ...v.range, left: 19, right: 19 })));
+    expect(factor.every((v) => v.rule.type === 'anyValue' && v.prompt?.title === '要因・分析')).toBe(true);
+    expect(byColumn(book, 20).every((v) => v.prompt?.title === '今後の方向性')).toBe(true);
+    const once = JSON.stringify(book.sheet(SAMPLE.sheet)!.validations);
+    await run(host);
+    expect(JSON.stringify(book.sheet(SAMPLE.sheet)!.validations)).toBe(once);
+    await run(host, DEFAULT_SETTINGS);
+    expect(byColumn(book, 19)).toEqual([]);
+    expect(byColumn(book, 20)).toEqual([]);
+    expect(byColumn(book, 17)).toHaveLength(directions.length);
   });
 });

@@ -67,7 +67,7 @@ describe('one run over the progress fixture', () => {
     expect(text(ws, row, 16)).toBe(grade);
   });
 
-  it('writes rates as fractions shown as 0.0 %, the trend arrow and the direction with its dropdown', () => {
+  it('writes rates as fractions shown as 0.0 %, the trend arrow and the direction with its dropdown and message', () => {
     const row = rowOf(ws, '消防団員数');
     expect(ws.getCell(row, 13).value).toBeCloseTo(804 / 940, 6);
     expect(ws.getCell(row, 13).numFmt).toBe('0.0%');
@@ -77,6 +77,10 @@ describe('one run over the progress fixture', () => {
     expect(internals(ws).dataValidations.model[`Q${row}`]).toMatchObject({
       type: 'list',
       formulae: ['"↑,↓"'],
+      // Its input message (入力時メッセージ), written as the package editor writes attributes.
+      showInputMessage: true,
+      promptTitle: '方向 (↑ / ↓)',
+      prompt: expect.stringMatching(/^↑ 増えるほど良い \/ ↓ 減るほど良い。\n一覧から選び直すと/u),
     });
   });
 

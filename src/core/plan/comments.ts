@@ -13,6 +13,7 @@ import type {
   CellStyle,
   CellValue,
   Grid,
+  InputPrompt,
   OutputMark,
   PlanValue,
   TableRegion,
@@ -38,6 +39,26 @@ export const COMMENT_INPUT_STYLE: CellStyle = {
   vertical: 'top',
   wrap: true,
 };
+
+/**
+ * The input message of each comment column (Excel's 入力時メッセージ, shown while a cell is selected): what
+ * the department writes there, and that it stays. An any-value validation carries it (ValidationRule
+ * `anyValue`), so whatever a clerk types is accepted.
+ */
+export const COMMENT_PROMPTS: readonly InputPrompt[] = [
+  {
+    title: '要因・分析',
+    message:
+      'この KPI の値が動いた要因 (良くなった・悪くなった理由、事業の実施状況、社会情勢などの外部要因) を書いてください。\n' +
+      '書いた内容はサマリーにも載り、評価をやり直しても消えません。',
+  },
+  {
+    title: '今後の方向性',
+    message:
+      '要因を踏まえて、担当課が今後どう取り組むか (事業の継続・拡充・見直し・新しい取組など) を書いてください。\n' +
+      '書いた内容はサマリーにも載り、評価をやり直しても消えません。',
+  },
+];
 
 /** A clerk's two comments on one KPI row, as the sheet shows them ('' where none). */
 export interface RowComment {
@@ -217,22 +238,25 @@ export function commentPlan(input: CommentInput): CommentPlan {
   const plan: CommentPlan = { before: [], ops: [], marks: [], notices: [], startCol: null };
   if (!input.enabled && !anyFound) return plan;
   const keep = input.enabled || hasAnyComment(grid, found);
+  const sheet = grid.sheet;
+  const columnRange = (table: TableRegion, col: number) => rangeOf(table.headerTop, col, table.lastRow, col);
+  // The input messages of the columns as they are go first, wherever the columns go: moved, they are
+  // written again at the new place; left, they are written again over the same cells (a re-run gives what
+  // one run gives). Found by their headers too, for columns whose mark is gone (marks.ts removes by mark).
+  for (const { table, cols } of found)
+    for (const col of cols)
+      if (col !== null)
+        plan.before.push({ op: 'removeDataValidation', sheet, range: columnRange(table, col) });
   if (!keep) {
     // Setting off and nothing typed: the headers and the formatting were ours, take them back.
     for (const { table, cols } of found)
       for (const col of cols)
-        if (col !== null)
-          plan.before.push({
-            op: 'clearRange',
-            sheet: grid.sheet,
-            range: rangeOf(table.headerTop, col, table.lastRow, col),
-          });
+        if (col !== null) plan.before.push({ op: 'clearRange', sheet, range: columnRange(table, col) });
     return plan;
   }
   if (!input.enabled) plan.notices.push('「要因・分析」「今後の方向性」の列に入力があるため、列を残しました');
 
   const startCol = placeComments(input, found);
-  const sheet = grid.sheet;
   plan.ops.push({ op: 'setColumnWidths', sheet, firstCol: startCol, widths: COMMENT_WIDTHS });
   for (const { table, cols } of found) {
     cols.forEach((col, i) => {
@@ -240,7 +264,7 @@ export function commentPlan(input: CommentInput): CommentPlan {
       if (col === null || col === target) return;
       // The column moves: the clerk's cells go, unchanged, to the same rows of the new column.
       const values = columnValues(grid, table, col);
-      plan.before.push({ op: 'clearRange', sheet, range: rangeOf(table.headerTop, col, table.lastRow, col) });
+      plan.before.push({ op: 'clearRange', sheet, range: columnRange(table, col) });
       if (values.length > 0)
         plan.ops.push({ op: 'setValues', sheet, row: table.firstRow, col: target, values });
     });
@@ -263,6 +287,15 @@ export function commentPlan(input: CommentInput): CommentPlan {
         range: rangeOf(table.firstRow, startCol, table.lastRow, lastCol),
         style: COMMENT_INPUT_STYLE,
       });
+      COMMENT_PROMPTS.forEach((prompt, i) =>
+        plan.ops.push({
+          op: 'setDataValidation',
+          sheet,
+          range: rangeOf(table.firstRow, startCol + i, table.lastRow, startCol + i),
+          rule: { type: 'anyValue' },
+          prompt,
+        }),
+      );
     }
     plan.marks.push(
       mark(

@@ -6,6 +6,7 @@ import { gradeLabelOf, gradeSymbols } from '../settings/scale';
 import type {
   Grade,
   GradeScale,
+  InputPrompt,
   KpiEvaluation,
   PlanValue,
   Settings,
@@ -36,6 +37,14 @@ export const FLAG_OFFSET = {
 export const FLAG_WIDTHS: readonly number[] = [13, 8, 8, 5, 11, 5, 30];
 
 export const DIRECTION_CHOICES: readonly string[] = ['↑', '↓'];
+
+/** The 方向 cell's input message: what the arrows mean and that a choice there is kept (directionText). */
+export const DIRECTION_PROMPT: InputPrompt = {
+  title: '方向 (↑ / ↓)',
+  message:
+    '↑ 増えるほど良い / ↓ 減るほど良い。\n' +
+    '一覧から選び直すと、次の評価からその向きで判定します。空欄は向きの確認待ちです。',
+};
 
 const TREND_ARROW: Readonly<Record<Trend, string>> = { better: '↗', same: '→', worse: '↘' };
 
@@ -167,7 +176,13 @@ export function flagOps(target: FlagTable, flagValues: FlagValuesByRow): WriteOp
       // Wrapped (its row grows to fit, fitRowHeights), so a long note prints whole (issue 16).
       style: { border: BORDER, vertical: 'middle', fontSize: 9, wrap: true },
     },
-    { op: 'setDataValidationList', sheet, range: data(direction, direction), list: DIRECTION_CHOICES },
+    {
+      op: 'setDataValidation',
+      sheet,
+      range: data(direction, direction),
+      rule: { type: 'list', list: DIRECTION_CHOICES },
+      prompt: DIRECTION_PROMPT,
+    },
   );
   return ops;
 }

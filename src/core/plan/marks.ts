@@ -68,9 +68,9 @@ export function tintedRange(grid: Grid, mark: OutputMark, tables: readonly Table
 
 /**
  * Ops that remove an earlier run's output from this KPI sheet. Flag columns: values, styles, rules and the
- * 方向 dropdown; tints: their rules only (the cells are the city's); comments: the mark only (the cells hold
- * what clerks typed; see comments.ts). Marks of other KPI sheets are left alone, and so are the
- * workbook's own (bookRemovalOps) and unknown KPISHEET_ names.
+ * 方向 dropdown; tints: their rules only (the cells are the city's); comments: the input messages and the
+ * mark only (the cells hold what clerks typed; see comments.ts). Marks of other KPI sheets are left alone,
+ * and so are the workbook's own (bookRemovalOps) and unknown KPISHEET_ names.
  */
 export function sheetRemovalOps(grid: Grid, tables: readonly TableRegion[]): WriteOp[] {
   const ops: WriteOp[] = [];
@@ -84,6 +84,9 @@ export function sheetRemovalOps(grid: Grid, tables: readonly TableRegion[]): Wri
         { op: 'removeDataValidation', sheet, range },
         { op: 'clearRange', sheet, range },
       );
+    } else if (kind === 'comments') {
+      // Only the input messages: the cells are the clerks' (comments.ts writes the messages again).
+      ops.push({ op: 'removeDataValidation', sheet, range });
     } else if (kind === 'tint') {
       const tinted = tintedRange(grid, previous, tables);
       if (tinted) ops.push({ op: 'removeConditionalFormats', sheet, range: tinted, match: 'sameRange' });

@@ -102,6 +102,27 @@ export interface ChartSpec {
 /** Whether the host can write native charts. */
 export type ChartSupport = 'native' | 'none';
 
+/**
+ * What a data validation lets a cell hold. `anyValue` checks nothing (Excel's 「すべての値」, ECMA-376
+ * ST_DataValidationType `none`): a validation only for its input message, on cells a clerk types into.
+ */
+export type ValidationRule =
+  /** An in-cell drop-down of these values; nothing else is accepted. */
+  { readonly type: 'list'; readonly list: readonly string[] } | { readonly type: 'anyValue' };
+
+/**
+ * Excel's 入力時メッセージ: a title and a message shown beside a selected cell. Excel keeps at most 32
+ * characters of title and 255 of message ([MS-OI29500] 2.1.613, on ECMA-376 Part 1 §18.3.1.32 dataValidation:
+ * https://learn.microsoft.com/openspecs/office_standards/ms-oi29500/0114969a-4859-443e-ae3e-0c1fdebfcc64);
+ * the plan keeps within them (PROMPT_LIMITS).
+ */
+export interface InputPrompt {
+  readonly title: string;
+  readonly message: string;
+}
+
+export const PROMPT_LIMITS = { title: 32, message: 255 } as const;
+
 /** How a removal finds its conditional formats (see removeConditionalFormats). */
 export type ConditionalFormatMatch = 'inside' | 'sameRange';
 
@@ -150,10 +171,12 @@ export type WriteOp =
       readonly rule: ConditionalRule;
     }
   | {
-      readonly op: 'setDataValidationList';
+      readonly op: 'setDataValidation';
       readonly sheet: string;
       readonly range: CellRange;
-      readonly list: readonly string[];
+      readonly rule: ValidationRule;
+      /** The input message shown while a cell of the range is selected. */
+      readonly prompt?: InputPrompt;
     }
   | { readonly op: 'setPageLayout'; readonly sheet: string; readonly layout: PageLayout }
   /**

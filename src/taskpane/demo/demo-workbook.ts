@@ -1,6 +1,6 @@
 /**
  * The demo page's workbook: sheets of cells held in memory, with WritePlan operations applied to
- * them as Excel would (values, styles, merges, conditional formats, validation lists, page layout,
+ * them as Excel would (values, styles, merges, conditional formats, validation (lists and input messages), page layout,
  * defined-name marks). No rule of its own: it only carries out what the plan says.
  */
 import { rangeContains, rangesOverlap } from '../../core/a1';
@@ -10,9 +10,11 @@ import type {
   CellValue,
   ConditionalRule,
   Grid,
+  InputPrompt,
   OutputMark,
   PageLayout,
   SheetVisibility,
+  ValidationRule,
   WriteOp,
 } from '../../core/types';
 import { formatNumber } from '../../core/number-text';
@@ -31,7 +33,8 @@ export interface DemoConditionalFormat {
 
 export interface DemoValidation {
   readonly range: CellRange;
-  readonly list: readonly string[];
+  readonly rule: ValidationRule;
+  readonly prompt?: InputPrompt;
 }
 
 export interface DemoSheet {
@@ -277,9 +280,17 @@ export class DemoWorkbook {
       case 'addConditionalFormat':
         this.requireSheet(op.sheet).conditionalFormats.push({ range: op.range, rule: op.rule });
         return;
-      case 'setDataValidationList':
-        this.requireSheet(op.sheet).validations.push({ range: op.range, list: op.list });
+      case 'setDataValidation': {
+        // As Excel: the range's validation becomes this one.
+        const sheet = this.requireSheet(op.sheet);
+        sheet.validations = sheet.validations.filter((v) => !rangesOverlap(v.range, op.range));
+        sheet.validations.push({
+          range: op.range,
+          rule: op.rule,
+          ...(op.prompt === undefined ? {} : { prompt: op.prompt }),
+        });
         return;
+      }
       case 'setPageLayout':
         this.requireSheet(op.sheet).pageLayout = op.layout;
         return;

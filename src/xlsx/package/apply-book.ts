@@ -23,7 +23,7 @@ import { addSheetChart } from './sheet-charts';
 import type { StylesPart } from './styles-part';
 import type { DefinedName } from './workbook-part';
 import type { WorksheetPart } from './worksheet-part';
-import { escapeXml } from './xml';
+import { escapeAttribute, escapeXml } from './xml';
 
 /**
  * What the package editor draws, for PlanContext.charts: native charts (chart and drawing parts,
@@ -49,6 +49,27 @@ function ruleXml(
         `<formula>${escapeXml(rule.formula.replace(/^=/, ''))}</formula></cfRule>`
       );
   }
+}
+
+/**
+ * A `dataValidation` element (ECMA-376 Part 1, §18.3.1.32), attributes in the order Excel writes them. An
+ * any-value rule omits `type` (its default, `none`: no check) and is there for its input message alone.
+ */
+function dataValidationXml(op: Extract<WriteOp, { op: 'setDataValidation' }>): string {
+  const { rule, prompt } = op;
+  const attributes: string[] = [];
+  if (rule.type === 'list') attributes.push('type="list"', 'allowBlank="1"');
+  if (prompt) attributes.push('showInputMessage="1"');
+  if (rule.type === 'list') attributes.push('showErrorMessage="1"');
+  if (prompt)
+    attributes.push(
+      `promptTitle="${escapeAttribute(prompt.title)}"`,
+      `prompt="${escapeAttribute(prompt.message)}"`,
+    );
+  attributes.push(`sqref="${compactRangeAddress(op.range)}"`);
+  const start = `<dataValidation ${attributes.join(' ')}`;
+  if (rule.type !== 'list') return `${start}/>`;
+  return `${start}><formula1>${escapeXml(`"${rule.list.join(',')}"`)}</formula1></dataValidation>`;
 }
 
 class BookApplier {
@@ -161,14 +182,9 @@ class BookApplier {
         } else sheet.addConditionalFormat(wrap(ruleXml(op.rule, priority, this.book.styles())));
         return;
       }
-      case 'setDataValidationList': {
-        const list = `"${op.list.join(',')}"`;
-        this.sheet(op.sheet).addDataValidation(
-          `<dataValidation type="list" allowBlank="1" showErrorMessage="1" sqref="${compactRangeAddress(op.range)}">` +
-            `<formula1>${escapeXml(list)}</formula1></dataValidation>`,
-        );
+      case 'setDataValidation':
+        this.sheet(op.sheet).addDataValidation(dataValidationXml(op));
         return;
-      }
       case 'setPageLayout': {
         const index = this.book.workbook.sheetIndex(op.sheet);
         const names = applyPageLayout(this.sheet(op.sheet), op.sheet, op.layout);

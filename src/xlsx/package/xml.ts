@@ -58,6 +58,16 @@ export function encodeXstring(text: string): string {
   );
 }
 
+/**
+ * An ST_Xstring attribute value (ECMA-376 Part 1, 22.9.2.19), quoted with `"`: the characters XML cannot
+ * hold as `_xHHHH_`, the markup characters as entities, and tab and line feed as character references,
+ * since an XML parser turns a raw one in an attribute into a space (XML 1.0 §3.3.3, attribute-value
+ * normalization). A carriage return is `_x000D_` (encodeXstring).
+ */
+export function escapeAttribute(text: string): string {
+  return escapeXml(encodeXstring(text)).replace(/[\t\n]/g, (ch) => (ch === '\t' ? '&#9;' : '&#10;'));
+}
+
 /** The attributes of a start tag (`<c r="A1" s="3">`), values unescaped, in document order. */
 export function attributes(tag: string): Map<string, string> {
   const out = new Map<string, string>();

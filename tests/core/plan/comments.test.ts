@@ -1,6 +1,7 @@
 import { evaluate } from '../../../src/core/evaluate';
 import { planWrite } from '../../../src/core/plan';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
+import { PROMPT_LIMITS } from '../../../src/core/types';
 import type { CellValue, OutputMark, Settings, WriteOp, WritePlan } from '../../../src/core/types';
 import { buildSample, SHEET, type SampleOptions } from './sample';
 
@@ -88,6 +89,89 @@ describe('comment columns: beside the flags, headed and formatted for input', ()
   it('prints them: the print area reaches T', () => {
     const layout = opsOf(plan, 'setPageLayout').find((op) => op.sheet === SHEET);
     expect(layout?.layout.printArea.right).toBe(20);
+  });
+});
+
+describe('comment columns: an input message on each, saying what to write', () => {
+  const validationsIn = (plan: WritePlan, col: number) =>
+    opsOf(plan, 'setDataValidation').filter((op) => op.sheet === SHEET && op.range.left === col);
+
+  it('puts an any-value validation with the column’s prompt on the data cells of S and T, not on headers', () => {
+    const plan = planFor({});
+    for (const [col, title, words] of [
+      [19, '要因・分析', /要因/u],
+      [20, '今後の方向性', /今後どう取り組むか/u],
+    ] as const) {
+      const ops = validationsIn(plan, col);
+      expect(ops.map((op) => op.range)).toEqual(TABLES.map((t) => range(t.first, col, t.last, col)));
+      for (const op of ops) {
+        expect(op.rule).toEqual({ type: 'anyValue' });
+        expect(op.prompt?.title).toBe(title);
+        expect(op.prompt?.message).toMatch(words);
+        // The clerk learns the text stays.
+        expect(op.prompt?.message).toContain('評価をやり直しても消えません');
+      }
+    }
+  });
+
+  it('keeps every prompt of the plan within Excel’s limits (title 32, message 255 characters)', () => {
+    const prompts = opsOf(planFor({}), 'setDataValidation').flatMap((op) => (op.prompt ? [op.prompt] : []));
+    expect(prompts.length).toBeGreaterThan(0);
+    for (const prompt of prompts) {
+      expect([...prompt.title].length).toBeLessThanOrEqual(PROMPT_LIMITS.title);
+      expect([...prompt.message].length).toBeLessThanOrEqual(PROMPT_LIMITS.message);
+      expect(prompt.title.trim()).not.toBe('');
+    }
+  });
+
+  it('on a re-run in place, removes the earlier messages (by mark and by header) before writing them again', () => {
+    const plan = planFor(earlier(12, 19, [[7, 19, '相談件数は増えた']]));
+    const removals = plan.ops
+      .map((op, index) => ({ op, index }))
+      .filter(({ op }) => op.op === 'removeDataValidation' && op.range.left >= 19);
+    // Each table: its comment mark S:T, then each found column.
+    expect(removals.map(({ op }) => (op.op === 'removeDataValidation' ? op.range : null))).toEqual(
+      expect.arrayContaining(
+        TABLES.flatMap((t) => [
+          range(t.header, 19, t.last, 20),
+          range(t.header, 19, t.last, 19),
+          range(t.header, 20, t.last, 20),
+        ]),
+      ),
+    );
+    const firstSet = plan.ops.findIndex((op) => op.op === 'setDataValidation');
+    expect(Math.max(...removals.map((r) => r.index))).toBeLessThan(firstSet);
+    expect(validationsIn(plan, 19)).toHaveLength(TABLES.length);
+    // The clerk's cell is neither cleared nor written.
+    expect(opsOf(plan, 'clearRange').some((op) => op.range.left <= 19 && op.range.right >= 19)).toBe(false);
+    expect(writtenCells(plan).has('7,19')).toBe(false);
+  });
+
+  it('when the columns move (T:U → S:T), removes the messages at T:U and writes them on S:T', () => {
+    const plan = planFor(earlier(13, 20, [[7, 21, '創業塾を拡充']]));
+    const removed = opsOf(plan, 'removeDataValidation').map((op) => op.range);
+    for (const t of TABLES) {
+      expect(removed).toContainEqual(range(t.header, 20, t.last, 20));
+      expect(removed).toContainEqual(range(t.header, 21, t.last, 21));
+    }
+    expect(validationsIn(plan, 19).map((op) => op.prompt?.title)).toEqual(TABLES.map(() => '要因・分析'));
+    expect(validationsIn(plan, 20).map((op) => op.prompt?.title)).toEqual(TABLES.map(() => '今後の方向性'));
+    // U holds no validation of ours now (S:T are written, Q is the 方向 list).
+    expect(validationsIn(plan, 21)).toEqual([]);
+    expect(writtenCells(plan).get('7,20')).toBe('創業塾を拡充');
+  });
+
+  it('with the setting off and nothing typed, takes the messages back with the columns', () => {
+    const plan = planFor(earlier(12, 19, []), DEFAULT_SETTINGS);
+    const removed = opsOf(plan, 'removeDataValidation').map((op) => op.range);
+    for (const t of TABLES) expect(removed).toContainEqual(range(t.header, 19, t.last, 19));
+    expect(opsOf(plan, 'setDataValidation').filter((op) => op.range.left >= 19)).toEqual([]);
+  });
+
+  it('with the setting off and a comment typed, keeps the columns and their messages', () => {
+    const plan = planFor(earlier(12, 19, [[7, 19, '相談件数は増えた']]), DEFAULT_SETTINGS);
+    expect(validationsIn(plan, 19)).toHaveLength(TABLES.length);
+    expect(validationsIn(plan, 20)).toHaveLength(TABLES.length);
   });
 });
 

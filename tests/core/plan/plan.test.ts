@@ -61,14 +61,28 @@ describe('flag columns go right of the tables, one start column for all', () => 
     expect(valueAt(plan, SHEET, row, 16)).toBe('D 遅れ');
   });
 
-  it('formats the rate columns as 0.0% and offers ↑/↓ in a dropdown on 方向', () => {
+  it('formats the rate columns as 0.0% and offers ↑/↓ in a dropdown on 方向, with an input message', () => {
     const rates = opsOf(plan, 'setStyle').filter(
       (op) => op.style.numberFormat === '0.0%' && op.sheet === SHEET,
     );
     expect(rates.map((op) => [op.range.left, op.range.right])).toContainEqual([13, 14]);
-    const lists = opsOf(plan, 'setDataValidationList');
-    expect(lists.every((op) => op.range.left === 17 && op.range.right === 17)).toBe(true);
-    expect(lists[0].list).toEqual(['↑', '↓']);
+    const lists = opsOf(plan, 'setDataValidation');
+    // One per table, over its data rows of 方向 (Q) only: the header row gets none.
+    expect(lists.map((op) => op.range)).toEqual(
+      blocks.flatMap((block) =>
+        [block.headlineTable!, block.kpiTable!].map((t) => ({
+          top: t.firstRow,
+          left: 17,
+          bottom: t.lastRow,
+          right: 17,
+        })),
+      ),
+    );
+    for (const op of lists) {
+      expect(op.rule).toEqual({ type: 'list', list: ['↑', '↓'] });
+      expect(op.prompt?.title).toBe('方向 (↑ / ↓)');
+      expect(op.prompt?.message).toMatch(/^↑ 増えるほど良い \/ ↓ 減るほど良い。/u);
+    }
   });
 });
 

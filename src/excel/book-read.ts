@@ -37,3 +37,22 @@ export async function readBook(
     active.sheet,
   );
 }
+
+/**
+ * What a run over the workbook did beyond the active sheet, for the pane's notices (Japanese, as the plan's
+ * notices are): the sheets judged together, and any sheet left out because it repeats another's KPIs.
+ */
+export function bookNotices(book: BookAnalysis): string[] {
+  const names = (list: readonly string[]) => list.map((name) => `「${name}」`).join('');
+  const notices =
+    book.sheets.length > 1
+      ? [`シート${names(book.sheets.map((s) => s.grid.sheet))}をまとめて評価し、サマリーは 1 つにしました`]
+      : [];
+  for (const r of book.repeated) {
+    notices.push(
+      `シート「${r.name}」は「${r.like}」と同じ KPI の表のため評価しませんでした。` +
+        'そのシートを開いて評価すると、そちらを評価します',
+    );
+  }
+  return notices;
+}

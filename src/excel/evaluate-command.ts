@@ -2,7 +2,8 @@
  * 「評価を更新」 without the pane: read → judge → plan → apply with the workbook's saved settings (or
  * the defaults), and one short message saying what happened.
  */
-import { analyze, plan } from '../core/pipeline';
+import { analyze, planBook } from '../core/pipeline';
+import { readBook } from './book-read';
 import { markKind, markName } from '../core/plan/marks';
 import { DEFAULT_SETTINGS, gradeSymbols, parseSettings } from '../core/settings';
 import type { WritePlan } from '../core/types';
@@ -42,13 +43,19 @@ export async function evaluateActiveSheet(
     const onSummary = grid.marks.some((m) => m.name === markName('summary') && m.sheet === grid.sheet);
     const kpiSheet = grid.marks.find((m) => markKind(m.name) === 'flags')?.sheet;
     if (onSummary && kpiSheet !== undefined && kpiSheet !== grid.sheet) grid = await host.readGrid(kpiSheet);
-    const analysis = analyze(grid, settings);
-    if (!analysis.ok) return { ok: false, message: analysis.failure.message };
-    const writePlan = plan(analysis.analysis, { now, charts: host.charts });
+    // Every visible KPI sheet of the workbook, one summary over them (one sheet per 基本目標, issue 13).
+    const book = await readBook(host, grid, settings);
+    if (!book) {
+      // No sheet reads as a KPI table: the active sheet's own reason, which says how to fix it.
+      const read = analyze(grid, settings);
+      return { ok: false, message: read.ok ? 'KPI の表が見つかりません' : read.failure.message };
+    }
+    const writePlan = planBook(book, { now, charts: host.charts });
     const result = await host.applyPlan(writePlan);
     const summarySheet = summarySheetOf(writePlan);
     if (summarySheet !== null) await host.selectCell(summarySheet, 'A1');
-    const overall = analysis.analysis.evaluation.summary.overall;
+    const overall = book.combined.evaluation.summary.overall;
+    const sheets = book.sheets.length;
     const counts = gradeSymbols(settings.scale)
       .filter((g) => (overall.counts[g] ?? 0) > 0)
       .map((g) => `${g} ${overall.counts[g]}`)
@@ -56,12 +63,12 @@ export async function evaluateActiveSheet(
     const skipped = result.skipped.length;
     const message =
       language === 'ja'
-        ? `評価を更新しました: KPI ${overall.judged} 件 (${counts})。` +
+        ? `評価を更新しました: ${sheets > 1 ? `${sheets} シートの ` : ''}KPI ${overall.judged} 件 (${counts})。` +
           (summarySheet !== null ? `結果は「${summarySheet}」シートにまとめました。` : '') +
           (skipped > 0
             ? `この Excel では ${skipped} 件の設定を省略しました (${result.skipped[0].reason})。`
             : '')
-        : `Evaluation updated: ${overall.judged} KPIs (${counts}).` +
+        : `Evaluation updated: ${overall.judged} KPIs${sheets > 1 ? ` on ${sheets} sheets` : ''} (${counts}).` +
           (summarySheet !== null ? ` Summary on sheet "${summarySheet}".` : '') +
           (skipped > 0
             ? ` ${skipped} settings were skipped in this Excel (${result.skipped[0].reason}).`

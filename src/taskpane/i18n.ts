@@ -37,6 +37,9 @@ const ja = {
   reading: 'シートを読んでいます…',
   evaluated:
     '評価しました: {year} の KPI {judged} 件を判定し（廃止 {abolished} 件は数えません）、シートとサマリーに書き込みました。',
+  listSeparator: '、',
+  evaluatedSheets:
+    '評価しました: {year} の {count} シート ({names}) の KPI {judged} 件を判定し（廃止 {abolished} 件は数えません）、各シートと 1 つのサマリーに書き込みました。',
   printed: '印刷の設定をしました: {count} シート。一覧は「印刷」タブにあります。',
   skipped: '{count} か所は書き込めませんでした: {reasons}',
   results: '評価結果（基本目標ごとの件数）',
@@ -171,6 +174,9 @@ const en: Record<MessageKey, string> = {
   reading: 'Reading the sheet…',
   evaluated:
     'Evaluated: judged {judged} KPIs for {year} ({abolished} abolished not counted) and wrote the grades and the summary sheet.',
+  listSeparator: ', ',
+  evaluatedSheets:
+    'Evaluated: judged {judged} KPIs on {count} sheets ({names}) for {year} ({abolished} abolished not counted) and wrote the grades on each sheet and one summary sheet.',
   printed: 'Set up printing for {count} sheet(s). The Print tab lists them.',
   skipped: '{count} could not be written: {reasons}',
   results: 'Results (count per grade by goal)',

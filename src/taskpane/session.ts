@@ -3,10 +3,11 @@
  * plan, print-only setup, and live re-evaluation of edited rows. The page renders `state` and calls
  * these; every action ends (in `finally`) with the pane usable again.
  */
-import { analyze, plan } from '../core/pipeline';
-import type { Analysis } from '../core/pipeline';
+import { analyze, planBook } from '../core/pipeline';
+import type { Analysis, BookAnalysis } from '../core/pipeline';
 import { DEFAULT_SETTINGS, parseSettings } from '../core/settings';
 import type { Grid, LayoutFailure, Settings, WritePlan } from '../core/types';
+import { bookNotices, readBook } from '../excel/book-read';
 import { startLiveRejudge } from '../excel/live';
 import type { ApplyResult, SkippedOperation, WorkbookHost } from '../excel/workbook-host';
 import { printOnly } from './model';
@@ -19,6 +20,8 @@ export type LastRun =
   | {
       readonly kind: 'evaluated';
       readonly year: number;
+      /** The sheets judged: several where the workbook keeps one sheet per 基本目標 (one summary). */
+      readonly sheets: readonly string[];
       /** KPIs judged, 廃止 excluded, as the summary sheet's 全体 counts them. */
       readonly judged: number;
       readonly abolished: number;
@@ -188,15 +191,28 @@ export class Session {
     }) as Promise<void>;
   }
 
+  /**
+   * The active sheet and every other visible KPI sheet of the workbook (one sheet per 基本目標, issue 13),
+   * judged together; the pane shows the active sheet as the run judged it. Null when it cannot be read.
+   */
+  private async readBookFrom(grid: Grid): Promise<BookAnalysis | null> {
+    this.analyzeGrid(grid, this.current.settings);
+    if (!this.current.analysis) return null;
+    const book = await readBook(this.host, grid, this.current.settings);
+    const mine = book?.sheets.find((s) => s.grid.sheet === grid.sheet);
+    if (mine) this.set({ analysis: mine, failure: null });
+    return book;
+  }
+
   private async writeFull(): Promise<boolean> {
     const grid = await this.host.readGrid();
-    this.analyzeGrid(grid, this.current.settings);
+    const book = await this.readBookFrom(grid);
     const analysis = this.current.analysis;
-    if (!analysis) return false;
-    const writePlan = plan(analysis, { now: this.now(), charts: this.host.charts });
+    if (!book || !analysis) return false;
+    const writePlan = planBook(book, { now: this.now(), charts: this.host.charts });
     const result = await this.host.applyPlan(writePlan);
     this.edited.clear();
-    const { overall } = analysis.evaluation.summary;
+    const { overall } = book.combined.evaluation.summary;
     // Every sheet the plan lays out exists now (the plan adds the ones missing), so 印刷 can say so.
     const laidOut = writePlan.ops.flatMap((op) => (op.op === 'setPageLayout' ? [op.sheet] : []));
     this.set({
@@ -205,12 +221,13 @@ export class Session {
       lastRun: {
         kind: 'evaluated',
         year: analysis.evaluation.year,
+        sheets: book.sheets.map((s) => s.grid.sheet),
         judged: overall.judged,
         abolished: overall.counts['廃止'],
         skipped: result.skipped,
       },
       editedRows: 0,
-      notices: writePlan.notices,
+      notices: [...bookNotices(book), ...writePlan.notices],
       print: printOnly(writePlan, [...grid.sheetNames, ...laidOut]),
     });
     return true;
@@ -220,10 +237,9 @@ export class Session {
   preparePrint(): Promise<void> {
     return this.run('printing', async () => {
       const grid = await this.host.readGrid();
-      this.analyzeGrid(grid, this.current.settings);
-      const analysis = this.current.analysis;
-      if (!analysis) return;
-      const full: WritePlan = plan(analysis, { now: this.now() });
+      const book = await this.readBookFrom(grid);
+      if (!book) return;
+      const full: WritePlan = planBook(book, { now: this.now() });
       const print = printOnly(full, grid.sheetNames);
       const result = await this.host.applyPlan(print.plan);
       this.set({

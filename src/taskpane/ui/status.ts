@@ -21,9 +21,19 @@ export function statusMessage(state: SessionState): string {
   const run = state.lastRun;
   if (!run) return '';
   const parts =
-    run.kind === 'evaluated'
-      ? [t('evaluated', { year: yearLabel(run.year), judged: run.judged, abolished: run.abolished })]
-      : [t('printed', { count: run.sheets.length })];
+    run.kind === 'printed'
+      ? [t('printed', { count: run.sheets.length })]
+      : run.sheets.length > 1
+        ? [
+            t('evaluatedSheets', {
+              year: yearLabel(run.year),
+              count: run.sheets.length,
+              names: run.sheets.join(t('listSeparator')),
+              judged: run.judged,
+              abolished: run.abolished,
+            }),
+          ]
+        : [t('evaluated', { year: yearLabel(run.year), judged: run.judged, abolished: run.abolished })];
   if (run.skipped.length > 0) {
     const reasons = [...new Set(run.skipped.map((s) => s.reason))].join(' / ');
     parts.push(t('skipped', { count: run.skipped.length, reasons }));

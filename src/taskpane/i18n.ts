@@ -38,6 +38,7 @@ const ja = {
   evaluated:
     '評価しました: {year} の KPI {judged} 件を判定し（廃止 {abolished} 件は数えません）、シートとサマリーに書き込みました。',
   listSeparator: '、',
+  yearUnknown: '年度不明',
   evaluatedSheets:
     '評価しました: {year} の {count} シート ({names}) の KPI {judged} 件を判定し（廃止 {abolished} 件は数えません）、各シートと 1 つのサマリーに書き込みました。',
   printed: '印刷の設定をしました: {count} シート。一覧は「印刷」タブにあります。',
@@ -175,6 +176,7 @@ const en: Record<MessageKey, string> = {
   evaluated:
     'Evaluated: judged {judged} KPIs for {year} ({abolished} abolished not counted) and wrote the grades and the summary sheet.',
   listSeparator: ', ',
+  yearUnknown: 'year unknown',
   evaluatedSheets:
     'Evaluated: judged {judged} KPIs on {count} sheets ({names}) for {year} ({abolished} abolished not counted) and wrote the grades on each sheet and one summary sheet.',
   printed: 'Set up printing for {count} sheet(s). The Print tab lists them.',
@@ -305,6 +307,8 @@ export function t(key: MessageKey, params: Readonly<Record<string, string | numb
 
 /** R6, H30, R元 in Japanese; FY2024 in English. */
 export function yearLabel(year: FiscalYear): string {
+  // 0: a table that names no year anywhere (UNKNOWN_YEAR in core/read).
+  if (year === 0) return t('yearUnknown');
   if (current === 'en') return t('yearFy', { year });
   if (year >= 2019) return year === 2019 ? 'R元' : `R${year - 2018}`;
   if (year >= 1989) return year === 1989 ? 'H元' : `H${year - 1988}`;

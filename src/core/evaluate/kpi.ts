@@ -15,7 +15,7 @@ import {
   type YearCell,
   type GradeScale,
 } from '../types';
-import { sameUnitKind } from '../read';
+import { sameUnitKind, UNKNOWN_YEAR } from '../read';
 import { resolveDirection, type ResolvedDirection } from './direction';
 import { fiscalYearLabel, formatNumber } from './format';
 import { gradeByRank, gradeByRates, levelIndex } from './grade';
@@ -143,7 +143,8 @@ export function evaluateKpi(
     return abolishedResult(common, pick, notes);
   }
   if (pick.kind === 'none') {
-    notes.push(`${fiscalYearLabel(year)}までの実績値なし`);
+    // A table that names no year (現状値 → 目標値) has no "up to" to say.
+    notes.push(year === UNKNOWN_YEAR ? '実績値なし' : `${fiscalYearLabel(year)}までの実績値なし`);
     return unjudgeable(common, null, notes);
   }
 

@@ -1,12 +1,12 @@
 /** Reading a row's year cells into baseline, actuals and target, with the diagnostics they call for. */
 import { cellAddress } from '../a1';
-import { formatFiscalYear, readRow } from '../read';
+import { formatFiscalYear, readRow, UNKNOWN_YEAR } from '../read';
 import type { Diagnostic, FiscalYear, Reading, YearCell } from '../types';
 import type { SheetCells } from './sheet-cells';
 import type { ValueHeader } from './value-header';
 
 /** The year a cell gets when neither its header nor the cell names one (`基準値 | 目標値`, no year anywhere). */
-export const UNKNOWN_YEAR: FiscalYear = 0;
+export { UNKNOWN_YEAR };
 
 export interface YearColumn {
   /** Sheet column after the row's realignment. */

@@ -8,6 +8,7 @@
  * page's foot. No print titles: the sheet's tables have different headers, and one repeated header would
  * print over the next table's own (issue 16).
  */
+import { UNKNOWN_YEAR } from '../read';
 import type { Block, CellRange, Evaluation, PageLayout, WriteOp } from '../types';
 import { formatJstDate } from './describe';
 import { kpiSheetLegendFooter } from './legend';
@@ -147,7 +148,7 @@ export function kpiSheetPrintOp(input: KpiPrintInput): WriteOp {
     pageOrder: 'overThenDown',
     margins: PRINT_MARGINS,
     header: '&C&A',
-    footer: `${kpiSheetLegendFooter(evaluation.settings)}&R&9&P / &N  ${year}年度評価 (${formatJstDate(now)})`,
+    footer: `${kpiSheetLegendFooter(evaluation.settings)}&R&9&P / &N  ${evaluation.year === UNKNOWN_YEAR ? '評価年度不明' : `${year}年度評価`} (${formatJstDate(now)})`,
     rowBreaks: packedRowBreaks(blocks, area, capacity, input.rowHeight),
     centerHorizontally: true,
   };

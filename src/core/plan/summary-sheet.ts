@@ -4,6 +4,7 @@
  * Built top to bottom with a row cursor that also lays out the printed pages; every table is a fixed
  * number of ops per page plus its values, and ends with the legend of every mark and colour.
  */
+import { UNKNOWN_YEAR } from '../read';
 import type {
   CellStyle,
   ChartSupport,
@@ -465,7 +466,12 @@ export function summarySheetOps(input: SummaryInput): SummaryResult {
   const source = kpiSheet.title ? `${kpiSheet.sheet} (${kpiSheet.title})` : kpiSheet.sheet;
   const meta: CellStyle = { horizontal: 'left' };
   w.line(`対象シート: ${source}`, meta);
-  w.line(`評価年度: ${fiscalYearText(evaluation.year)} (${evaluation.year}年度)`, meta);
+  w.line(
+    evaluation.year === UNKNOWN_YEAR
+      ? '評価年度: 不明 (表のどこにも年度がありません。「列の割り当て」で列の年度を指定できます)'
+      : `評価年度: ${fiscalYearText(evaluation.year)} (${evaluation.year}年度)`,
+    meta,
+  );
   w.line(`評価基準: ${describeSettings(settings)}`, meta);
   w.line(`作成日時: ${formatJst(now)}`, meta);
   const overall = summary.overall;

@@ -74,7 +74,14 @@ export function parseYearHeader(text: string): YearHeader | null {
 }
 
 /** The year as the sheet writes it: 2020 → `R2`, 2019 → `R元`, 2018 → `H30`, 1988 → `S63`. */
+/**
+ * The year of a reading no header or cell dates (`現状値 → 目標値` with bare values), and the evaluation
+ * year of a table that names no year anywhere.
+ */
+export const UNKNOWN_YEAR: FiscalYear = 0;
+
 export function formatFiscalYear(year: FiscalYear): string {
+  if (year === UNKNOWN_YEAR) return '年度不明';
   if (!Number.isInteger(year)) return String(year);
   if (year >= 2019) return year === 2019 ? 'R元' : `R${year - 2018}`;
   if (year >= 1989) return year === 1989 ? 'H元' : `H${year - 1988}`;

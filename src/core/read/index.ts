@@ -3,7 +3,7 @@ export { readCell, readNumber, readText } from './cell';
 export type { CellInput } from './cell';
 export { readRow, majorityUnit, isPercentRow } from './row';
 export type { RowContext, RowNote, RowNoteKind, RowReading } from './row';
-export { parseYearHeader, parseFiscalYear, formatFiscalYear, yearRoleOf } from './fiscal-year';
+export { parseYearHeader, parseFiscalYear, formatFiscalYear, yearRoleOf, UNKNOWN_YEAR } from './fiscal-year';
 export { formatReading, formatNumber } from './format';
 export {
   BASE_UNITS,

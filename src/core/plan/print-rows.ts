@@ -49,6 +49,11 @@ function mergeIndex(grid: Grid): { byTopLeft: Map<number, CellRange>; covered: S
   return { byTopLeft, covered };
 }
 
+/** Whether the text is one line at that width whatever its characters (none is wider than two units). */
+function fitsOneLine(text: string, width: number): boolean {
+  return text.length * 2 <= Math.max(1, width - 1.5) && !text.includes('\n');
+}
+
 /** A capped rate is text (`−999%未満`) and may wrap; a number is one line. */
 function rateHeight(value: PlanValue | undefined, width: number): number {
   return typeof value === 'string' ? grownHeight(wrappedLines(value, width)) : 0;
@@ -86,7 +91,8 @@ export function printedRowHeights(
       const texts = grid.texts[row - grid.top] ?? [];
       for (let col = table.firstCol; col < flagCol; col++) {
         const text = texts[col - grid.left] ?? '';
-        if (text === '' || covered.has(cellKey(row, col))) continue;
+        // Most cells fit on one line in their own column (a merge only widens them): no lookup for those.
+        if (text === '' || fitsOneLine(text, width(col)) || covered.has(cellKey(row, col))) continue;
         const merge = byTopLeft.get(cellKey(row, col));
         // A cell merged down several rows has their height to itself.
         if (merge && merge.bottom > merge.top) continue;

@@ -42,11 +42,14 @@ export class TextMeasure {
 
   lines(text: string, width: number, fontSize = 11): number {
     if (text.includes('\n')) return wrappedLines(text, width, fontSize);
+    const usable = Math.max(1, width - 1.5);
+    // No character is wider than two units: text that fits at that width is one line, counted or not.
+    if (text.length * 2 * fontSize <= usable * 11) return 1;
     let units = this.units.get(text);
     if (units === undefined) {
       units = textUnits(text);
       this.units.set(text, units);
     }
-    return Math.max(1, Math.ceil((units * fontSize) / 11 / Math.max(1, width - 1.5)));
+    return Math.max(1, Math.ceil((units * fontSize) / 11 / usable));
   }
 }

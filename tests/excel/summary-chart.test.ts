@@ -54,8 +54,9 @@ describe('the bar chart of grade counts per 基本目標', () => {
     expect(chart.series.map((s) => s.fill)).toEqual(['#006100', '#1F4E78', '#7F6000', '#9C0006', '#595959']);
     // The counts it draws are the table's: goal 1 has A 2, B 2, C 0, D 1, X 3 in the progress table.
     expect(rows[0]).toEqual([2, 2, 0, 1, 3]);
-    // Right of the summary's nine columns, from the table's heading (row 9, below the 数値目標 line) down.
-    expect(chart.position).toEqual(['K9', 'R24']);
+    // Under the table (heading at row 9, 全体 at 15), across the summary's nine columns: at the top of the
+    // summary's second A4 page (a break before row 16), as the rest of the first page is too short for it.
+    expect(chart.position).toEqual(['A16', 'I31']);
     expect(valuesAt(fake, 'A9')).toEqual([['基本目標別']]);
   });
 

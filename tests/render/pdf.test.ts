@@ -231,8 +231,11 @@ describe.each([
           const headers = labels.flatMap((label) => linesReading(page, label));
           // The grade labels in the count tables' header row are headers themselves.
           const headerBands = linesReading(page, '判定数').map((l) => l.yMin);
+          // The bar chart under the 基本目標別 table (16 rows of 15 pt) has its own legend: no table row.
+          const charts = linesReading(page, '基本目標別の判定数').map((l) => [l.yMin, l.yMin + 16 * 15]);
           for (const line of page.lines.filter((l) => anchor.test(l.text))) {
             if (headerBands.some((y) => Math.abs(y - line.yMin) < 3)) continue;
+            if (charts.some(([top, bottom]) => line.yMin >= top && line.yMin <= bottom)) continue;
             const header = headerAbove(line, headers);
             if (!header || Math.abs(centreX(header) - centreX(line)) > 40) {
               wrong.push(`p${page.number}: 「${line.text}」`);

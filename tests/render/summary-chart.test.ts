@@ -1,9 +1,8 @@
 /**
  * The summary's native chart (issue 19) as LibreOffice Calc, a second reader of the package editor's chart
- * parts, draws and keeps it. The chart stands right of the summary's print area (the plan places it beside
- * the 基本目標別 table, for the screen), so the printed pages leave it out in Calc as in Excel; a whole-sheet
- * PDF export (calc_pdf_Export's SinglePageSheets: each sheet on one page, every object on it) draws it, and
- * `pdftotext -bbox-layout` finds the chart's title, its category labels and its legend right of the table.
+ * parts, draws and keeps it. The chart stands under the 基本目標別 table, inside the summary's print area, so
+ * the printed summary (the PDF as `--pdf` renders it) shows it to the meeting: `pdftotext -bbox-layout` finds
+ * the chart's title under the table, its category labels and its legend below the title on that page.
  * Calc's own .xlsx of the output keeps the chart: stacked bars, the same cell ranges, the same colours.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -22,7 +21,6 @@ if (!hasSoffice) {
 const SUMMARY = 'KPI評価サマリー';
 const TITLE = '基本目標別の判定数';
 const GRADES = ['A 達成', 'B 概ね順調', 'C 要努力', 'D 遅れ', 'X 評価不能'];
-const WHOLE_SHEETS = 'pdf:calc_pdf_Export:{"SinglePageSheets":{"type":"boolean","value":"true"}}';
 
 /** soffice --convert-to with its own profile (as renderPdf does), into `outDir`. */
 function convert(file: string, to: string, outDir: string): void {
@@ -42,37 +40,48 @@ function convert(file: string, to: string, outDir: string): void {
   const dir = scratchDir();
   const xlsx = join(dir, 'asakuchi-progress-評価.xlsx');
   let summary: Page;
+  let table: Page;
+  let tablePage: number;
+  let chartPage: number;
   let goals: string[];
 
   beforeAll(async () => {
     await runOnce(join(FIXTURES, 'asakuchi-progress.xlsx'), xlsx);
     const ws = (await readBook(xlsx)).getWorksheet(SUMMARY)!;
     goals = [11, 12, 13, 14].map((row) => String(ws.getCell(`A${row}`).value));
-    const pdfDir = join(dir, 'whole');
-    convert(xlsx, WHOLE_SHEETS, pdfDir);
+    const pdfDir = join(dir, 'printed');
+    convert(xlsx, 'pdf', pdfDir);
     const pages = readPdfLayout(join(pdfDir, 'asakuchi-progress-評価.pdf'));
-    const found = pages.find((p) => linesReading(p, '基本目標別').length > 0);
-    if (!found) throw new Error(`no summary page among ${pages.length}`);
-    summary = found;
+    tablePage = pages.findIndex((p) => linesReading(p, '基本目標別').length > 0);
+    // The chart is drawn on the page its rows print on; Calc also writes its text, clipped away, into the
+    // page before when the chart starts right after that page's break: the last page with it is the drawn one.
+    chartPage = pages.map((p) => linesReading(p, TITLE).length > 0).lastIndexOf(true);
+    if (tablePage < 0 || chartPage < 0) throw new Error(`no table or chart among ${pages.length} pages`);
+    summary = pages[chartPage];
+    table = pages[tablePage];
   }, 240_000);
 
-  /** Right of the summary's last column: past its right-aligned 達成割合 figures (column I). */
-  const chartLeft = (): number =>
-    Math.max(...summary.words.filter((w) => /^\d+\.\d%$/.test(w.text)).map((w) => w.xMax)) + 1;
-
-  it('draws the chart’s title right of the 基本目標別 table', () => {
+  it('prints the chart under the 基本目標別 table: below its 全体 row, or at the top of the next page', () => {
     expect(goals[0]).toMatch(/^1 浅口市における安定した雇用を創出する/);
     const [title] = linesReading(summary, TITLE);
-    expect(title).toBeDefined();
-    expect(title.xMin).toBeGreaterThan(chartLeft());
+    if (chartPage === tablePage) {
+      // The 基本目標別 table's 全体 row: the first 全体 row on the page (担当課別 follows the chart).
+      const bottom = Math.min(...linesReading(table, '全体').map((l) => l.yMax));
+      expect(title.yMin).toBeGreaterThan(bottom);
+    } else {
+      expect(chartPage).toBe(tablePage + 1);
+      // Nothing above it but the page header (the sheet name).
+      const above = summary.lines.filter((l) => l.yMax < title.yMin).map((l) => l.text);
+      expect(above).toEqual(['KPI評価サマリー']);
+    }
+    expect(title.yMax).toBeLessThan(summary.height);
   });
 
   it('labels a bar with each 基本目標, whole, and lists every grade in the legend', () => {
-    const left = chartLeft();
-    const band = columnText(summary, left, summary.width);
-    const missing = [...goals, ...GRADES].filter(
-      (label) => !printedWhole(summary, label, left, summary.width),
-    );
+    const [title] = linesReading(summary, TITLE);
+    const below = { ...summary, words: summary.words.filter((w) => w.yMin > title.yMax) };
+    const band = columnText(below, 0, summary.width);
+    const missing = [...goals, ...GRADES].filter((label) => !printedWhole(below, label, 0, summary.width));
     expect({ missing, band }).toMatchObject({ missing: [] });
   });
 

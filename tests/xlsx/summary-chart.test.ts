@@ -130,6 +130,7 @@ describe('the summary chart written by evaluate -o', () => {
   let parts: Parts;
   let found: ChartParts;
   let spec: ChartSpec;
+  let summaryBreaks: readonly number[];
 
   beforeAll(async () => {
     await evaluate(join(FIXTURES, 'asakuchi-progress.xlsx'), '-o', once);
@@ -141,11 +142,14 @@ describe('the summary chart written by evaluate -o', () => {
     const picked = pickBookSheet(book, undefined);
     const analyzed = analyzeRead(picked.grid, picked.layout, DEFAULT_SETTINGS);
     if (!analyzed.ok) throw new Error(analyzed.failure.message);
-    const op = plan(analyzed.analysis, { now: NOW, charts: PACKAGE_CHARTS }).ops.find(
-      (o): o is Extract<WriteOp, { op: 'addChart' }> => o.op === 'addChart',
-    );
+    const { ops } = plan(analyzed.analysis, { now: NOW, charts: PACKAGE_CHARTS });
+    const op = ops.find((o): o is Extract<WriteOp, { op: 'addChart' }> => o.op === 'addChart');
     if (!op) throw new Error('the plan asks for no chart');
     spec = op.chart;
+    const layout = ops.find(
+      (o): o is Extract<WriteOp, { op: 'setPageLayout' }> => o.op === 'setPageLayout' && o.sheet === op.sheet,
+    );
+    summaryBreaks = layout?.layout.rowBreaks ?? [];
   }, 60_000);
 
   it('writes a chart part and a drawing part that parse, each with its content type', async () => {
@@ -224,16 +228,19 @@ describe('the summary chart written by evaluate -o', () => {
     expect(cached(elements(series[0], 'c:cat')[0])[0]).toMatch(/^1 浅口市における安定した雇用を創出する/);
   });
 
-  it('anchors the chart over the plan’s cells (K9:R24), right of the summary’s columns', () => {
-    expect(spec.position).toEqual({ top: 9, left: 11, bottom: 24, right: 18 });
+  it('anchors the chart over the plan’s cells (A16:I31), under the 基本目標別 table, inside the print area', () => {
+    // The table: heading 9, header 10, goals 11–14, 全体 15. The chart's 16 rows do not fit on the rest of the
+    // A4 page: a page break before row 16 (no empty row), then the chart across A–I at the top of page 2.
+    expect(spec.position).toEqual({ top: 16, left: 1, bottom: 31, right: 9 });
+    expect(summaryBreaks).toContain(16);
     const [anchor] = elements(found.drawingXml, 'xdr:twoCellAnchor');
     const marker = (tag: string) => {
       const xml = elements(anchor, `xdr:${tag}`)[0];
       return [/<xdr:col>(\d+)</.exec(xml)?.[1], /<xdr:row>(\d+)</.exec(xml)?.[1]].map(Number);
     };
-    // 0-based markers: from the top-left of K9 to the top-left of the cell after R24 (S25).
-    expect(marker('from')).toEqual([10, 8]);
-    expect(marker('to')).toEqual([18, 24]);
+    // 0-based markers: from the top-left of A16 to the top-left of the cell after I31 (J32).
+    expect(marker('from')).toEqual([0, 15]);
+    expect(marker('to')).toEqual([9, 31]);
     expect(anchor).toContain('name="基本目標別の判定数"');
   });
 

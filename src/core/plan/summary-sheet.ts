@@ -30,7 +30,7 @@ import type { PreviousYear } from '../evaluate/previous-year';
 import type { CommentLookup } from './comments';
 import { followUpCommentsTable } from './summary-follow-up-comments';
 import { yearBeforeTables } from './summary-year-before';
-import { goalChartOp } from './summary-chart';
+import { CHART_ROWS, chartable, goalChartOp } from './summary-chart';
 import { goalShort, rowCell } from './summary-cursor';
 import type { SummaryCursor, SummaryTable, WrittenTable } from './summary-cursor';
 
@@ -150,6 +150,20 @@ class SheetWriter implements SummaryCursor {
       style.fontSize !== undefined && style.fontSize > 11 ? rowHeightFor(1, style.fontSize) : undefined;
     this.style(this.row, 1, this.row, this.lastCol, { ...style, rowHeight: height ?? DEFAULT_ROW_HEIGHT });
     this.advance(height);
+  }
+
+  /**
+   * `count` empty rows of the default height kept for a drawing (the chart): after the pending gap, or at the
+   * top of a new page when they do not fit on this one.
+   */
+  reserve(count: number): { first: number; last: number } {
+    // A break replaces the gap (pageBreak drops it); otherwise the gap row comes first.
+    if (this.left() < count * DEFAULT_ROW_HEIGHT) this.pageBreak();
+    else this.flushGap();
+    const first = this.row;
+    this.style(first, 1, first + count - 1, 1, { rowHeight: DEFAULT_ROW_HEIGHT });
+    for (let i = 0; i < count; i++) this.advance();
+    return { first, last: first + count - 1 };
   }
 
   /** An empty row before what comes next; none at the top of a page (or right before a page break). */
@@ -502,9 +516,18 @@ export function summarySheetOps(input: SummaryInput): SummaryResult {
   for (const table of tables) {
     w.gap();
     const written = writeTable(w, table);
-    if (table === byGoal && input.charts === 'native') {
+    if (table === byGoal && input.charts === 'native' && chartable(written)) {
+      // Under the table, on its page when it fits, across the summary's columns: the chart prints too.
+      w.gap();
+      const rows = w.reserve(CHART_ROWS);
       // The grades start in column 3, after 基本目標 and 判定数 (gradeCountTable).
-      const chart = goalChartOp(sheetName, written, settings.scale, 3, widths.length);
+      const chart = goalChartOp(
+        sheetName,
+        written,
+        settings.scale,
+        3,
+        rangeOf(rows.first, 1, rows.last, widths.length),
+      );
       if (chart) w.ops.push(chart);
     }
   }

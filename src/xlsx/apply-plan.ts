@@ -344,9 +344,12 @@ class PlanApplier {
         // One style object for the op's cells, as ExcelJS shares them itself: a copy per cell cost 0.7 s and
         // 75 MB at 10,000 rows (bench/RESULTS.md). Nothing here mutates a cell's style in place.
         const style = excelStyle(op.style) as ExcelJS.Style;
-        forEachCell(ws, op.range, (cell) => {
-          cell.style = style;
-        });
+        // A height alone leaves the cells' look, as `range.format.rowHeight` does in Excel.
+        if (Object.keys(op.style).some((key) => key !== 'rowHeight')) {
+          forEachCell(ws, op.range, (cell) => {
+            cell.style = style;
+          });
+        }
         if (op.style.rowHeight !== undefined) {
           for (let row = op.range.top; row <= op.range.bottom; row++)
             ws.getRow(row).height = op.style.rowHeight;

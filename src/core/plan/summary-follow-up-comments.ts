@@ -6,7 +6,7 @@
 import type { FollowUp, PlanValue } from '../types';
 import type { CommentLookup } from './comments';
 import { BORDER, HEADER_STYLE } from './palette';
-import { merge, type SummaryTable } from './summary-cursor';
+import { merge, tallerRows, type SummaryTable } from './summary-cursor';
 import { rowHeightFor, wrappedLines } from './text-size';
 
 export const NOT_WRITTEN = '(未記入)';
@@ -53,11 +53,9 @@ export function followUpCommentsTable(
     rows: entries.map((e): PlanValue[] => [e.name, e.factor, null, null, null, e.outlook]),
     heights,
     styleRows: (w, first, from, to) => {
-      for (let i = from; i <= to; i++) {
-        const row = first + i - from;
-        mergeRow(w, row);
-        w.style(row, 1, row, 9, { ...cell, rowHeight: heights[i] });
-      }
+      for (let i = from; i <= to; i++) mergeRow(w, first + i - from);
+      w.style(first, 1, first + to - from, 9, { ...cell, rowHeight: ONE_LINE });
+      tallerRows(w, first, heights, from, to, ONE_LINE);
     },
     empty: '該当なし',
   };

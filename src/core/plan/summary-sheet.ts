@@ -31,7 +31,7 @@ import type { CommentLookup } from './comments';
 import { followUpCommentsTable } from './summary-follow-up-comments';
 import { yearBeforeTables } from './summary-year-before';
 import { CHART_ROWS, chartable, goalChartOp } from './summary-chart';
-import { goalShort, rowCell } from './summary-cursor';
+import { goalShort, rowCell, tallerRows } from './summary-cursor';
 import type { SummaryCursor, SummaryTable, WrittenTable } from './summary-cursor';
 
 export const SUMMARY_SHEET = 'KPI評価サマリー';
@@ -252,13 +252,10 @@ function fitRows(
   right: number,
   style: CellStyle,
 ): void {
-  // One op gives the rows their default height, then the taller ones theirs: a long list stays few ops.
+  // One op gives the rows their look and default height, then the taller ones their height: a long list
+  // stays few ops, and small ones.
   w.style(first, left, first + to - from, right, { ...style, rowHeight: DEFAULT_ROW_HEIGHT });
-  for (let i = from; i <= to; i++) {
-    if (heights[i] <= DEFAULT_ROW_HEIGHT) continue;
-    const row = first + i - from;
-    w.style(row, left, row, right, { ...style, rowHeight: heights[i] });
-  }
+  tallerRows(w, first, heights, from, to, DEFAULT_ROW_HEIGHT);
 }
 
 function gradeCountTable(

@@ -9,7 +9,7 @@ import { GRADE_CHANGE_LABEL } from '../evaluate/previous-year';
 import { gradeText } from './flags';
 import { BORDER, HEADER_STYLE } from './palette';
 import { fiscalYearText } from './reading-text';
-import { goalShort, rowCell, type SummaryTable } from './summary-cursor';
+import { goalShort, rowCell, tallerRows, type SummaryTable } from './summary-cursor';
 import { rowHeightFor, wrappedLines } from './text-size';
 
 const CELL = { border: BORDER, vertical: 'middle' } as const;
@@ -117,11 +117,7 @@ export function yearBeforeTables(
       const last = first + to - fromIndex;
       w.style(first, 1, last, 1, { ...CELL, wrap: true, rowHeight: ONE_LINE });
       w.style(first, 2, last, header.length, { ...CELL, horizontal: 'center' });
-      for (let i = fromIndex; i <= to; i++) {
-        const row = first + i - fromIndex;
-        if (goalHeights[i] > ONE_LINE)
-          w.style(row, 1, row, 1, { ...CELL, wrap: true, rowHeight: goalHeights[i] });
-      }
+      tallerRows(w, first, goalHeights, fromIndex, to, ONE_LINE);
     },
     empty: '該当なし',
   };
@@ -153,11 +149,7 @@ export function yearBeforeTables(
       w.style(first, 1, last, 2, { ...CELL, wrap: true, rowHeight: ONE_LINE });
       w.style(first, 3, last, 4, { ...CELL, horizontal: 'center', bold: true });
       w.style(first, 5, last, 6, { ...CELL, horizontal: 'center' });
-      for (let i = fromIndex; i <= to; i++) {
-        const row = first + i - fromIndex;
-        if (fallenHeights[i] > ONE_LINE)
-          w.style(row, 1, row, 2, { ...CELL, wrap: true, rowHeight: fallenHeights[i] });
-      }
+      tallerRows(w, first, fallenHeights, fromIndex, to, ONE_LINE);
     },
     empty: '該当なし',
   };

@@ -12,7 +12,14 @@ import {
   rangeInside,
   sameRange,
 } from '../../core/a1';
-import type { CellRange, ChartSupport, ConditionalRule, WriteOp, WritePlan } from '../../core/types';
+import type {
+  CellRange,
+  CellStyle,
+  ChartSupport,
+  ConditionalRule,
+  WriteOp,
+  WritePlan,
+} from '../../core/types';
 import type { ApplyResult, SkippedOperation } from '../../excel/workbook-host';
 import type { XlsxBook } from './book';
 import { rowHeightFor, wrappedLines } from '../../core/plan/text-size';
@@ -150,8 +157,11 @@ class BookApplier {
       }
       case 'setStyle': {
         const sheet = this.sheet(op.sheet);
-        const s = this.book.styles().cellStyleIndex(op.style);
-        this.forEachCell(op.range, (row, col) => sheet.data.setStyle(row, col, s));
+        // A height alone leaves the cells' look, as `range.format.rowHeight` does in Excel.
+        if (!heightOnly(op.style)) {
+          const s = this.book.styles().cellStyleIndex(op.style);
+          this.forEachCell(op.range, (row, col) => sheet.data.setStyle(row, col, s));
+        }
         if (op.style.rowHeight !== undefined) {
           for (let row = op.range.top; row <= op.range.bottom; row++)
             sheet.data.setRowHeight(row, op.style.rowHeight);
@@ -229,6 +239,11 @@ class BookApplier {
     const unhandled: never = op;
     throw new Error(`未対応の操作です: ${JSON.stringify(unhandled)}`);
   }
+}
+
+/** A style op that only sets row heights (the summary's taller rows): it changes no cell's style. */
+function heightOnly(style: CellStyle): boolean {
+  return Object.keys(style).every((key) => key === 'rowHeight');
 }
 
 /** `'KPI一覧'!$P$5:$T$60`, or `'KPI評価_設定'!$A$1` for one cell. */

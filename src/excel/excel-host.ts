@@ -7,7 +7,6 @@ import { markName } from '../core/plan/marks';
 import { SETTINGS_SHEET } from '../core/plan/settings-sheet';
 import type { ChartSupport, Grid, WritePlan } from '../core/types';
 import { parseReference } from './a1';
-import { applyPlan } from './apply-plan';
 import { describeOfficeError, ExcelHostError, officeErrorCode, officeLanguage } from './errors';
 import type { Language } from './errors';
 import { officeFeatures } from './features';
@@ -58,7 +57,8 @@ export class ExcelWorkbookHost implements WorkbookHost {
   private readonly payloadBudget: number | undefined;
   private readonly ownWrites: OwnWrites;
   /** Last row of the last grid read, for edits of whole columns. */
-  private lastRow = 1;
+  /** Each sheet's last row as last read: a run over the workbook reads several (book-read.ts). */
+  private readonly lastRows = new Map<string, number>();
   /** Syncs of the last readGrid, for the benchmark and the tests. */
   lastReadSyncs = 0;
   /** Worksheet.charts (ExcelApi 1.1) and the series calls the chart uses (1.7) are in the manifest's minimum. */
@@ -97,13 +97,16 @@ export class ExcelWorkbookHost implements WorkbookHost {
       cellEdit,
     );
     this.lastReadSyncs = result.syncs;
-    this.lastRow = result.grid.top + result.grid.values.length - 1;
+    this.lastRows.set(result.grid.sheet, result.grid.top + result.grid.values.length - 1);
     return result.grid;
   }
 
   applyPlan(plan: WritePlan, cellEdit?: CellEditMode): Promise<ApplyResult> {
-    const apply = (): Promise<ApplyResult> =>
-      this.guarded(
+    const apply = async (): Promise<ApplyResult> => {
+      // The Office.js writer comes in its own script chunk, fetched from the add-in's origin at the first
+      // write: the pane's first script stays under 300 KB (issue 8), and a pane that only reads never loads it.
+      const { applyPlan } = await import(/* webpackChunkName: "excel-apply" */ './apply-plan');
+      return this.guarded(
         (context) =>
           applyPlan(context, plan, {
             features: this.features,
@@ -112,6 +115,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
           }),
         cellEdit,
       );
+    };
     return this.ownEventsTold ? apply() : this.ownWrites.during(writtenAreas(plan), apply);
   }
 
@@ -172,7 +176,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
         // ExcelApi 1.7: only where the add-in just wrote is an event its own; an edit elsewhere while
         // a write runs is the user's and is kept.
         if (!this.ownEventsTold && this.ownWrites.isOwn(ws.name, range)) return;
-        listener(ws.name, editedRows(range, this.lastRow));
+        listener(ws.name, editedRows(range, this.lastRows.get(ws.name) ?? 1));
       });
       await context.sync();
       return { context, handler };

@@ -13,7 +13,7 @@ import type {
   WritePlan,
 } from '../types';
 import { rangeOf } from '../a1';
-import { previousYear } from '../evaluate/previous-year';
+import { previousYear, type PreviousYear } from '../evaluate/previous-year';
 import { COMMENT_COUNT, commentPlan, readComments, type CommentLookup, type RowComment } from './comments';
 import { YEAR_BEFORE_COUNT, yearBeforeOps } from './year-before-columns';
 import { flagRuleOps, tintRuleOps } from './conditional';
@@ -99,7 +99,8 @@ interface SheetPart {
 }
 
 /** The flags, year-before and comment columns, their rules and the print setup of one KPI sheet. */
-function sheetPart(input: SheetInput, firstIndex: number, now: Date): SheetPart {
+/** `previous`: the sheet's year before when the caller has it already (one sheet: the summary's). */
+function sheetPart(input: SheetInput, firstIndex: number, now: Date, previous?: PreviousYear): SheetPart {
   const { grid, sheet, evaluation } = input;
   const settings = evaluation.settings;
   const notices: string[] = [];
@@ -119,7 +120,7 @@ function sheetPart(input: SheetInput, firstIndex: number, now: Date): SheetPart 
   const byRow = new Map<number, KpiEvaluation>(evaluation.kpis.map((k) => [k.row, k]));
   const flagValues = flagValuesByRow(evaluation.kpis, settings);
   const previousByRow = new Map(
-    yearBeforeCount > 0 ? previousYear(sheet, evaluation).grades.map((g) => [g.row, g]) : [],
+    yearBeforeCount > 0 ? (previous ?? previousYear(sheet, evaluation)).grades.map((g) => [g.row, g]) : [],
   );
 
   const comments = commentPlan({
@@ -224,6 +225,8 @@ export function planBookWrite(input: BookPlanInput): WritePlan {
   // Marks and sheet names are the workbook's: every grid of the plan carries the same ones.
   const book = sheets[0].grid;
   const settings = combined.evaluation.settings;
+  // The summary's year before; one sheet's year-before columns use the same one (computed once).
+  const previous = previousYear(combined.sheet, combined.evaluation);
   const notices: string[] = [];
   const ops: WriteOp[] = [];
   for (const { grid, sheet } of sheets) ops.push(...sheetRemovalOps(grid, tablesOf(sheet)));
@@ -233,7 +236,7 @@ export function planBookWrite(input: BookPlanInput): WritePlan {
   const comments = new Map<string, ReadonlyMap<number, RowComment>>();
   let index = firstFreeMarkIndex(book, new Set(sheets.map((s) => s.grid.sheet)));
   for (const sheetInput of sheets) {
-    const part = sheetPart(sheetInput, index, now);
+    const part = sheetPart(sheetInput, index, now, sheets.length === 1 ? previous : undefined);
     ops.push(...part.ops);
     markOps.push(...part.marks);
     notices.push(...part.notices);
@@ -256,7 +259,7 @@ export function planBookWrite(input: BookPlanInput): WritePlan {
     evaluation: combined.evaluation,
     now,
     ...(comments.size === 0 ? {} : { comments: commentOf }),
-    previous: previousYear(combined.sheet, combined.evaluation),
+    previous,
     charts: input.charts,
   });
   const summaryArea = rangeOf(1, 1, summary.lastRow, summary.lastCol);

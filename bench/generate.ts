@@ -18,7 +18,7 @@ export const BENCH_SIZES = [50, 500, 5_000, 10_000] as const;
 /** Outside the repository, so lint and git never see the workbooks and the web build. */
 export const CACHE_DIR = join(tmpdir(), 'kpi-sheet-bench');
 
-const SEED_FILE = resolve(__dirname, '..', '..', 'shared', 'seeds', 'kpi-progress-table.txt');
+const SEED_FILE = resolve(__dirname, '..', 'tests', 'fixtures', 'seeds', 'kpi-progress-table.txt');
 /** Columns of the KPI table: 施策の枠組み, 具体的な施策, KPI, 担当課, H30, R2…R6, R6(目標値). */
 const KPI_COLUMNS = 11;
 const FIRST_VALUE_COL = 5;

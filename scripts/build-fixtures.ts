@@ -1,5 +1,5 @@
 /**
- * `npm run fixtures`: builds the workbooks the tests read, from the seed texts in ../shared/seeds/.
+ * `npm run fixtures`: builds the workbooks the tests read, from the seed texts in tests/fixtures/seeds/.
  * The workbooks look like what a clerk keeps (title, merged hierarchy cells, widths, borders, header fill);
  * the seeds' oddities (shifted rows, edit marks, two values in one cell) are kept as they arrived.
  * Output is deterministic: fixed workbook dates, no time-dependent content.
@@ -13,7 +13,7 @@ import JSZip from 'jszip';
 import { LAYOUTS, UNPLACEABLE, type Layout } from './fixture-layouts';
 
 const ROOT = resolve(__dirname, '..');
-const SEEDS = resolve(ROOT, '..', 'shared', 'seeds');
+const SEEDS = join(ROOT, 'tests', 'fixtures', 'seeds');
 const OUT = join(ROOT, 'tests', 'fixtures');
 const FIXED_DATE = new Date(Date.UTC(2025, 3, 1, 0, 0, 0));
 

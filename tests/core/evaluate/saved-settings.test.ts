@@ -6,6 +6,7 @@
  * `… --preset 進捗率 -o …`; the grades below are what that version's `--json` printed for those settings.
  */
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { evaluateWorkbook, savedSettings } from '../../../src/cli/write-output';
 import { parseEvaluateArgs } from '../../../src/cli/options';
@@ -31,7 +32,7 @@ async function saved(file: string) {
 }
 
 async function gradesOnRerun(file: string): Promise<string> {
-  const args = parseEvaluateArgs([join(FIXTURES, file), '-o', '/tmp/kpi-sheet-unused.xlsx']);
+  const args = parseEvaluateArgs([join(FIXTURES, file), '-o', join(tmpdir(), 'kpi-sheet-unused.xlsx')]);
   if (!args.ok || args.value.help) throw new Error('bad arguments');
   const outcome = await evaluateWorkbook(args.value, new Date('2026-11-21T00:00:00Z'));
   if (!outcome.ok) throw new Error(outcome.message);

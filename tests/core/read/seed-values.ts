@@ -1,5 +1,5 @@
 /**
- * Every distinct value text of both seeds (../../../../shared/seeds), copied here with its expected reading
+ * Every distinct value text of both seeds (tests/fixtures/seeds), copied here with its expected reading
  * written out. Sources: `progress` = kpi-progress-table.txt value columns H30 (現状値) … R6 (目標値),
  * headline rows included; `strategy` = strategy-kpi-table.txt 現状値 / 目標値 columns; `headline` = the
  * values inside the strategy table's 数値目標 texts (【現状値（H30年度）】… ).

@@ -15,13 +15,15 @@ const ROOT = resolve(__dirname, '..', '..');
 const SIBLING = ['..', 'shared'].join('/');
 
 /** Absolute paths that only exist on one machine: homes, workspaces, temp and mount folders, Windows drives. */
-const MACHINE_PATH = /(?:^|[\s'"`(=:,])(\/(?:work|home|root|tmp|mnt|Users|srv|var\/tmp)\/[^\s'"`)]*|[A-Za-z]:\\[^\s'"`)]+)/;
+const MACHINE_PATH =
+  /(?:^|[\s'"`(=:,])(\/(?:work|home|root|tmp|mnt|Users|srv|var\/tmp)\/[^\s'"`)]*|[A-Za-z]:\\[^\s'"`)]+)/;
 
 /**
  * In the documentation, a Windows folder is an example for the reader (unzip to a folder on drive C), not a path the
  * project uses; a Unix machine folder is still refused there.
  */
-const MACHINE_PATH_IN_CODE_ONLY = /(?:^|[\s'"`(=:,])(\/(?:work|home|root|tmp|mnt|Users|srv|var\/tmp)\/[^\s'"`)]*)/;
+const MACHINE_PATH_IN_CODE_ONLY =
+  /(?:^|[\s'"`(=:,])(\/(?:work|home|root|tmp|mnt|Users|srv|var\/tmp)\/[^\s'"`)]*)/;
 
 /** `resolve(__dirname, '..', 'x')` / `join(__dirname, …)` with literal segments: where it lands can be computed. */
 const DIRNAME_PATH = /\b(?:resolve|join)\(\s*__dirname((?:\s*,\s*'[^']*')+)\s*\)/g;
@@ -46,7 +48,8 @@ export function pathsOutside(file: string, text: string, root: string): PathHit[
       const segments = [...call[1].matchAll(/'([^']*)'/g)].map((m) => m[1]);
       const target = resolve(dirname(join(root, file)), ...segments);
       const inside = relative(root, target);
-      if (inside === '..' || inside.startsWith(`..${sep}`)) at(`climbs out of the repository to ${segments.join('/')}`);
+      if (inside === '..' || inside.startsWith(`..${sep}`))
+        at(`climbs out of the repository to ${segments.join('/')}`);
     }
   });
   return hits;

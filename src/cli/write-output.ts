@@ -8,7 +8,7 @@ import { analyzeBook, analyzeRead, planBook, type BookAnalysis, type Judged } fr
 import { parseSettings } from '../core/settings';
 import { SETTINGS_SHEET } from '../core/plan/settings-sheet';
 import type { ColumnMapping, Grid, Settings, WritePlan } from '../core/types';
-import type { ApplyResult } from '../excel/workbook-host';
+import type { ApplyResult } from '../core/host';
 import { openBook, pickBookSheet, readVisibleSheets } from '../xlsx/open-book';
 import { applyBookPlan, PACKAGE_CHARTS } from '../xlsx/package/apply-book';
 import type { XlsxBook } from '../xlsx/package/book';

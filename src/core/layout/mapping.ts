@@ -80,6 +80,7 @@ function roleFor(column: MappedColumn, sectionsRight: number): ColumnRole | null
     case 'actual':
     case 'target':
     case 'interim':
+    case 'forecast':
       return { kind: 'year', header: { role: column.role, year: column.year } };
     case 'targetDate':
       return { kind: 'targetDate' };
@@ -177,6 +178,8 @@ const ROLE_WORDS: Readonly<Record<string, MappedRole>> = {
   目標: 'target',
   interim: 'interim',
   中間目標: 'interim',
+  forecast: 'forecast',
+  見込: 'forecast',
   targetdate: 'targetDate',
   目標時期: 'targetDate',
   目標月: 'targetDate',
@@ -270,6 +273,7 @@ export const ROLE_LABELS_JA: Readonly<Record<MappedRole, string>> = {
   actual: '実績',
   target: '目標値',
   interim: '中間目標',
+  forecast: '見込',
   targetDate: '目標時期',
   direction: '方向',
   published: '市の評価',

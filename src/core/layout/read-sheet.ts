@@ -283,6 +283,7 @@ function kpiOf(labels: LabelReader, facts: RowFacts): Kpi {
   // Most rows have none of these: the plain object above is built without spreading empty ones in.
   if (
     values.interimTargets.length === 0 &&
+    values.forecasts.length === 0 &&
     !facts.declared &&
     !(facts.published && facts.published.length > 0)
   )
@@ -290,6 +291,7 @@ function kpiOf(labels: LabelReader, facts: RowFacts): Kpi {
   return {
     ...kpi,
     ...(values.interimTargets.length > 0 ? { interimTargets: values.interimTargets } : {}),
+    ...(values.forecasts.length > 0 ? { forecasts: values.forecasts } : {}),
     ...(facts.declared ? { declaredDirection: facts.declared } : {}),
     ...(facts.published && facts.published.length > 0 ? { published: facts.published } : {}),
   };

@@ -313,9 +313,13 @@ export function proposeMapping(grid: Grid, headerRow: number): ColumnMapping {
     }
     if (header === '' && values + words === 0) continue;
     const byWords = header === '' ? null : columnRole(header);
+    // A header's words never put a column of words into a value role (`目標` over the KPI names).
+    const textual = words > values;
     const mapped = byWords ? mappedRoleOf(byWords) : null;
-    let role: MappedRole = mapped?.role ?? 'ignore';
-    let year = mapped?.year ?? null;
+    const misleading = mapped !== null && textual && YEAR_ROLES.has(mapped.role);
+    let role: MappedRole = misleading ? 'ignore' : (mapped?.role ?? 'ignore');
+    let year = misleading ? null : (mapped?.year ?? null);
+    if (misleading && !named) role = 'name';
     if (!mapped) {
       if (!named && words > values) role = 'name';
       else if (values > words) role = 'actual';

@@ -84,7 +84,7 @@ export interface ResolvedDirection {
  * A name stating the aim of less (`医療費の抑制`, `ごみ排出量の削減`, `事故ゼロ`): lower is better. Followed by
  * what it counts (`ごみ削減量`, `減少率`), the KPI counts the reduction and more is better.
  */
-const AIM_OF_LESS = /(?:削減|減少|抑制)(?:を目指す)?(?:[(（][^()（）]*[)）])?$|ゼロ/u;
+const AIM_OF_LESS = /(?:削減|減少|抑制)(?:を目指す)?(?:\s*[(（][^()（）]*[)）])?$|ゼロ/u;
 
 export function directionFromName(name: string): Direction | null {
   const t = name.normalize('NFKC').trim();

@@ -1,17 +1,12 @@
 /** Finding the header rows of a sheet by what they say, and the role of each of their columns. */
-import { columnRole, wordRole, type ColumnRole } from './labels';
+import { columnRole, wordRole, type Column, type ColumnRole } from './labels';
 import { mayNameByCells, nameByCells, saysTargetWord, withoutTextTargets } from './name-column';
 import type { SheetCells } from './sheet-cells';
 import { cacheByText } from './text-cache';
 
 export type TableKind = 'kpi' | 'headline';
 
-export interface Column {
-  readonly col: number;
-  readonly role: ColumnRole;
-  /** The header text as written (both rows of a two-row header). */
-  readonly label: string;
-}
+export type { Column } from './labels';
 
 export interface HeaderRows {
   readonly kind: TableKind;
@@ -163,7 +158,9 @@ export function findHeaders(cells: SheetCells): HeaderRows[] {
     const kind = tableKind(upperColumns);
     if (!kind) continue;
     if (isSecondRow(cells, row, upperColumns, roleOf)) {
-      const combined = named ? twoRowColumns(cells, row, roleOf) : twoRowNamed(cells, row, roleOf, upperColumns);
+      const combined = named
+        ? twoRowColumns(cells, row, roleOf)
+        : twoRowNamed(cells, row, roleOf, upperColumns);
       if (tableKind(combined) === kind && valueColumns(combined) > 0) {
         headers.push({
           kind,

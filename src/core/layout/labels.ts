@@ -220,3 +220,11 @@ export function labelReader(): LabelReader {
     declaredDirectionOf: cacheByText(declaredDirectionOf),
   };
 }
+
+/** One header column: where it is, what it is, and its header text as written. */
+export interface Column {
+  readonly col: number;
+  readonly role: ColumnRole;
+  /** The header text as written (both rows of a two-row header). */
+  readonly label: string;
+}

@@ -3,7 +3,7 @@
  * (`目標`, `目標項目`) over names, and a table whose name column is headed like a section (`区分 | 施策 | …`).
  * The name changes on every row; a section repeats, is merged down, or is left blank under its first row.
  */
-import type { Column } from './headers';
+import type { Column } from './labels';
 import type { SheetCells } from './sheet-cells';
 
 /** Headers that may head the names though their words say a value or a section. */

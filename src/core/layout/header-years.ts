@@ -70,12 +70,17 @@ export interface DatedHeader {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-export function dateHeaderYears(cells: SheetCells, header: HeaderRows, sheetRows: readonly number[]): DatedHeader {
+export function dateHeaderYears(
+  cells: SheetCells,
+  header: HeaderRows,
+  sheetRows: readonly number[],
+): DatedHeader {
   const diagnostics: Diagnostic[] = [];
   const at = (c: Column): string => cellAddress(header.row, c.col);
   let columns = [...header.columns];
   const above: number[] = [];
-  for (let row = header.top - 1; row >= Math.max(cells.firstRow, header.top - ROWS_ABOVE); row -= 1) above.push(row);
+  for (let row = header.top - 1; row >= Math.max(cells.firstRow, header.top - ROWS_ABOVE); row -= 1)
+    above.push(row);
 
   // A baseline without a year: the headline above, else the title's year for 現状 / 現況 (the state as written).
   columns = columns.map((c) => {
@@ -97,7 +102,14 @@ export function dateHeaderYears(cells: SheetCells, header: HeaderRows, sheetRows
   const first = values[0];
   const firstHeader = first ? yearHeader(first) : null;
   // A lone first year column before the actuals is the baseline when the sheet says that year is.
-  if (!hasBaseline && first && firstHeader && firstHeader.role === 'actual' && firstHeader.year !== null && values.length >= 3) {
+  if (
+    !hasBaseline &&
+    first &&
+    firstHeader &&
+    firstHeader.role === 'actual' &&
+    firstHeader.year !== null &&
+    values.length >= 3
+  ) {
     const found = baselineYearIn(cells, sheetRows, firstHeader.year);
     if (found) {
       diagnostics.push({
@@ -109,7 +121,8 @@ export function dateHeaderYears(cells: SheetCells, header: HeaderRows, sheetRows
     }
   }
 
-  const baselineYear = columns.map(yearHeader).find((h) => h?.role === 'baseline' && h.year !== null)?.year ?? null;
+  const baselineYear =
+    columns.map(yearHeader).find((h) => h?.role === 'baseline' && h.year !== null)?.year ?? null;
   columns = columns.map((c) => {
     const h = yearHeader(c);
     if (!h) return c;

@@ -126,7 +126,8 @@ const RESOLVED = {
  * decide (a shrinking population's target): it stays up, to be confirmed.
  */
 export function resolveDirection(
-  kpi: Pick<Kpi, 'name' | 'directionChoice'> & Partial<Pick<Kpi, 'declaredDirection' | 'target' | 'baseline'>>,
+  kpi: Pick<Kpi, 'name' | 'directionChoice'> &
+    Partial<Pick<Kpi, 'declaredDirection' | 'target' | 'baseline'>>,
 ): ResolvedDirection {
   if (kpi.declaredDirection) return RESOLVED.declared[kpi.declaredDirection.direction];
   if (kpi.directionChoice) return RESOLVED.user[kpi.directionChoice];
@@ -142,7 +143,8 @@ export function resolveDirection(
       conflict: `名前は減らす指標ですが、目標値 (${target}) が基準値 (${baseline}) を上回っています`,
     };
   if (fromName) return RESOLVED.name[fromName];
-  if (target === 0 && baseline !== null && baseline > 0 && !isNetMigration(kpi.name)) return RESOLVED.target.down;
+  if (target === 0 && baseline !== null && baseline > 0 && !isNetMigration(kpi.name))
+    return RESOLVED.target.down;
   return RESOLVED.default;
 }
 

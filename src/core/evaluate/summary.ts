@@ -119,9 +119,8 @@ function directionIssue(kpi: Kpi, sheet: string | undefined): DataIssue | null {
     kind: 'directionToConfirm',
     message: conflict
       ? `${conflict}。方向を決められないため評価していません。${rowText(sheet, kpi.row)}の「方向」を ↑ か ↓ にしてください (${kpi.name})`
-      :
-      `目標値 (${target}: ${readingLabel(kpi.target.reading)}) が基準値 (${baseline}: ${readingLabel(kpi.baseline.reading)}) を下回っていますが、` +
-      `増加を目指す指標として評価しました。減少を目指す指標なら、${rowText(sheet, kpi.row)}の「方向」を ↓ にしてください (${kpi.name})`,
+      : `目標値 (${target}: ${readingLabel(kpi.target.reading)}) が基準値 (${baseline}: ${readingLabel(kpi.baseline.reading)}) を下回っていますが、` +
+        `増加を目指す指標として評価しました。減少を目指す指標なら、${rowText(sheet, kpi.row)}の「方向」を ↓ にしてください (${kpi.name})`,
   };
 }
 

@@ -8,15 +8,17 @@ import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 import { kpi, num, sheetOf } from './build';
 
 describe('direction: the name, a target of 0, and disagreeing cues', () => {
-  it.each(['一人当たり医療費の抑制', '温室効果ガス排出量の削減', '不法投棄件数の減少 (年間)', '交通事故死者ゼロ'])(
-    '%s states the aim of less: lower is better',
-    (name) => {
-      expect(resolveDirection({ name, directionChoice: null })).toEqual({
-        direction: 'down',
-        source: 'name',
-      });
-    },
-  );
+  it.each([
+    '一人当たり医療費の抑制',
+    '温室効果ガス排出量の削減',
+    '不法投棄件数の減少 (年間)',
+    '交通事故死者ゼロ',
+  ])('%s states the aim of less: lower is better', (name) => {
+    expect(resolveDirection({ name, directionChoice: null })).toEqual({
+      direction: 'down',
+      source: 'name',
+    });
+  });
 
   it.each(['ごみ削減量', 'CO2排出の削減率', '医療費抑制の取組件数'])(
     '%s counts the reduction: higher is better',

@@ -150,7 +150,9 @@ describe('baselines without a baseline word, dated from the sheet or said to be 
       ['※基準値は平成30年度の値です。'],
     ]);
     expect(lines(sheet)).toEqual(['特定健診の受診率 | B 2018 38% | A 2019 39.5%, 2020 41% | T 2024 60%']);
-    expect(said(sheet)).toEqual(['B1 「H30」の列を、A3 の「※基準値は平成30年度の値です。」から基準値として読みました。']);
+    expect(said(sheet)).toEqual([
+      'B1 「H30」の列を、A3 の「※基準値は平成30年度の値です。」から基準値として読みました。',
+    ]);
   });
 
   test('without such a note the first year column stays an actual', () => {
@@ -193,9 +195,7 @@ describe('targets named by a span or a date, actuals headed by a date or a forec
       ['指標名', '平成14年実績', '平成15年9月30日現在', '平成15年末見込', '目標(平成19年度)'],
       ['下水道の普及率', '61.0%', '62.4%', '63.0%', '75.0%'],
     ]);
-    expect(lines(sheet)).toEqual([
-      '下水道の普及率 | A 2002 61%, 2003 62.4% | F 2003 63% | T 2007 75%',
-    ]);
+    expect(lines(sheet)).toEqual(['下水道の普及率 | A 2002 61%, 2003 62.4% | F 2003 63% | T 2007 75%']);
     expect(said(sheet)).toEqual([
       'C1 「平成15年9月30日現在」を H15 (2003年度) の実績 (年度途中の値) として読みました。',
       'D1 「平成15年末見込」は見込値のため、H15 の実績には使わず見込として読みました。',

@@ -4,7 +4,6 @@
  * output step without touching the others: parseEvaluateArgs → analyzeFile → writeEvaluationOutput.
  */
 import { writeFile } from 'node:fs/promises';
-import { bindMappings } from '../core/layout';
 import type { Judged } from '../core/pipeline';
 import { openBook } from '../xlsx/open-book';
 import { WorkbookError } from '../xlsx/workbook-error';
@@ -13,7 +12,13 @@ import { evaluationJson } from './evaluate-json';
 import { renderEvaluationTable } from './evaluate-table';
 import { EVALUATE_OPTIONS, optionHelp, parseEvaluateArgs, type EvaluateCommand } from './options';
 import { jsonPathProblem, outputRequestOf } from './output-options';
-import { analyzeWorkbook, repeatedNotices, savedSettings, writeOutput } from './write-output';
+import {
+  analyzeWorkbook,
+  repeatedNotices,
+  settingsForSheet,
+  stderrProgress,
+  writeOutput,
+} from './write-output';
 
 export const EVALUATE_HELP = `使い方: kpi-sheet evaluate <file.xlsx> [-o out.xlsx | --in-place] [--pdf] [--json [report.json]] [オプション]
   KPI 表の各 KPI を目標と比べて判定し、基本目標ごとの表 (または JSON) を出力します。
@@ -40,14 +45,10 @@ export function runTime(env: NodeJS.ProcessEnv = process.env): Date {
 export async function analyzeFile(command: EvaluateCommand): Promise<AnalyzeOutcome> {
   try {
     const book = await openBook(command.file);
-    // --columns, else the mapping saved in the workbook (the pane's 「列の割り当て」), bound to the sheet read.
-    const outcome = analyzeWorkbook(book, command, (grid) => {
-      const columnMappings = bindMappings(
-        command.settings.columnMappings ?? savedSettings(book, grid)?.settings.columnMappings ?? [],
-        grid.sheet,
-      );
-      return columnMappings.length > 0 ? { ...command.settings, columnMappings } : command.settings;
-    });
+    // The settings as -o would use them: the command line's, else the workbook's (the pane's), else the default.
+    const outcome = analyzeWorkbook(book, command, (grid) =>
+      settingsForSheet(command, book, grid, stderrProgress),
+    );
     if (!outcome.ok) return outcome;
     for (const notice of repeatedNotices(outcome.book)) process.stderr.write(`お知らせ: ${notice}\n`);
     return { ok: true, analysis: outcome.book.combined };

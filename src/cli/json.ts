@@ -33,6 +33,8 @@ export interface KpiJson {
   readonly baseline: YearReadingJson | null;
   readonly actuals: readonly YearReadingJson[];
   readonly target: YearReadingJson | null;
+  /** 見込 values, never actuals; absent when the row has none. */
+  readonly forecasts?: readonly YearReadingJson[];
 }
 
 export interface BlockJson {
@@ -78,6 +80,7 @@ export function kpiToJson(kpi: Kpi): KpiJson {
     baseline: kpi.baseline ? yearCellToJson(kpi.baseline) : null,
     actuals: kpi.actuals.map(yearCellToJson),
     target: kpi.target ? yearCellToJson(kpi.target) : null,
+    ...(kpi.forecasts && kpi.forecasts.length > 0 ? { forecasts: kpi.forecasts.map(yearCellToJson) } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 /** Options of `kpi-sheet evaluate` that write the evaluated workbook: `-o`, `--in-place`, `--pdf`. */
 import { resolve } from 'node:path';
-import type { OptionSpec, Parsed, ParsedCommandLine } from './options';
+import type { OptionSpec, Parsed, ParsedCommandLine } from './option-spec';
 
 export const OUTPUT_OPTIONS: readonly OptionSpec[] = [
   {

@@ -9,7 +9,7 @@ import { parseSettings } from '../core/settings';
 import { chooseSettings, storedKeys, type ChosenSettings } from '../core/settings/registry';
 import { SETTINGS_SHEET } from '../core/plan/settings-sheet';
 import type { ColumnMapping, Grid, Settings, WritePlan } from '../core/types';
-import type { ApplyResult } from '../excel/workbook-host';
+import type { ApplyResult } from '../core/host';
 import { openBook, pickBookSheet, readVisibleSheets } from '../xlsx/open-book';
 import { applyBookPlan, PACKAGE_CHARTS } from '../xlsx/package/apply-book';
 import type { XlsxBook } from '../xlsx/package/book';

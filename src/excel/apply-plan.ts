@@ -38,7 +38,7 @@ import type { Language } from './errors';
 import type { Features } from './features';
 import { DEFAULT_PAYLOAD_BUDGET, jsonBytes } from './payload';
 import { queueChart } from './native-chart';
-import type { ApplyResult, SkippedOperation } from './workbook-host';
+import type { ApplyResult, SkippedOperation } from '../core/host';
 
 export interface ApplyOptions {
   readonly features: Features;

@@ -7,7 +7,7 @@ import { readKpiSheet } from '../core/layout';
 import { ownSheets } from '../core/plan/marks';
 import { analyzeBook, type BookAnalysis } from '../core/pipeline';
 import type { Grid, Settings } from '../core/types';
-import type { CellEditMode, WorkbookHost } from './workbook-host';
+import type { CellEditMode, WorkbookHost } from '../core/host';
 
 /** The other sheets a run over the workbook reads, in workbook order. */
 export function otherSheetsToRead(active: Grid): string[] {

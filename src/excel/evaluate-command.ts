@@ -8,7 +8,7 @@ import { markKind, markName } from '../core/plan/marks';
 import { DEFAULT_SETTINGS, gradeSymbols, parseSettings } from '../core/settings';
 import type { WritePlan } from '../core/types';
 import type { Language } from './errors';
-import type { ApplyResult, WorkbookHost } from './workbook-host';
+import type { ApplyResult, WorkbookHost } from '../core/host';
 
 export type CommandOutcome =
   | {

@@ -13,16 +13,9 @@ import { officeFeatures } from './features';
 import type { Features } from './features';
 import { editedRows, eventRange, OwnWrites, writtenAreas } from './live';
 import { readGrid } from './read-grid';
+import type { ExcelBatch, ExcelRunner } from './runner';
 import { watchSelectedRow } from './selection';
-import type { ApplyResult, CellEditMode, WorkbookHost } from './workbook-host';
-
-export type ExcelBatch<T> = (context: Excel.RequestContext) => Promise<T>;
-
-/** `Excel.run` (with RunOptions), and `Excel.run(context, …)` to reuse an event registration's context. */
-export interface ExcelRunner {
-  run<T>(batch: ExcelBatch<T>, options?: Excel.RunOptions): Promise<T>;
-  runWith<T>(context: Excel.RequestContext, batch: ExcelBatch<T>): Promise<T>;
-}
+import type { ApplyResult, CellEditMode, WorkbookHost } from '../core/host';
 
 export interface ExcelHostOptions {
   readonly runner?: ExcelRunner;

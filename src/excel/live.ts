@@ -9,7 +9,7 @@ import { analyze, plan } from '../core/pipeline';
 import { restrictToRows } from '../core/plan/restrict';
 import type { CellRange, Settings, WritePlan } from '../core/types';
 import { parseAddress, parseReference } from './a1';
-import type { ApplyResult, WorkbookHost } from './workbook-host';
+import type { ApplyResult, WorkbookHost } from '../core/host';
 
 /** How long after a write its change events count as the add-in's own. */
 export const OWN_WRITE_WINDOW_MS = 5000;

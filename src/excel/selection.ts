@@ -4,7 +4,7 @@
  * (https://learn.microsoft.com/en-us/javascript/api/excel/excel.selectionchangedeventargs), so each event
  * reads the selected range's sheet and first row in one round trip.
  */
-import type { ExcelRunner } from './excel-host';
+import type { ExcelRunner } from './runner';
 
 export type RowSelectedListener = (sheet: string, row: number) => void;
 

@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS, parseSettings } from '../core/settings';
 import type { Grid, LayoutFailure, Settings, WritePlan } from '../core/types';
 import { bookNotices, readBook } from '../excel/book-read';
 import { startLiveRejudge } from '../excel/live';
-import type { ApplyResult, SkippedOperation, WorkbookHost } from '../excel/workbook-host';
+import type { ApplyResult, SkippedOperation, WorkbookHost } from '../core/host';
 import { printOnly } from './model';
 import type { PrintPlan } from './model';
 

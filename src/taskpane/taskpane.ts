@@ -2,7 +2,7 @@
  * Task pane entry: inside Excel the pane works on the open workbook through Office.js; in a plain
  * browser it runs as a demo on the bundled sample (loaded on demand, in its own chunk).
  */
-import type { WorkbookHost } from '../excel/workbook-host';
+import type { WorkbookHost } from '../core/host';
 import { registerFluent, useDarkLayer } from './fluent';
 import { languageFor, setLanguage, t } from './i18n';
 import { applyTheme, detectOffice } from './office-env';

@@ -17,7 +17,7 @@ import {
 } from '../core/a1';
 import type { CellRange, CellStyle, ConditionalRule, PageLayout, WriteOp, WritePlan } from '../core/types';
 import { rowHeightFor, wrappedLines } from '../core/plan/text-size';
-import type { ApplyResult, SkippedOperation } from '../excel/workbook-host';
+import type { ApplyResult, SkippedOperation } from '../core/host';
 
 type Workbook = ExcelJS.Workbook;
 

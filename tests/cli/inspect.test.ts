@@ -176,3 +176,52 @@ describe('bad input: a Japanese message on stderr, exit code 2, nothing on stdou
     expect(hash()).toBe(before);
   });
 });
+
+describe('inspect on a table it cannot place: the proposed mapping never puts words into a value role', () => {
+  async function misleading(): Promise<string> {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('進行管理');
+    ws.addRow(['青葉町 施策の進行管理表']);
+    ws.addRow([]);
+    // 目標とする姿 reads like a target header, but its cells are sentences.
+    ws.addRow(['ものさし', '目標とする姿', '出発点', 'いま', 'ゴール', '課の所見']);
+    ws.addRow(['町立図書館の来館者数', '本に親しむ町', '41,000人', '43,500人', '48,000人', '順調']);
+    ws.addRow(['子育てサロンの参加組数', '孤立しない子育て', '120組', '150組', '180組', 'やや遅れ']);
+    ws.addRow(['農産物直売所の売上額', '稼げる農業', '8,200万円', '8,900万円', '1億円', '順調']);
+    const file = join(mkdtempSync(join(tmpdir(), 'kpi-inspect-')), 'misleading.xlsx');
+    await wb.xlsx.writeFile(file);
+    return file;
+  }
+
+  test('目標とする姿 over sentences is not a target; the text columns stay name or unused, twice over', async () => {
+    const file = await misleading();
+    for (let pass = 0; pass < 2; pass += 1) {
+      const { code, stderr } = await run(['inspect', file]);
+      expect(code).toBe(2);
+      expect(/--columns '([^']+)'/u.exec(stderr)?.[1]).toBe('row=3,A=name,C=baseline,D=actual,E=target');
+    }
+  });
+
+  test('the proposal, given back, reads every KPI', async () => {
+    const file = await misleading();
+    const { code, stdout } = await run([
+      'inspect',
+      file,
+      '--json',
+      '--columns',
+      'row=3,A=name,C=baseline,D=actual,E=target',
+    ]);
+    expect(code).toBe(0);
+    const model = JSON.parse(stdout) as InspectJson;
+    expect(
+      model.blocks
+        .flatMap((b) => b.kpis)
+        .map((k) => [k.name, k.baseline?.reading.value, k.target?.reading.value]),
+    ).toEqual([
+      ['町立図書館の来館者数', 41000, 48000],
+      ['子育てサロンの参加組数', 120, 180],
+      ['農産物直売所の売上額', 82000000, 100000000],
+    ]);
+  });
+});

@@ -3,7 +3,7 @@ import { analyze, plan } from '../../src/core/pipeline';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import type { Grid, Settings, WritePlan } from '../../src/core/types';
 import { ExcelWorkbookHost } from '../../src/excel/excel-host';
-import type { ExcelRunner } from '../../src/excel/excel-host';
+import type { ExcelRunner } from '../../src/excel/runner';
 import { ALL_FEATURES } from '../../src/excel/features';
 import type { Features } from '../../src/excel/features';
 import { FakeExcel } from './fake-excel';

@@ -4,7 +4,8 @@
  * against the recording fake instead: office-addin-mock's navigational load throws on arrays.
  */
 import { OfficeMockObject } from 'office-addin-mock';
-import { ExcelWorkbookHost, type ExcelRunner } from '../../src/excel/excel-host';
+import { ExcelWorkbookHost } from '../../src/excel/excel-host';
+import type { ExcelRunner } from '../../src/excel/runner';
 import { ALL_FEATURES } from '../../src/excel/features';
 
 interface SelectionRecord {

@@ -2,7 +2,7 @@
  * The selected row for the history chart: Excel's Workbook.onSelectionChanged carries no address, so each
  * event reads the selected range's sheet and row (one round trip), and stopping removes the handler.
  */
-import type { ExcelRunner } from '../../src/excel/excel-host';
+import type { ExcelRunner } from '../../src/excel/runner';
 import { watchSelectedRow } from '../../src/excel/selection';
 
 /** Just enough of Office.js for this: a workbook with a selection and a selection changed event. */

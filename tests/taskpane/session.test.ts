@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import type { Grid } from '../../src/core/types';
-import type { ApplyResult, WorkbookHost } from '../../src/excel/workbook-host';
+import type { ApplyResult, WorkbookHost } from '../../src/core/host';
 import { DemoWorkbookHost } from '../../src/taskpane/demo/demo-host';
 import { DemoWorkbook } from '../../src/taskpane/demo/demo-workbook';
 import { clerkItems, countsPerGoal, foundSummary } from '../../src/taskpane/model';

@@ -1,8 +1,10 @@
 /**
  * Which way is better for a KPI (EVALUATION.md section 2), first source that speaks: the city's own
  * direction column (`方向性`), the user's 方向 cell, `以上` / `以下` on the target, a word in the name that
- * counts something the city wants fewer of; else up. Never inferred from baseline vs target: 移動数 goes
- * from 10 to a target of 0 and more is still better.
+ * counts something the city wants fewer of or states the aim of less (削減, 抑制, ゼロ), a target of 0 below
+ * the baseline; else up. Where a lower-is-better name meets a target above the baseline, a conflict is
+ * reported instead of a guess. A target below the baseline alone never decides: 移動数 goes from 10 to a
+ * target of 0 and more is still better.
  */
 import type { Direction, DirectionSource, Kpi, Reading } from '../types';
 
@@ -74,10 +76,24 @@ function matchesLowerIsBetter(name: string): boolean {
 export interface ResolvedDirection {
   readonly direction: Direction;
   readonly source: DirectionSource;
+  /** Set where the cues disagree (a lower-is-better name, a target above the baseline): judged by no guess. */
+  readonly conflict?: string;
 }
 
+/**
+ * A name stating the aim of less (`医療費の抑制`, `ごみ排出量の削減`, `事故ゼロ`): lower is better. Followed by
+ * what it counts (`ごみ削減量`, `減少率`), the KPI counts the reduction and more is better.
+ */
+const AIM_OF_LESS = /(?:削減|減少|抑制)(?:を目指す)?(?:\s*[(（][^()（）]*[)）])?$|ゼロ/u;
+
 export function directionFromName(name: string): Direction | null {
-  return matchesLowerIsBetter(name.normalize('NFKC')) ? 'down' : null;
+  const t = name.normalize('NFKC').trim();
+  return matchesLowerIsBetter(t) || AIM_OF_LESS.test(t) ? 'down' : null;
+}
+
+function quantity(reading: Reading | null | undefined): number | null {
+  if (!reading || (reading.kind !== 'number' && reading.kind !== 'percent')) return null;
+  return reading.value;
 }
 
 /**
@@ -102,15 +118,33 @@ const RESOLVED = {
   default: { direction: 'up', source: 'default' },
 } as const satisfies Record<DirectionSource, unknown>;
 
+/**
+ * The cues in order: the city's 方向性 column, the user's 方向 cell, 以上 / 以下 on the target, then the name
+ * and the values together. A lower-is-better name with a target above the baseline is a disagreement: no
+ * guess, a conflict the evaluation reports. A target of 0 below a baseline above 0 means fewer is better
+ * (never for net migration, 転入−転出, where 0 is a balance). A target below the baseline alone does not
+ * decide (a shrinking population's target): it stays up, to be confirmed.
+ */
 export function resolveDirection(
-  kpi: Pick<Kpi, 'name' | 'directionChoice'> & Partial<Pick<Kpi, 'declaredDirection' | 'target'>>,
+  kpi: Pick<Kpi, 'name' | 'directionChoice'> &
+    Partial<Pick<Kpi, 'declaredDirection' | 'target' | 'baseline'>>,
 ): ResolvedDirection {
   if (kpi.declaredDirection) return RESOLVED.declared[kpi.declaredDirection.direction];
   if (kpi.directionChoice) return RESOLVED.user[kpi.directionChoice];
   const fromTarget = directionFromTarget(kpi.target?.reading);
   if (fromTarget) return RESOLVED.target[fromTarget];
   const fromName = directionFromName(kpi.name);
+  const target = quantity(kpi.target?.reading);
+  const baseline = quantity(kpi.baseline?.reading);
+  if (fromName === 'down' && target !== null && baseline !== null && target > baseline)
+    return {
+      direction: 'down',
+      source: 'name',
+      conflict: `名前は減らす指標ですが、目標値 (${target}) が基準値 (${baseline}) を上回っています`,
+    };
   if (fromName) return RESOLVED.name[fromName];
+  if (target === 0 && baseline !== null && baseline > 0 && !isNetMigration(kpi.name))
+    return RESOLVED.target.down;
   return RESOLVED.default;
 }
 

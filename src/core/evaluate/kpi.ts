@@ -137,6 +137,17 @@ export function evaluateKpi(
   const common: Common = { kpi, year, direction, directionSource: source };
   const pick = pickLatest(kpi, year);
   const notes = [...pick.notes];
+  if (resolved.conflict) {
+    // The cues disagree: no grade on a guessed direction, listed for the user to set 方向.
+    notes.push(`${resolved.conflict}。方向 (↑/↓) を選んでください`);
+    return result(common, pick.kind === 'reading' ? pick : null, {
+      grade: UNJUDGEABLE_GRADE,
+      rank: null,
+      basisUsed: 'none',
+      directionToConfirm: true,
+      notes,
+    });
+  }
 
   if (pick.kind === 'abolished') {
     notes.push(`${fiscalYearLabel(pick.since)}から廃止`);

@@ -6,6 +6,7 @@
  * rows are counted apart (`headlines`) and listed as follow-ups. 廃止 is out of every total. Counts,
  * follow-ups and the achieved share follow the settings' grade scale.
  */
+import { resolveDirection } from './direction';
 import { cellAddress } from '../a1';
 import { gradeSymbols, meansAchieved } from '../settings/scale';
 import {
@@ -112,12 +113,14 @@ function directionIssue(kpi: Kpi, sheet: string | undefined): DataIssue | null {
   if (!kpi.target || !kpi.baseline) return null;
   const target = blockCellAddress(sheet, kpi.target.cell.row, kpi.target.cell.col);
   const baseline = blockCellAddress(sheet, kpi.baseline.cell.row, kpi.baseline.cell.col);
+  const conflict = resolveDirection(kpi).conflict;
   return {
     cell: target,
     kind: 'directionToConfirm',
-    message:
-      `目標値 (${target}: ${readingLabel(kpi.target.reading)}) が基準値 (${baseline}: ${readingLabel(kpi.baseline.reading)}) を下回っていますが、` +
-      `増加を目指す指標として評価しました。減少を目指す指標なら、${rowText(sheet, kpi.row)}の「方向」を ↓ にしてください (${kpi.name})`,
+    message: conflict
+      ? `${conflict}。方向を決められないため評価していません。${rowText(sheet, kpi.row)}の「方向」を ↑ か ↓ にしてください (${kpi.name})`
+      : `目標値 (${target}: ${readingLabel(kpi.target.reading)}) が基準値 (${baseline}: ${readingLabel(kpi.baseline.reading)}) を下回っていますが、` +
+        `増加を目指す指標として評価しました。減少を目指す指標なら、${rowText(sheet, kpi.row)}の「方向」を ↓ にしてください (${kpi.name})`,
   };
 }
 

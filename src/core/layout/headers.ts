@@ -1,16 +1,12 @@
 /** Finding the header rows of a sheet by what they say, and the role of each of their columns. */
-import { columnRole, wordRole, type ColumnRole } from './labels';
+import { columnRole, wordRole, type Column, type ColumnRole } from './labels';
+import { mayNameByCells, nameByCells, saysTargetWord, withoutTextTargets } from './name-column';
 import type { SheetCells } from './sheet-cells';
 import { cacheByText } from './text-cache';
 
 export type TableKind = 'kpi' | 'headline';
 
-export interface Column {
-  readonly col: number;
-  readonly role: ColumnRole;
-  /** The header text as written (both rows of a two-row header). */
-  readonly label: string;
-}
+export type { Column } from './labels';
 
 export interface HeaderRows {
   readonly kind: TableKind;
@@ -137,20 +133,34 @@ function yearless(columns: readonly Column[]): Column[] {
   );
 }
 
+/** A two-row header whose name column its cells showed: the lower row's columns, the name kept. */
+function twoRowNamed(cells: SheetCells, row: number, roleOf: RoleOf, upper: readonly Column[]): Column[] {
+  const name = upper.find((c) => c.role.kind === 'name');
+  return twoRowColumns(cells, row, roleOf).map((c) => (name && c.col === name.col ? name : c));
+}
+
 /** Every KPI header (a name column and value columns) and 数値目標 header (基本目標, 数値目標, years). */
 export function findHeaders(cells: SheetCells): HeaderRows[] {
   const headers: HeaderRows[] = [];
   // Header tests run on every cell of every row, and data rows repeat their texts.
   const roleOf = cacheByText(columnRole);
   const wordRoleOf = cacheByText(wordRole);
+  const saysTarget = cacheByText(saysTargetWord);
   for (let row = cells.firstRow; row <= cells.lastRow; row += 1) {
     // Data rows are most rows: their words rule them out before any cell is tested for a year header.
-    if (!tableKind(rowColumns(cells, row, wordRoleOf))) continue;
-    const upperColumns = rowColumns(cells, row, roleOf);
+    const words = rowColumns(cells, row, wordRoleOf);
+    const named = tableKind(words) !== null;
+    if (!named && !mayNameByCells(cells, row, words, saysTarget)) continue;
+    let upperColumns = rowColumns(cells, row, roleOf);
+    // Where the words name no KPI column (or a 目標 column may hold sentences), the cells below decide.
+    if (!tableKind(upperColumns)) upperColumns = nameByCells(cells, row, upperColumns) ?? upperColumns;
+    else if (has(upperColumns, 'name')) upperColumns = withoutTextTargets(cells, row, upperColumns);
     const kind = tableKind(upperColumns);
     if (!kind) continue;
     if (isSecondRow(cells, row, upperColumns, roleOf)) {
-      const combined = twoRowColumns(cells, row, roleOf);
+      const combined = named
+        ? twoRowColumns(cells, row, roleOf)
+        : twoRowNamed(cells, row, roleOf, upperColumns);
       if (tableKind(combined) === kind && valueColumns(combined) > 0) {
         headers.push({
           kind,

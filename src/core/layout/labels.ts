@@ -36,9 +36,9 @@ function compact(text: string): string {
 const NAME = /KPI|重要業績評価指標|指標名|成果指標/iu;
 /** Name headers written as a whole word (`指標`, `評価指標`, `指標(目標)名`, `数値目標` is handled by the table). */
 const NAME_WORD =
-  /^(?:指標|指標名称?|指標項目|評価指標名?|成果指標名?|めざす成果指標名?|目指す成果指標名?|指標\(目標\)名?|目標指標名?|KPI名?|KPI項目|KPI指標|項目名?|数値目標名)$/iu;
+  /^(?:指標|指標名称?|指標項目|評価指標名?|成果指標名?|めざす成果指標名?|目指す成果指標名?|指標\(目標\)名?|目標\(指標\)名?|目標名|目標指標名?|KPI名?|KPI項目|KPI指標|項目名?|数値目標名)$/iu;
 const DEPARTMENT = /担当課|所管課|担当部署|担当部局|所管部署|担当部|所管部局|担当所属|所管$|担当$|^課名$/u;
-const YEAR_GROUP = /^(現状値|基準値|策定時|実績|実績値|目標値|目標)$/u;
+const YEAR_GROUP = /^(現状値|現況値?|当初値?|基準値|策定時|実績|実績値|目標値|目標)$/u;
 /**
  * The add-in's own flag columns from an earlier run (方向 is read, the others skipped), its year-before columns
  * and its comment columns (a clerk's sentences, never values: issue 19).
@@ -219,4 +219,12 @@ export function labelReader(): LabelReader {
     goalMarker: cacheByText(goalMarker),
     declaredDirectionOf: cacheByText(declaredDirectionOf),
   };
+}
+
+/** One header column: where it is, what it is, and its header text as written. */
+export interface Column {
+  readonly col: number;
+  readonly role: ColumnRole;
+  /** The header text as written (both rows of a two-row header). */
+  readonly label: string;
 }

@@ -80,6 +80,7 @@ function roleFor(column: MappedColumn, sectionsRight: number): ColumnRole | null
     case 'actual':
     case 'target':
     case 'interim':
+    case 'forecast':
       return { kind: 'year', header: { role: column.role, year: column.year } };
     case 'targetDate':
       return { kind: 'targetDate' };
@@ -177,6 +178,8 @@ const ROLE_WORDS: Readonly<Record<string, MappedRole>> = {
   目標: 'target',
   interim: 'interim',
   中間目標: 'interim',
+  forecast: 'forecast',
+  見込: 'forecast',
   targetdate: 'targetDate',
   目標時期: 'targetDate',
   目標月: 'targetDate',
@@ -270,6 +273,7 @@ export const ROLE_LABELS_JA: Readonly<Record<MappedRole, string>> = {
   actual: '実績',
   target: '目標値',
   interim: '中間目標',
+  forecast: '見込',
   targetDate: '目標時期',
   direction: '方向',
   published: '市の評価',
@@ -309,9 +313,13 @@ export function proposeMapping(grid: Grid, headerRow: number): ColumnMapping {
     }
     if (header === '' && values + words === 0) continue;
     const byWords = header === '' ? null : columnRole(header);
+    // A header's words never put a column of words into a value role (`目標` over the KPI names).
+    const textual = words > values;
     const mapped = byWords ? mappedRoleOf(byWords) : null;
-    let role: MappedRole = mapped?.role ?? 'ignore';
-    let year = mapped?.year ?? null;
+    const misleading = mapped !== null && textual && YEAR_ROLES.has(mapped.role);
+    let role: MappedRole = misleading ? 'ignore' : (mapped?.role ?? 'ignore');
+    let year = misleading ? null : (mapped?.year ?? null);
+    if (misleading && !named) role = 'name';
     if (!mapped) {
       if (!named && words > values) role = 'name';
       else if (values > words) role = 'actual';

@@ -20,6 +20,7 @@ import type {
 } from '../types';
 import { findHeaders, type Column, type HeaderRows } from './headers';
 import { headerFromMapping, mappingOf } from './mapping';
+import { dateHeaderYears } from './header-years';
 import { cacheByText } from './text-cache';
 import { findYear } from './value-header';
 import { parseHeadlineText } from './headline-text';
@@ -283,6 +284,7 @@ function kpiOf(labels: LabelReader, facts: RowFacts): Kpi {
   // Most rows have none of these: the plain object above is built without spreading empty ones in.
   if (
     values.interimTargets.length === 0 &&
+    values.forecasts.length === 0 &&
     !facts.declared &&
     !(facts.published && facts.published.length > 0)
   )
@@ -290,6 +292,7 @@ function kpiOf(labels: LabelReader, facts: RowFacts): Kpi {
   return {
     ...kpi,
     ...(values.interimTargets.length > 0 ? { interimTargets: values.interimTargets } : {}),
+    ...(values.forecasts.length > 0 ? { forecasts: values.forecasts } : {}),
     ...(facts.declared ? { declaredDirection: facts.declared } : {}),
     ...(facts.published && facts.published.length > 0 ? { published: facts.published } : {}),
   };
@@ -778,7 +781,16 @@ export function readKpiSheet(grid: Grid, options: ReadOptions = {}): LayoutResul
 
   // The add-in's summary sheet (its follow-up list has KPI and 目標値 columns) is never a KPI table.
   const summary = grid.marks.some((m) => m.sheet === grid.sheet && m.name === SUMMARY_MARK);
-  const headers = summary ? [] : withMappings(cells, findHeaders(cells), options.mappings ?? []);
+  // Years a header leaves out, from the sheet around it; said only for headers a user's mapping does not replace.
+  const inferred = new Map<HeaderRows, readonly Diagnostic[]>();
+  const sheetRows = Array.from({ length: cells.lastRow - cells.firstRow + 1 }, (_, i) => cells.firstRow + i);
+  const found = (summary ? [] : findHeaders(cells)).map((h) => {
+    if (h.kind !== 'kpi') return h;
+    const dated = dateHeaderYears(cells, h, sheetRows);
+    inferred.set(dated.header, dated.diagnostics);
+    return dated.header;
+  });
+  const headers = withMappings(cells, found, options.mappings ?? []);
   if (!headers.some((h) => h.kind === 'kpi')) {
     const guess = headerGuess(cells);
     return {
@@ -804,7 +816,7 @@ export function readKpiSheet(grid: Grid, options: ReadOptions = {}): LayoutResul
   const blocks: BlockDraft[] = [];
   const ctx: Context = {
     cells,
-    diagnostics: [],
+    diagnostics: headers.flatMap((h) => inferred.get(h) ?? []),
     headerTops,
     goalRows,
     labels,

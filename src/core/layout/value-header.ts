@@ -9,7 +9,8 @@ import { parseYearHeader } from '../read';
 import { nfkcProtected } from '../read/normalize';
 import type { FiscalYear } from '../types';
 
-export type ValueRole = 'baseline' | 'actual' | 'target' | 'interim';
+/** `forecast`: a 見込 column, the year's expected value, never an actual. */
+export type ValueRole = 'baseline' | 'actual' | 'target' | 'interim' | 'forecast';
 
 export interface ValueHeader {
   readonly role: ValueRole;
@@ -21,13 +22,17 @@ export interface ValueHeader {
 
 const INTERIM = /中間目標|中間値|中間年度/u;
 const TARGET = /目標値|目標|まで/u;
-const BASELINE = /現状値|現状|基準値|基準年度|基準年|基準|策定時|当初値|初期値|事業開始前|開始前/u;
-const ACTUAL = /実績値|実績|見込み?値?|現在|時点|速報値?/u;
+const BASELINE =
+  /現状値|現状|現況値?|当初|基準値|基準年度|基準年|基準|策定時|当初値|初期値|事業開始前|開始前/u;
+const ACTUAL = /実績値|実績|現在|時点|速報値?/u;
+const FORECAST = /見込/u;
 /** Every word a value header may hold besides its year; removed before checking that nothing else is left. */
 const FILLER =
-  /中間目標|中間値|中間年度|目標値|最終目標|最終|目標|まで|現状値|現状|基準値|基準年度|基準年|基準|計画策定時|策定時|当初値|初期値|事業開始前|開始前|実績値|実績|見込み?値?|現在|時点|速報値?|の値|の|値|KPI|指標|末|[0-9]+[かヵヶカケ]年|[0-9]+月[0-9]+日|[0-9]+月|年度|年|度|[()[\]【】〔〕「」<>＜＞{}:：・/／~〜\-－]/gu;
+  /中間目標|中間値|中間年度|目標値|最終目標|最終|目標|まで|現状値|現状|現況値?|当初|基準値|基準年度|基準年|基準|計画策定時|策定時|当初値|初期値|事業開始前|開始前|実績値|実績|見込み?値?|現在|時点|速報値?|の値|の|値|KPI|指標|末|[0-9]+[かヵヶカケ]年|[0-9]+月[0-9]+日|[0-9]+月|年度|年|度|[()[\]【】〔〕「」<>＜＞{}:：・/／~〜\-－]/gu;
 
-const ERA = /(平成|令和|昭和|H|R|S)([0-9]{1,2}|元)(?:年度|年)?(?:([0-9]{1,2})月)?/iu;
+/** `平成28年3月`, and the dotted date a form writes (`H28.3`, `R2.10`). */
+const ERA =
+  /(平成|令和|昭和|H|R|S)([0-9]{1,2}|元)(?:[.．/]([0-9]{1,2})(?![0-9])|(?:年度|年)?(?:([0-9]{1,2})月)?)/iu;
 const GREGORIAN = /(?:FY)?((?:19|20|21)[0-9]{2})(?:年度|年)?(?:([0-9]{1,2})月)?/iu;
 const ERALESS = /(?:^|[^0-9])([0-9]{1,2}|元)(年度|年)(?:([0-9]{1,2})月)?/u;
 const ERA_START: Readonly<Record<string, number>> = {
@@ -56,7 +61,7 @@ export function findYear(compact: string): FoundYear | null {
   if (era) {
     const key = era[1].length === 1 ? era[1].toUpperCase() : era[1];
     const n = era[2] === '元' ? 1 : Number(era[2]);
-    if (n >= 1) return { year: fiscal(ERA_START[key] + n, era[3]), eraGuessed: false };
+    if (n >= 1) return { year: fiscal(ERA_START[key] + n, era[3] ?? era[4]), eraGuessed: false };
   }
   const gregorian = GREGORIAN.exec(compact);
   if (gregorian) return { year: fiscal(Number(gregorian[1]), gregorian[2]), eraGuessed: false };
@@ -74,6 +79,7 @@ function roleOf(compact: string): ValueRole | null {
   if (INTERIM.test(compact)) return 'interim';
   if (TARGET.test(compact)) return 'target';
   if (BASELINE.test(compact)) return 'baseline';
+  if (FORECAST.test(compact)) return 'forecast';
   if (ACTUAL.test(compact)) return 'actual';
   return null;
 }
@@ -92,7 +98,12 @@ export function valueHeader(text: string): ValueHeader | null {
   if (text.length > 40) return null;
   const strict = parseYearHeader(text);
   const compact = compactOf(text);
-  if (strict) return INTERIM.test(compact) ? { role: 'interim', year: strict.year } : strict;
+  if (strict) {
+    if (INTERIM.test(compact)) return { role: 'interim', year: strict.year };
+    return strict.role === 'actual' && FORECAST.test(compact)
+      ? { role: 'forecast', year: strict.year }
+      : strict;
+  }
   const rest = compact.replace(FILLER, '').replace(ERA, '');
   const found = findYear(compact);
   const leftover = found ? rest.replace(/[0-9]/gu, '').replace(/平成|令和|昭和|FY|[HRS]/giu, '') : rest;

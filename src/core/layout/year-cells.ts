@@ -21,6 +21,8 @@ export interface YearCells {
   readonly target: YearCell | null;
   /** 中間目標 cells, ascending by year. */
   readonly interimTargets: readonly YearCell[];
+  /** 見込 cells: a year's expected value, kept apart from the actuals. */
+  readonly forecasts: readonly YearCell[];
   readonly notes: readonly string[];
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -88,6 +90,7 @@ export function readYearCells(
   let target: YearCell | null = null;
   const actuals: YearCell[] = [];
   const interimTargets: YearCell[] = [];
+  const forecasts: YearCell[] = [];
   for (let i = 0; i < placedColumns.length; i += 1) {
     const column = placedColumns[i];
     const reading = rowReading.readings[i];
@@ -113,6 +116,7 @@ export function readYearCells(
     if (role === 'baseline') baseline ??= cell;
     else if (role === 'target') target = cell;
     else if (role === 'interim') interimTargets.push(cell);
+    else if (role === 'forecast') forecasts.push(cell);
     else actuals.push(cell);
   }
   if (yearlessActuals === 'targetYear' && target !== null && target.year !== UNKNOWN_YEAR) {
@@ -147,6 +151,7 @@ export function readYearCells(
     actuals,
     target,
     interimTargets,
+    forecasts,
     notes,
     diagnostics,
   };

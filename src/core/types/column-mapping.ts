@@ -21,6 +21,8 @@ export type MappedRole =
   | 'target'
   /** 中間目標 (with its year) */
   | 'interim'
+  /** 見込 (with its year): the year's expected value, never an actual */
+  | 'forecast'
   /** 目標月 / 目標時期: when the row's target is due (the national 交付金 form) */
   | 'targetDate'
   /** 方向 (the city's 方向性 column) */
@@ -40,6 +42,7 @@ export const MAPPED_ROLES: readonly MappedRole[] = [
   'actual',
   'target',
   'interim',
+  'forecast',
   'targetDate',
   'direction',
   'published',
@@ -48,7 +51,13 @@ export const MAPPED_ROLES: readonly MappedRole[] = [
 ];
 
 /** Roles whose column carries a year (or leaves it to the cells). */
-export const YEAR_ROLES: ReadonlySet<MappedRole> = new Set(['baseline', 'actual', 'target', 'interim']);
+export const YEAR_ROLES: ReadonlySet<MappedRole> = new Set([
+  'baseline',
+  'actual',
+  'target',
+  'interim',
+  'forecast',
+]);
 
 export interface MappedColumn {
   /** 1-based sheet column. */

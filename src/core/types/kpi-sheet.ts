@@ -62,6 +62,8 @@ export interface Kpi {
   readonly directionChoice: Direction | null;
   /** Interim targets (`中間目標(2020年度)`): the target for that year, ascending by year. Absent: none. */
   readonly interimTargets?: readonly YearCell[];
+  /** 見込 values (`平成15年末見込`): the year's expected value, never an actual. Absent: none. */
+  readonly forecasts?: readonly YearCell[];
   /** The city's own direction column (`方向性`: `減少を目指す`, `↓`, `ダウン`); wins over every other source. */
   readonly declaredDirection?: DeclaredDirection | null;
   /** What the city itself published for this row (`達成率H28`, `評価`), never read as values. */

@@ -4,7 +4,7 @@
  */
 import { parseCellAddress } from '../../core/a1';
 import type { WritePlan } from '../../core/types';
-import type { ApplyResult, SkippedOperation, WorkbookHost } from '../../excel/workbook-host';
+import type { ApplyResult, SkippedOperation, WorkbookHost } from '../../core/host';
 import type { DemoWorkbook } from './demo-workbook';
 
 export type RowsEditedListener = (sheet: string, rows: readonly number[]) => void;

@@ -9,7 +9,7 @@ import { proposeMapping, ROLE_LABELS_JA } from '../../core/layout';
 import { formatFiscalYear, parseFiscalYear } from '../../core/read';
 import type { ColumnMapping, FiscalYear, Grid, MappedColumn, MappedRole, Settings } from '../../core/types';
 import { MAPPED_ROLES, YEAR_ROLES } from '../../core/types';
-import type { WorkbookHost } from '../../excel/workbook-host';
+import type { WorkbookHost } from '../../core/host';
 import { language } from '../i18n';
 import type { Session, SessionState } from '../session';
 import { fill, h } from './dom';
@@ -59,6 +59,7 @@ const WORDS = {
       actual: 'Actual',
       target: 'Target',
       interim: 'Interim target',
+      forecast: 'Forecast (見込)',
       targetDate: 'Target date',
       direction: 'Direction',
       published: "City's own grade",

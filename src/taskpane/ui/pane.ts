@@ -3,7 +3,7 @@
  * Composes one module per tab (evaluate/, settings/, clerk/, print/) and the status line, and redraws
  * them from the Session's state. Every cell text goes in as text.
  */
-import type { WorkbookHost } from '../../excel/workbook-host';
+import type { WorkbookHost } from '../../core/host';
 import { t } from '../i18n';
 import { foundSummary } from '../model';
 import type { Session, SessionState } from '../session';

@@ -2,7 +2,7 @@
  * What every tab and card of the pane shares: the view it renders (session state plus what the pane
  * derived from it) and the context it acts through (the session, and going to a cell).
  */
-import type { WorkbookHost } from '../../excel/workbook-host';
+import type { WorkbookHost } from '../../core/host';
 import type { FoundSummary } from '../model';
 import type { Session, SessionState } from '../session';
 

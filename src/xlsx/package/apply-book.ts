@@ -20,7 +20,7 @@ import type {
   WriteOp,
   WritePlan,
 } from '../../core/types';
-import type { ApplyResult, SkippedOperation } from '../../excel/workbook-host';
+import type { ApplyResult, SkippedOperation } from '../../core/host';
 import type { XlsxBook } from './book';
 import { rowHeightFor, wrappedLines } from '../../core/plan/text-size';
 import { dataBarRule, stableGuid, x14DataBar } from './data-bar';

@@ -15,7 +15,7 @@ import {
   REL_WORKSHEET,
   resolveTarget,
 } from './opc';
-import { ownedParts, removeParts } from './sheet-charts';
+import { ownedParts, removeParts } from './owned-parts';
 import { readSharedStrings } from './shared-strings';
 import { StylesPart } from './styles-part';
 import { WorkbookPart } from './workbook-part';
@@ -125,7 +125,7 @@ export class XlsxBook {
 
   /**
    * Removes a sheet with its part, the part's relationships and the parts only it referred to (its
-   * drawing and charts, its notes: sheet-charts.ts), so a re-run leaves no orphan parts behind. The
+   * drawing and charts, its notes: owned-parts.ts), so a re-run leaves no orphan parts behind. The
    * add-in deletes only its own sheets.
    */
   deleteSheet(name: string): void {

@@ -1,8 +1,9 @@
 /**
- * What the task pane needs from a workbook, whoever hosts it: Excel through Office.js, or the demo
- * page's in-memory sample. The pane talks only to this interface.
+ * The seam between the pure pipeline and whatever holds the workbook: Excel through Office.js, the .xlsx
+ * package editor of the command line, or the demo page's in-memory sample. Types only: each host implements
+ * them, and the task pane and the command line talk to a host only through them.
  */
-import type { ChartSupport, Grid, WritePlan } from '../core/types';
+import type { ChartSupport, Grid, WritePlan } from '../types';
 
 export interface SkippedOperation {
   /** The plan operation, `addConditionalFormat`. */
@@ -11,6 +12,7 @@ export interface SkippedOperation {
   readonly reason: string;
 }
 
+/** What applying a WritePlan did: every host reports it the same way. */
 export interface ApplyResult {
   /** Number of plan operations carried out. */
   readonly applied: number;
@@ -25,6 +27,7 @@ export interface ApplyResult {
  */
 export type CellEditMode = 'failInCellEdit' | 'waitForCellEdit';
 
+/** What the task pane needs from a workbook, whoever hosts it. */
 export interface WorkbookHost {
   /** Reads the active worksheet (or the named one) into a Grid, with the add-in's marks. */
   readGrid(sheet?: string, cellEdit?: CellEditMode): Promise<Grid>;
@@ -36,8 +39,8 @@ export interface WorkbookHost {
   /** Calls back with the sheet rows a user edited; returns a function that stops listening. */
   onRowsEdited(listener: (sheet: string, rows: readonly number[]) => void): Promise<() => void>;
   /**
-   * Calls back with the sheet and the top row of each new selection (issue 19: the pane's history chart);
-   * returns a function that stops listening. Optional: a host without selections leaves it out.
+   * Calls back with the sheet and the top row of each new selection (the pane's history chart follows
+   * it); returns a function that stops listening. Optional: a host without selections leaves it out.
    */
   onRowSelected?(listener: (sheet: string, row: number) => void): Promise<() => void>;
   /** 'native' when the host draws charts (the summary's bar chart); absent: none. */

@@ -4,13 +4,22 @@
  * output step without touching the others: parseEvaluateArgs → analyzeFile → writeEvaluationOutput.
  */
 import { writeFile } from 'node:fs/promises';
-import type { Judged } from '../core/pipeline';
+import type { BookAnalysis } from '../core/pipeline';
+import { bookReport } from '../core/report/kpi-report';
+import type { KpiSheet } from '../core/types';
 import { openBook } from '../xlsx/open-book';
 import { WorkbookError } from '../xlsx/workbook-error';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './exit-codes';
+import { evaluationCsv } from './evaluate-csv';
 import { evaluationJson } from './evaluate-json';
 import { renderEvaluationTable } from './evaluate-table';
-import { EVALUATE_OPTIONS, optionHelp, parseEvaluateArgs, type EvaluateCommand } from './options';
+import {
+  EVALUATE_OPTIONS,
+  optionHelp,
+  parseEvaluateArgs,
+  type EvaluateCommand,
+  type JsonOutput,
+} from './options';
 import { jsonPathProblem, outputRequestOf } from './output-options';
 import {
   analyzeWorkbook,
@@ -28,7 +37,7 @@ ${optionHelp(EVALUATE_OPTIONS)}
 `;
 
 export type AnalyzeOutcome =
-  { readonly ok: true; readonly analysis: Judged } | { readonly ok: false; readonly message: string };
+  { readonly ok: true; readonly book: BookAnalysis } | { readonly ok: false; readonly message: string };
 
 /**
  * The time the summary sheet and the footer print as 作成日時: now, or `SOURCE_DATE_EPOCH` (seconds) when set,
@@ -51,33 +60,60 @@ export async function analyzeFile(command: EvaluateCommand): Promise<AnalyzeOutc
     );
     if (!outcome.ok) return outcome;
     for (const notice of repeatedNotices(outcome.book)) process.stderr.write(`お知らせ: ${notice}\n`);
-    return { ok: true, analysis: outcome.book.combined };
+    return { ok: true, book: outcome.book };
   } catch (error) {
     if (error instanceof WorkbookError) return { ok: false, message: error.message };
     throw error;
   }
 }
 
-/** The report: JSON to stdout or a file, or the table on the terminal. Returns the exit code. */
-export async function writeEvaluationOutput(command: EvaluateCommand, analysis: Judged): Promise<number> {
-  const { json } = command;
-  if (json.to === 'none') {
-    process.stdout.write(renderEvaluationTable(analysis.sheet, analysis.evaluation));
-    return EXIT_OK;
-  }
-  const text = `${JSON.stringify(evaluationJson(analysis, command.file), null, 2)}\n`;
-  if (json.to === 'stdout') {
+/** Only the 担当課's KPIs, for the terminal table (`--department`); blocks left empty go. */
+function departmentSheet(sheet: KpiSheet, department: string | undefined): KpiSheet {
+  if (department === undefined) return sheet;
+  const keep = <T extends { readonly department: string }>(kpis: readonly T[]): T[] =>
+    kpis.filter((k) => k.department === department);
+  const blocks = sheet.blocks
+    .map((b) => ({ ...b, headlines: keep(b.headlines), kpis: keep(b.kpis) }))
+    .filter((b) => b.headlines.length + b.kpis.length > 0);
+  return { ...sheet, blocks };
+}
+
+async function writeReport(to: JsonOutput, text: string, what: 'JSON' | 'CSV'): Promise<number> {
+  if (to.to === 'none') return EXIT_OK;
+  if (to.to === 'stdout') {
     process.stdout.write(text);
     return EXIT_OK;
   }
   try {
-    await writeFile(json.path, text, 'utf8');
+    await writeFile(to.path, text, 'utf8');
   } catch {
-    process.stderr.write(`JSON を書き込めませんでした: ${json.path}\n`);
+    process.stderr.write(`${what} を書き込めませんでした: ${to.path}\n`);
     return EXIT_FAILURE;
   }
-  process.stderr.write(`JSON を書きました: ${json.path}\n`);
+  process.stderr.write(`${what} を書きました: ${to.path}\n`);
   return EXIT_OK;
+}
+
+/** The report: JSON and/or CSV to stdout or a file, else the table on the terminal. Returns the exit code. */
+export async function writeEvaluationOutput(command: EvaluateCommand, book: BookAnalysis): Promise<number> {
+  const { json, department } = command;
+  const csv = command.csv ?? { to: 'none' };
+  const analysis = book.combined;
+  const report = bookReport(analysis, book.sheets, department);
+  if (department !== undefined && report.kpis.length === 0)
+    process.stderr.write(`注意: 担当課「${department}」の KPI はありません\n`);
+  if (json.to === 'none' && csv.to === 'none') {
+    process.stdout.write(
+      renderEvaluationTable(departmentSheet(analysis.sheet, department), analysis.evaluation),
+    );
+    return EXIT_OK;
+  }
+  const jsonText = `${JSON.stringify(evaluationJson(analysis, command.file, report, department), null, 2)}\n`;
+  const codes = [
+    await writeReport(json, jsonText, 'JSON'),
+    await writeReport(csv, evaluationCsv(report), 'CSV'),
+  ];
+  return codes.find((c) => c !== EXIT_OK) ?? EXIT_OK;
 }
 
 export async function runEvaluate(argv: readonly string[]): Promise<number> {
@@ -108,7 +144,7 @@ export async function runEvaluate(argv: readonly string[]): Promise<number> {
       process.stderr.write(`kpi-sheet evaluate: ${written.message}\n`);
       return written.usage ? EXIT_USAGE : EXIT_FAILURE;
     }
-    const code = await writeEvaluationOutput(command, written.analysis);
+    const code = await writeEvaluationOutput(command, written.book);
     return code === EXIT_OK && written.pdfFailed ? EXIT_FAILURE : code;
   }
   const outcome = await analyzeFile(command);
@@ -116,5 +152,5 @@ export async function runEvaluate(argv: readonly string[]): Promise<number> {
     process.stderr.write(`kpi-sheet evaluate: ${outcome.message}\n`);
     return EXIT_USAGE;
   }
-  return writeEvaluationOutput(command, outcome.analysis);
+  return writeEvaluationOutput(command, outcome.book);
 }

@@ -183,7 +183,12 @@ export async function saveWorkbook(workbook: XlsxBook, path: string): Promise<vo
 }
 
 export type WriteOutcome =
-  | { readonly ok: true; readonly analysis: Judged; readonly pdfFailed: boolean }
+  | {
+      readonly ok: true;
+      readonly analysis: Judged;
+      readonly book: BookAnalysis;
+      readonly pdfFailed: boolean;
+    }
   | { readonly ok: false; readonly usage: boolean; readonly message: string };
 
 /** The whole output step for the command line. */
@@ -198,7 +203,7 @@ export async function writeOutput(
   if (!writable.ok) return { ok: false, usage: true, message: writable.message };
   const outcome = await evaluateWorkbook(command, now, progress);
   if (!outcome.ok) return { ok: false, usage: true, message: outcome.message };
-  const { workbook, analysis, plan, applied } = outcome.result;
+  const { workbook, analysis, book, plan, applied } = outcome.result;
   for (const notice of plan.notices) progress(`お知らせ: ${notice}`);
   for (const skip of applied.skipped) progress(`書けなかった操作 (${skip.op}): ${skip.reason}`);
   try {
@@ -217,5 +222,5 @@ export async function writeOutput(
       pdfFailed = true;
     }
   }
-  return { ok: true, analysis, pdfFailed };
+  return { ok: true, analysis, book, pdfFailed };
 }

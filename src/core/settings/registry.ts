@@ -220,6 +220,12 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
 
 export type SettingSource = 'default' | 'workbook' | 'commandLine';
 
+/** The settings the pane's form offers, with their controls: what a test of the form checks it against. */
+export const PANE_SETTINGS: readonly (SettingDefinition & { readonly pane: PaneControl })[] =
+  SETTING_DEFINITIONS.filter(
+    (d): d is SettingDefinition & { readonly pane: PaneControl } => d.pane !== 'sheet',
+  );
+
 export function settingDefinition(key: string): SettingDefinition {
   const found = SETTING_DEFINITIONS.find((d) => d.key === key);
   if (!found) throw new Error(`no setting ${key}`);

@@ -4,7 +4,9 @@
  * output step without touching the others: parseEvaluateArgs → analyzeFile → writeEvaluationOutput.
  */
 import { writeFile } from 'node:fs/promises';
-import type { BookAnalysis } from '../core/pipeline';
+import { parseCellAddress } from '../core/a1';
+import { summarize } from '../core/evaluate';
+import type { BookAnalysis, Judged } from '../core/pipeline';
 import { bookReport } from '../core/report/kpi-report';
 import type { KpiSheet } from '../core/types';
 import { openBook } from '../xlsx/open-book';
@@ -67,15 +69,27 @@ export async function analyzeFile(command: EvaluateCommand): Promise<AnalyzeOutc
   }
 }
 
-/** Only the 担当課's KPIs, for the terminal table (`--department`); blocks left empty go. */
-function departmentSheet(sheet: KpiSheet, department: string | undefined): KpiSheet {
-  if (department === undefined) return sheet;
+/**
+ * Only the 担当課's KPIs, for the terminal table (`--department`): blocks left empty go, the counts and the
+ * reading notes are of those KPIs.
+ */
+function forDepartment(judged: Judged, department: string | undefined): Judged {
+  if (department === undefined) return judged;
+  const { sheet, evaluation } = judged;
   const keep = <T extends { readonly department: string }>(kpis: readonly T[]): T[] =>
     kpis.filter((k) => k.department === department);
   const blocks = sheet.blocks
     .map((b) => ({ ...b, headlines: keep(b.headlines), kpis: keep(b.kpis) }))
     .filter((b) => b.headlines.length + b.kpis.length > 0);
-  return { ...sheet, blocks };
+  const rows = new Set(blocks.flatMap((b) => [...b.headlines, ...b.kpis].map((k) => k.row)));
+  const diagnostics = sheet.diagnostics.filter((d) => {
+    const ref = parseCellAddress(d.cell.slice(d.cell.lastIndexOf('!') + 1));
+    return ref !== null && rows.has(ref.row);
+  });
+  const kept: KpiSheet = { ...sheet, blocks, diagnostics };
+  const byId = new Map(evaluation.kpis.map((e) => [e.kpiId, e]));
+  const summary = summarize(kept, byId, evaluation.settings.scale, evaluation.summary.published);
+  return { sheet: kept, evaluation: { ...evaluation, summary } };
 }
 
 async function writeReport(to: JsonOutput, text: string, what: 'JSON' | 'CSV'): Promise<number> {
@@ -103,9 +117,8 @@ export async function writeEvaluationOutput(command: EvaluateCommand, book: Book
   if (department !== undefined && report.kpis.length === 0)
     process.stderr.write(`注意: 担当課「${department}」の KPI はありません\n`);
   if (json.to === 'none' && csv.to === 'none') {
-    process.stdout.write(
-      renderEvaluationTable(departmentSheet(analysis.sheet, department), analysis.evaluation),
-    );
+    const shown = forDepartment(analysis, department);
+    process.stdout.write(renderEvaluationTable(shown.sheet, shown.evaluation));
     return EXIT_OK;
   }
   const jsonText = `${JSON.stringify(evaluationJson(analysis, command.file, report, department), null, 2)}\n`;

@@ -146,7 +146,10 @@ export async function runEvaluate(argv: readonly string[]): Promise<number> {
     return EXIT_USAGE;
   }
   const jsonProblem =
-    command.json.to === 'file' ? jsonPathProblem(command.json.path, command.file, output.value) : null;
+    (command.json.to === 'file' ? jsonPathProblem(command.json.path, command.file, output.value) : null) ??
+    (command.csv?.to === 'file'
+      ? jsonPathProblem(command.csv.path, command.file, output.value, '--csv')
+      : null);
   if (jsonProblem !== null) {
     process.stderr.write(`kpi-sheet evaluate: ${jsonProblem}\n`);
     return EXIT_USAGE;

@@ -119,3 +119,14 @@ describe('the department’s comments are in the JSON', () => {
     expect(kpis.filter((k) => k.comments !== undefined)).toHaveLength(1);
   });
 });
+
+describe('--csv never writes over a workbook', () => {
+  test('a CSV path that is the input or names a workbook is refused before anything runs', async () => {
+    const same = await runCli(main, ['evaluate', SOURCE, `--csv=${SOURCE}`]);
+    expect(same.code).toBe(2);
+    expect(same.stderr).toContain('--csv の保存先が元のブックと同じです');
+    const book = await runCli(main, ['evaluate', SOURCE, `--csv=${path.join(dir, 'report.xlsx')}`]);
+    expect(book.code).toBe(2);
+    expect(book.stderr).toContain('report.csv のように .csv で指定してください');
+  });
+});

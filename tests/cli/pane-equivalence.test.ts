@@ -39,14 +39,27 @@ const TYPED: readonly { readonly name: string; readonly factor: string; readonly
   },
 ];
 
+const SUMMARY = 'KPI評価サマリー';
+
 type Read = (row: number, col: number) => CellValue | undefined;
 
-function paneCell(state: FakeWorkbookState): Read {
-  return (row, col) => state.sheet(SHEET)?.cells.get(`${row},${col}`)?.value;
+function paneCell(state: FakeWorkbookState, sheet = SHEET): Read {
+  return (row, col) => state.sheet(sheet)?.cells.get(`${row},${col}`)?.value;
 }
 
-function bookCell(book: XlsxBook): Read {
-  return (row, col) => readBookCell(book, SHEET, row, col);
+function bookCell(book: XlsxBook, sheet = SHEET): Read {
+  return (row, col) => readBookCell(book, sheet, row, col);
+}
+
+/** Cells whose values differ, as `row,col: pane … cli …`. */
+function differing(pane: Read, cli: Read, rows: number, cols: number): string[] {
+  const out: string[] = [];
+  for (let row = 1; row <= rows; row++)
+    for (let col = 1; col <= cols; col++) {
+      const [p, c] = [plain(pane(row, col)), plain(cli(row, col))];
+      if (p !== c) out.push(`${row},${col}: pane ${JSON.stringify(p)} cli ${JSON.stringify(c)}`);
+    }
+  return out;
 }
 
 /** '' for an empty cell either host leaves out. */
@@ -132,12 +145,18 @@ describe('evaluate --comments --previous-year auto writes what the pane writes',
     await rm(dir, { recursive: true, force: true });
   });
 
-  test('the comment columns, the year-before grades and the flags are the same cells with the same values', async () => {
-    const pane = paneCell(await runPane());
-    const cli = bookCell(await runCommandLine(dir));
+  let paneState: FakeWorkbookState;
+  let cliBook: XlsxBook;
+  beforeAll(async () => {
+    paneState = await runPane();
+    cliBook = await runCommandLine(dir);
+  });
+
+  test('the KPI sheet: flags, year-before grades and both comment columns in the same cells, same values', () => {
+    const pane = paneCell(paneState);
+    const cli = bookCell(cliBook);
     const anchor = rowOf(pane, TYPED[0].name);
     expect(rowOf(cli, TYPED[0].name)).toBe(anchor);
-    const from = colOf(pane, anchor, '判定');
     const factorCol = colOf(pane, anchor, COMMENT_HEADERS[0]);
     const previousCol = colOf(pane, anchor, YEAR_BEFORE_HEADERS[0]);
     expect(colOf(cli, anchor, COMMENT_HEADERS[0])).toBe(factorCol);
@@ -145,25 +164,25 @@ describe('evaluate --comments --previous-year auto writes what the pane writes',
     expect(colOf(cli, anchor, YEAR_BEFORE_HEADERS[0])).toBe(previousCol);
     expect(colOf(cli, anchor, YEAR_BEFORE_HEADERS[1])).toBe(previousCol + 1);
 
-    const differences: string[] = [];
-    let previousGrades = 0;
-    for (let row = 1; row <= ROWS; row++) {
-      for (let col = from; col <= factorCol + 1; col++) {
-        const [p, c] = [plain(pane(row, col)), plain(cli(row, col))];
-        if (p !== c) differences.push(`${row},${col}: pane ${JSON.stringify(p)} cli ${JSON.stringify(c)}`);
-        if (col === previousCol && row > anchor - 3 && /^[A-DX] /.test(String(c))) previousGrades++;
-      }
-    }
-    expect(differences).toEqual([]);
-    // Not a comparison of two empty columns: the year before is graded, the comments are there.
-    expect(previousGrades).toBeGreaterThan(10);
+    expect(differing(pane, cli, ROWS, COLS)).toEqual([]);
+    // Not a comparison of empty columns: the year before is graded, its change marked, the comments there.
+    const column = (col: number) => [...Array(ROWS).keys()].map((r) => String(plain(cli(r + 1, col))));
+    expect(column(previousCol).filter((v) => /^[A-DX] /.test(v)).length).toBeGreaterThan(10);
+    expect(column(previousCol + 1)).toEqual(expect.arrayContaining(['前年比', '上昇', '維持', '低下']));
     for (const t of TYPED) {
       const row = rowOf(cli, t.name);
       expect(cli(row, factorCol)).toBe(t.factor);
       expect(plain(cli(row, factorCol + 1))).toBe(t.outlook);
     }
-    expect([...new Set([...Array(ROWS).keys()].map((r) => plain(cli(r + 1, previousCol + 1))))]).toEqual(
-      expect.arrayContaining(['前年比', '上昇', '維持', '低下']),
+  });
+
+  test('the summary sheet: the same year-before table and follow-up list with the comments', () => {
+    const pane = paneCell(paneState, SUMMARY);
+    const cli = bookCell(cliBook, SUMMARY);
+    expect(differing(pane, cli, 200, 20)).toEqual([]);
+    const texts = [...Array(200).keys()].flatMap((r) =>
+      [...Array(20).keys()].map((c) => String(plain(cli(r + 1, c + 1)))),
     );
+    expect(texts.some((t) => t.includes(TYPED[0].factor))).toBe(true);
   });
 });

@@ -123,6 +123,7 @@ export function bookReport(
       const e = byId.get(kpi.id);
       if (!e) continue;
       const previous = previousById.get(kpi.id);
+      // A sheet read alone: its blocks name no sheet, the combined sheet's name is its grid's.
       const typed =
         comments.get(name)?.get(kpi.row) ??
         (sheets.length === 1 ? comments.get(sheets[0].grid.sheet)?.get(kpi.row) : undefined);

@@ -65,7 +65,10 @@ export function gradeChange(
  * evaluation's, so the previous grades are what evaluating the sheet at that year gives.
  */
 export function previousYear(sheet: KpiSheet, evaluation: Evaluation): PreviousYear {
-  const year = previousEvaluationYear(sheet, evaluation.year);
+  const chosen = evaluation.settings.previousYear;
+  // A chosen year is used when it is before the evaluation year; otherwise the sheet's year before.
+  const year =
+    chosen !== undefined && chosen < evaluation.year ? chosen : previousEvaluationYear(sheet, evaluation.year);
   if (year === null) return { year, grades: [] };
   const settings: Settings = { ...evaluation.settings, evaluationYear: year };
   const current = new Map(evaluation.kpis.map((k) => [k.kpiId, k]));

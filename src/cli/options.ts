@@ -99,6 +99,14 @@ export function optionHelp(specs: readonly OptionSpec[]): string {
 // ---------------------------------------------------------------------------------------------------------
 // kpi-sheet evaluate
 
+/** A setting's options (its flag, and its off flag where it has one), as the settings list describes them. */
+export function settingOptions(definition: SettingDefinition): OptionSpec[] {
+  const { offFlag } = definition.cli;
+  const off: OptionSpec[] =
+    offFlag === undefined ? [] : [{ name: offFlag, kind: 'flag', help: `${definition.label.ja}: しない` }];
+  return [settingOption(definition), ...off];
+}
+
 /** A setting's option, as the settings list (core/settings/registry) describes it. */
 export function settingOption(definition: SettingDefinition): OptionSpec {
   const { cli } = definition;
@@ -140,7 +148,7 @@ const REPORT_OPTIONS: readonly OptionSpec[] = [
 
 export const EVALUATE_OPTIONS: readonly OptionSpec[] = [
   ...REPORT_OPTIONS,
-  ...SETTING_DEFINITIONS.map(settingOption),
+  ...SETTING_DEFINITIONS.flatMap(settingOptions),
   ...OUTPUT_OPTIONS,
   { name: '--help', aliases: ['-h'], kind: 'flag', help: 'この説明を表示します' },
 ];
@@ -235,7 +243,9 @@ export function parseTolerance(text: string): number | null {
 
 /** The settings (registry keys) the command line gave. */
 export function settingsGiven(parsed: ParsedCommandLine): ReadonlySet<string> {
-  return new Set(SETTING_DEFINITIONS.filter((d) => parsed.options.has(d.cli.flag)).map((d) => d.key));
+  const given = (d: SettingDefinition): boolean =>
+    parsed.options.has(d.cli.flag) || (d.cli.offFlag !== undefined && parsed.options.has(d.cli.offFlag));
+  return new Set(SETTING_DEFINITIONS.filter(given).map((d) => d.key));
 }
 
 function reportOutput(option: string | true | undefined): JsonOutput {
@@ -342,6 +352,7 @@ export function parseEvaluateArgs(argv: readonly string[]): Parsed<EvaluateArgs>
 
   if (parsed.options.has('--no-tint')) settings = { ...settings, rowTint: false };
   if (parsed.options.has('--comments')) settings = { ...settings, commentColumns: true };
+  if (parsed.options.has('--no-comments')) settings = { ...settings, commentColumns: false };
   const previousText = stringOption(parsed, '--previous-year');
   if (previousText !== undefined) {
     const previous = parsePreviousYear(previousText);

@@ -8,13 +8,13 @@ import { settingText, SOURCE_LABELS } from '../core/settings/setting-text';
 import { openBook } from '../xlsx/open-book';
 import { WorkbookError } from '../xlsx/workbook-error';
 import { EXIT_OK, EXIT_USAGE } from './exit-codes';
-import { optionHelp, parseCommandLine, parseEvaluateArgs, settingOption, type OptionSpec } from './options';
+import { optionHelp, parseCommandLine, parseEvaluateArgs, settingOptions, type OptionSpec } from './options';
 import { renderTable } from './text-width';
 import { runSettings, savedSettings } from './write-output';
 
 export const SETTINGS_OPTIONS: readonly OptionSpec[] = [
   { name: '--json', kind: 'flag', help: 'JSON で出力します (設定ごとに value と source)' },
-  ...SETTING_DEFINITIONS.map(settingOption),
+  ...SETTING_DEFINITIONS.flatMap(settingOptions),
   { name: '--help', aliases: ['-h'], kind: 'flag', help: 'この説明を表示します' },
 ];
 

@@ -158,7 +158,7 @@ describe('a clerk’s comment survives', () => {
   it('turning the setting off (the typed columns stay, with a notice)', async () => {
     const dir = scratchDir();
     const file = await commented(dir);
-    const result = await runOnce(file, join(dir, 'off.xlsx'), '--preset', '標準');
+    const result = await runOnce(file, join(dir, 'off.xlsx'), '--no-comments');
     expect(result.plan.notices).toContain(
       '「要因・分析」「今後の方向性」の列に入力があるため、列を残しました',
     );

@@ -23,6 +23,8 @@ export interface CliFlag {
   /** Shown in the help; absent: a flag without a value. */
   readonly valueName?: string;
   readonly repeatable?: boolean;
+  /** A second flag that turns an on/off setting off for this run, over what the workbook saved. */
+  readonly offFlag?: string;
 }
 
 export interface SettingDefinition {
@@ -170,7 +172,7 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
       ja: '各課が書く「要因・分析」「今後の方向性」の列を判定の右に加えます (書かれた内容は消えません)',
       en: 'Adds the columns departments write their analysis and outlook in',
     },
-    cli: { flag: '--comments' },
+    cli: { flag: '--comments', offFlag: '--no-comments' },
     pane: { tab: 'settings', testId: 'comment-columns' },
     scope: 'workbook',
   },

@@ -68,7 +68,9 @@ export function previousYear(sheet: KpiSheet, evaluation: Evaluation): PreviousY
   const chosen = evaluation.settings.previousYear;
   // A chosen year is used when it is before the evaluation year; otherwise the sheet's year before.
   const year =
-    chosen !== undefined && chosen < evaluation.year ? chosen : previousEvaluationYear(sheet, evaluation.year);
+    chosen !== undefined && chosen < evaluation.year
+      ? chosen
+      : previousEvaluationYear(sheet, evaluation.year);
   if (year === null) return { year, grades: [] };
   const settings: Settings = { ...evaluation.settings, evaluationYear: year };
   const current = new Map(evaluation.kpis.map((k) => [k.kpiId, k]));

@@ -157,7 +157,7 @@ export function kpiSheetPrintOp(input: KpiPrintInput): WriteOp {
 
 /**
  * The summary sheet: one page wide, its page breaks and repeated headings laid out by the sheet itself
- * (summary-sheet.ts), so the tables keep their headings on every page whatever their length.
+ * (summary-writer.ts), so the tables keep their headings on every page whatever their length.
  */
 export function summaryPrintOp(
   sheet: string,

@@ -78,7 +78,7 @@ interface ProgressVariant {
   readonly unitColumn?: boolean;
   /** An empty R1 column between the baseline and R2. */
   readonly emptyR1?: boolean;
-  /** One worksheet per 基本目標 (基本目標1, 基本目標2, …), the title on the first (issue 13). */
+  /** One worksheet per 基本目標 (基本目標1, 基本目標2, …), the title on the first. */
   readonly sheetPerGoal?: boolean;
 }
 

@@ -120,7 +120,7 @@ function unitsFor(
       return one((b) => queuePageLayout(b.sheet(op.sheet), op.layout, b, language));
     case 'fitRowHeights':
       // Excel fits a row that has no height of its own to its wrapped text as it writes; autofit would
-      // also shrink rows the city made tall. The port of this op is the Excel host's (issue 16 report).
+      // also shrink rows the city made tall, so the Excel host writes nothing for this op.
       return one(() => undefined);
     case 'addChart':
       return one((b) => queueChart(b.sheet(op.sheet), op.chart));

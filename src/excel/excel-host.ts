@@ -97,7 +97,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
   applyPlan(plan: WritePlan, cellEdit?: CellEditMode): Promise<ApplyResult> {
     const apply = async (): Promise<ApplyResult> => {
       // The Office.js writer comes in its own script chunk, fetched from the add-in's origin at the first
-      // write: the pane's first script stays under 300 KB (issue 8), and a pane that only reads never loads it.
+      // write: the pane's first script stays under 300 KB, and a pane that only reads never loads it.
       const { applyPlan } = await import(/* webpackChunkName: "excel-apply" */ './apply-plan');
       return this.guarded(
         (context) =>
@@ -187,7 +187,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
     };
   }
 
-  /** The sheet and first row of each selection the user makes (issue 19: the history chart). */
+  /** The sheet and first row of each selection the user makes (the history chart). */
   onRowSelected(listener: (sheet: string, row: number) => void): Promise<() => void> {
     return watchSelectedRow(this.runner, listener);
   }

@@ -40,7 +40,7 @@ export function queuePageLayout(
     const pagesWide = layout.pagesWide ?? 1;
     // The whole zoom object, as documented (PageLayoutZoomOptions): set piecewise, it is not applied.
     page.zoom = { ...FIT_TO_WIDTH, horizontalFitToPages: pagesWide };
-    // office-js #1860: Excel can ignore a fit-to-pages zoom (seen without the Page Layout tab open).
+    // Excel can ignore a fit-to-pages zoom (seen without the Page Layout tab open, https://github.com/OfficeDev/office-js/issues/1860).
     // Loaded after the write in the same batch, the value comes back with this sync: what Excel kept.
     page.load('zoom');
     batch.checks.push(() =>
@@ -68,7 +68,7 @@ export function queuePageLayout(
 }
 
 /**
- * Issue 16's print fields (additive; the Excel host's owner may fold them into queuePageLayout):
+ * The print fields beyond paper and fit (kept apart so queuePageLayout stays readable):
  * title columns, column breaks, page order and margins. Margins are points in Office.js, inches in the plan.
  * https://learn.microsoft.com/javascript/api/excel/excel.pagelayout
  */

@@ -1,5 +1,5 @@
 /**
- * The row the user selects in Excel, for the pane's history chart (issue 19). `Workbook.onSelectionChanged`
+ * The row the user selects in Excel, for the pane's history chart. `Workbook.onSelectionChanged`
  * (ExcelApi 1.2, within the manifest's 1.7) says only that the selection changed
  * (https://learn.microsoft.com/en-us/javascript/api/excel/excel.selectionchangedeventargs), so each event
  * reads the selected range's sheet and first row in one round trip.

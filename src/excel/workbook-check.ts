@@ -90,7 +90,8 @@ export async function checkWorkbook(
   }
   // An item names "the rule at this priority" (its id is its priority), so deleting one renumbers the
   // rules below it: delete from the bottom up, and each index still names the rule it did
-  // (office-js #5222: deletes of rules on the same cells in one batch fail with ItemNotFound).
+  // (deleting several rules on the same cells in one batch otherwise fails with ItemNotFound:
+  // https://github.com/OfficeDev/office-js/issues/5222).
   for (const formats of rules.values()) formats.sort((a, b) => b.priority - a.priority);
   return {
     sheets: new Map(sheets.items.map((ws) => [ws.name, { protected: ws.protection.protected }])),

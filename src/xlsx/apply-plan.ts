@@ -164,7 +164,7 @@ function setPageLayout(ws: Worksheet, layout: PageLayout): void {
 }
 
 /**
- * Issue 16's print fields, as ExcelJS's pageSetup takes them: `<pageSetup pageOrder scale>`,
+ * The print fields beyond paper and fit, as ExcelJS's pageSetup takes them: `<pageSetup pageOrder scale>`,
  * `<pageMargins>`, and the title columns in `_xlnm.Print_Titles` (`$A:$C`). ExcelJS cannot write
  * `<colBreaks>`; LibreOffice and Excel split a two-page-wide sheet at the same column without it here,
  * and the package editor writes `layout.columnBreaks` itself.

@@ -1,5 +1,5 @@
 /**
- * The departments' comments in the built pane (issue 19), on the demo workbook: the setting adds the
+ * The departments' comments in the built pane, on the demo workbook: the setting adds the
  * comment columns, and the 担当課 view lists the department's KPIs that still lack a comment and goes to the
  * cell. Needs `npm run build` first.
  */

@@ -1,5 +1,5 @@
 /**
- * The grade-scale editor in the pane's 設定 (issue 14), in Chromium on the demo sheet: an invalid scale is
+ * The grade-scale editor in the pane's 設定, in Chromium on the demo sheet: an invalid scale is
  * refused with the reason, a changed colour and label re-colour the 判定 cells on 評価する, and a preset
  * (◎○△×) replaces the symbols in the sheet and in the counts. Needs `npm run build` first.
  */

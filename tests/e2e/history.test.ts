@@ -1,5 +1,5 @@
 /**
- * The history chart in the built task pane (issue 19), in Debian's Chromium on the demo workbook: selecting
+ * The history chart in the built task pane, in Debian's Chromium on the demo workbook: selecting
  * a KPI row in the sheet draws its values by year, and the chart's points are the row's own cells. Needs
  * `npm run build` first (`npm run test:e2e` does both). A screenshot goes to out/.
  */

@@ -175,7 +175,7 @@ describe('the task pane in demo mode', () => {
     const sum = (grades: Record<string, number>): number =>
       grades.A + grades.B + grades.C + grades.D + grades.X;
     expect(sum(total)).toBe(rows.slice(0, 4).reduce((n, goal) => n + sum(table[goal]), 0));
-    // 判定数 is A to X, as the summary sheet counts it; 廃止 is counted apart (issue 17).
+    // 判定数 is A to X, as the summary sheet counts it; 廃止 is counted apart.
     expect(total.judged).toBe(sum(total));
     const abolished = Number(/廃止 (\d+) 件/.exec(await text('overall'))?.[1]);
     // Every KPI of the sheet once (the 数値目標 headlines are not in the counts).

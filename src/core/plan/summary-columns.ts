@@ -6,7 +6,7 @@ import { rowHeightFor, wrappedLines } from './text-size';
 /**
  * KPI and goal names in A, departments in B, numbers and short texts after; headers wrap. 110 characters
  * print at 100 % on A4 landscape in Excel (Calibri) and in LibreOffice even with a wider fallback font,
- * so with every row's height written the pages are the same in both (issue 16).
+ * so with every row's height written the pages are the same in both.
  */
 export const SUMMARY_WIDTHS: readonly number[] = [36, 14, 8, 10, 10, 8, 8, 8, 8];
 

@@ -37,11 +37,11 @@ export interface SummaryInput {
   readonly kpiSheet: KpiSheet;
   readonly evaluation: Evaluation;
   readonly now: Date;
-  /** The clerks' comments, when the sheets have comment columns (issue 19). */
+  /** The clerks' comments, when the sheets have comment columns. */
   readonly comments?: CommentLookup;
-  /** The grades of the previous evaluation year (issue 19). */
+  /** The grades of the previous evaluation year. */
   readonly previous?: PreviousYear;
-  /** 'native': add the bar chart of grade counts per 基本目標 (issue 19). */
+  /** 'native': add the bar chart of grade counts per 基本目標. */
   readonly charts?: ChartSupport;
 }
 

@@ -210,7 +210,7 @@ export function legendTable(settings: Settings): SummaryTable {
   };
 }
 
-/** The city's own verdicts against ours (issue 14); a table only when the sheet carries any. */
+/** The city's own verdicts against ours; a table only when the sheet carries any. */
 export function publishedTable(evaluation: Evaluation): SummaryTable | null {
   const { compared, agreed, disagreements } = evaluation.summary.published;
   if (compared === 0) return null;

@@ -287,7 +287,7 @@ export function applyBookPlan(book: XlsxBook, plan: WritePlan): ApplyResult {
 
 /**
  * Grows each row of the range to fit its wrapped cells at the sheet's column widths, by the core's text
- * measure (issue 16); never shrinks a row (the city may have made it tall on purpose). A cell merged across
+ * measure; never shrinks a row (the city may have made it tall on purpose). A cell merged across
  * columns has their widths; a cell merged down several rows has all their height, and its last row takes
  * what is missing. The same rule as the ExcelJS host's (src/xlsx/apply-plan.ts), which the tests compare.
  */

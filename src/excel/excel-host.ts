@@ -13,7 +13,7 @@ import { officeFeatures } from './features';
 import type { Features } from './features';
 import { editedRows, eventRange, OwnWrites, writtenAreas } from './live';
 import { readGrid } from './read-grid';
-import type { ExcelBatch, ExcelRunner } from './runner';
+import { handlerStopper, type ExcelBatch, type ExcelRunner } from './runner';
 import { watchSelectedRow } from './selection';
 import type { ApplyResult, CellEditMode, WorkbookHost } from '../core/host';
 
@@ -174,17 +174,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
       await context.sync();
       return { context, handler };
     });
-    let stopped = false;
-    return () => {
-      if (stopped) return;
-      stopped = true;
-      void this.runner
-        .runWith(registration.context, async (context) => {
-          registration.handler.remove();
-          await context.sync();
-        })
-        .catch(() => undefined);
-    };
+    return handlerStopper(this.runner, registration);
   }
 
   /** The sheet and first row of each selection the user makes (the history chart). */

@@ -17,7 +17,8 @@ import {
 } from '../core/a1';
 import type { CellRange, CellStyle, ConditionalRule, PageLayout, WriteOp, WritePlan } from '../core/types';
 import { rowHeightFor, wrappedLines } from '../core/plan/text-size';
-import type { ApplyResult, SkippedOperation } from '../core/host';
+import type { ApplyResult } from '../core/host';
+import { applyEachOp } from './apply-ops';
 
 type Workbook = ExcelJS.Workbook;
 
@@ -417,19 +418,7 @@ class PlanApplier {
 
 /** Applies every op in order; an op that fails is skipped with its reason and the rest go on. */
 export function applyPlan(workbook: Workbook, plan: WritePlan): ApplyResult {
-  const applier = new PlanApplier(workbook);
-  const skipped: SkippedOperation[] = [];
-  let applied = 0;
-  for (const op of plan.ops) {
-    try {
-      applier.apply(op);
-      applied++;
-    } catch (error) {
-      skipped.push({ op: op.op, reason: error instanceof Error ? error.message : String(error) });
-    }
-  }
-  applier.flushNames();
-  return { applied, skipped, syncs: 0 };
+  return applyEachOp(new PlanApplier(workbook), plan);
 }
 
 /**

@@ -3,10 +3,7 @@
  * several jobs; it is split into modules named for each (the layout reader, the Office.js apply and the
  * summary sheet were split this way).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
-
-const ROOT = resolve(__dirname, '..', '..');
+import { typeScriptUnder } from './sources';
 
 export const MAX_LINES = 450;
 
@@ -24,20 +21,6 @@ export function oversized(sources: ReadonlyMap<string, string>, limit: number): 
     .filter((f) => f.lines > limit)
     .sort((a, b) => b.lines - a.lines || a.file.localeCompare(b.file))
     .map((f) => `${f.file}: ${f.lines} lines`);
-}
-
-function typeScriptUnder(dir: string): Map<string, string> {
-  const sources = new Map<string, string>();
-  const walk = (folder: string): void => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.ts'))
-        sources.set(relative(ROOT, path).split(sep).join('/'), readFileSync(path, 'utf8'));
-    }
-  };
-  walk(join(ROOT, dir));
-  return sources;
 }
 
 describe('no source file under src is longer than 450 lines', () => {

@@ -20,7 +20,8 @@ import type {
   WriteOp,
   WritePlan,
 } from '../../core/types';
-import type { ApplyResult, SkippedOperation } from '../../core/host';
+import type { ApplyResult } from '../../core/host';
+import { applyEachOp } from '../apply-ops';
 import type { XlsxBook } from './book';
 import { rowHeightFor, wrappedLines } from '../../core/plan/text-size';
 import { dataBarRule, stableGuid, x14DataBar } from './data-bar';
@@ -270,19 +271,7 @@ function markFormula(sheet: string, range: CellRange): string {
 
 /** Applies every op in order; an op that fails is skipped with its reason and the rest go on. */
 export function applyBookPlan(book: XlsxBook, plan: WritePlan): ApplyResult {
-  const applier = new BookApplier(book);
-  const skipped: SkippedOperation[] = [];
-  let applied = 0;
-  for (const op of plan.ops) {
-    try {
-      applier.apply(op);
-      applied++;
-    } catch (error) {
-      skipped.push({ op: op.op, reason: error instanceof Error ? error.message : String(error) });
-    }
-  }
-  applier.flushNames();
-  return { applied, skipped, syncs: 0 };
+  return applyEachOp(new BookApplier(book), plan);
 }
 
 /**

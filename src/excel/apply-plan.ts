@@ -172,6 +172,9 @@ export async function applyPlan(
     .map((op, index) => ({ op, index }))
     .sort((a, b) => writePhase(a.op) - writePhase(b.op) || a.index - b.index);
 
+  // A refusal found by the check: nothing is written yet.
+  const refused = (code: string, what: string): ExcelHostError =>
+    fail(refusal(code, what), 'check', [], plan.ops.map(describeOp), syncs, language);
   const skipped: SkippedOperation[] = [];
   const sheetsAfter = new Set(state.sheets.keys());
   const names = new Set(state.names);
@@ -193,34 +196,13 @@ export async function applyPlan(
     if (op.op === 'deleteSheet') sheetsAfter.delete(op.sheet);
     if (op.op === 'addSheet') sheetsAfter.add(op.sheet);
     if (sheet !== null && op.op !== 'deleteSheet' && !sheetsAfter.has(sheet)) {
-      throw fail(
-        refusal('ItemNotFound', `sheet ${sheet}`),
-        'check',
-        [],
-        plan.ops.map(describeOp),
-        syncs,
-        language,
-      );
+      throw refused('ItemNotFound', `sheet ${sheet}`);
     }
     if (sheet !== null && op.op !== 'deleteSheet' && state.sheets.get(sheet)?.protected) {
-      throw fail(
-        refusal('AccessDenied', `sheet ${sheet}`),
-        'check',
-        [],
-        plan.ops.map(describeOp),
-        syncs,
-        language,
-      );
+      throw refused('AccessDenied', `sheet ${sheet}`);
     }
     if ((op.op === 'addSheet' || op.op === 'deleteSheet') && state.structureProtected) {
-      throw fail(
-        refusal('AccessDenied', 'workbook structure'),
-        'check',
-        [],
-        plan.ops.map(describeOp),
-        syncs,
-        language,
-      );
+      throw refused('AccessDenied', 'workbook structure');
     }
     units.push(...unitsFor(op, kept.length, names, state.rules, budget, language));
     kept.push(op);

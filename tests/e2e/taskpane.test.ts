@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { DIST, OUT, openPane } from './harness';
+import { DIST, OUT, openPane, openPaneTab, paneIdle } from './harness';
 import type { PaneSession } from './harness';
 
 jest.setTimeout(30_000);
@@ -44,14 +44,9 @@ async function counts(): Promise<Record<string, Record<string, number>>> {
   );
 }
 
-async function openTab(id: string): Promise<void> {
-  await page.click(`fluent-tab#${id}`);
-  await page.waitForSelector(`fluent-tab-panel#${id.replace('tab-', 'panel-')}:not([hidden])`);
-}
+const openTab = (id: string): Promise<void> => openPaneTab(page, id);
 
-async function idle(): Promise<void> {
-  await page.waitForSelector('main.pane[aria-busy=false]');
-}
+const idle = (): Promise<void> => paneIdle(page);
 
 /** The sheet address of the cell in the KPI's row that shows `text`. */
 async function addressIn(kpiName: string, text: string): Promise<string> {
@@ -175,7 +170,7 @@ describe('the task pane in demo mode', () => {
     const sum = (grades: Record<string, number>): number =>
       grades.A + grades.B + grades.C + grades.D + grades.X;
     expect(sum(total)).toBe(rows.slice(0, 4).reduce((n, goal) => n + sum(table[goal]), 0));
-    // 判定数 is A to X, as the summary sheet counts it; 廃止 is counted apart (issue 17).
+    // 判定数 is A to X, as the summary sheet counts it; 廃止 is counted apart.
     expect(total.judged).toBe(sum(total));
     const abolished = Number(/廃止 (\d+) 件/.exec(await text('overall'))?.[1]);
     // Every KPI of the sheet once (the 数値目標 headlines are not in the counts).

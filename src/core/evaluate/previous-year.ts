@@ -1,5 +1,5 @@
 /**
- * The year before (issue 19): each KPI's grade for the previous evaluation year, judged from the sheet's own
+ * The year before: each KPI's grade for the previous evaluation year, judged from the sheet's own
  * year columns with the same settings, and how the grade changed since (上昇 / 維持 / 低下). The meeting asks
  * "what changed since last year"; the answer is the same judgement run one year earlier, nothing new.
  */

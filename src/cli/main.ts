@@ -1,9 +1,11 @@
 /**
  * `kpi-sheet`: the command line over .xlsx files (xlsx host). Each subcommand lives in its own module
- * and returns the process exit code: 0 done, 1 failed unexpectedly, 2 bad input (options, file, sheet).
+ * and returns the process exit code: 0 done, 1 failed unexpectedly, 2 bad input (options, file, sheet),
+ * 3 partly done (rollup: some files could not be read).
  */
 import { runEvaluate } from './evaluate';
 import { runInspect } from './inspect';
+import { runRollup } from './rollup';
 import { runSettingsCommand } from './settings-command';
 import { EXIT_FAILURE, EXIT_USAGE } from './exit-codes';
 
@@ -16,6 +18,8 @@ const HELP = `kpi-sheet ${VERSION} — 地方創生 KPI 一覧の読み取り・
       KPI 表を読み取り、基本目標ごとの KPI を表示します (何も書き込みません)。
   kpi-sheet evaluate <file.xlsx> [--json] [-o out.xlsx] [options]
       各 KPI を目標と比べて判定します。-o で判定列・書式・サマリーを書いたブックを保存します。
+  kpi-sheet rollup <file.xlsx>… -o rollup.xlsx [--json]
+      いくつものブックを 1 つの集計ブックにまとめます (基本目標ごとの集計と、全 KPI のフィルター付きの表)。
   kpi-sheet settings <file.xlsx> [options]
       ブックに保存された設定と、各設定の出どころ (既定・ブック・コマンドライン) を表示します。
   kpi-sheet --help | --version
@@ -58,6 +62,8 @@ async function dispatch(argv: readonly string[]): Promise<number> {
       return runEvaluate(rest);
     case 'settings':
       return runSettingsCommand(rest);
+    case 'rollup':
+      return runRollup(rest);
     default:
       process.stderr.write(`不明なコマンドです: ${command}\n\n${HELP}`);
       return EXIT_USAGE;

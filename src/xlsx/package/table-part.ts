@@ -24,7 +24,7 @@ export interface TablePart {
   readonly style?: string;
 }
 
-/** The table part's XML. */
+/** The table part's XML; `headerRowCount` is written out although 1 is its default, as some readers miss it. */
 export function tableXml(table: TablePart, id: number): string {
   const ref = compactRangeAddress(table.range);
   const columns = table.columns
@@ -34,7 +34,7 @@ export function tableXml(table: TablePart, id: number): string {
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     `<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="${id}" name="${name}" ` +
-    `displayName="${name}" ref="${ref}" totalsRowShown="0">` +
+    `displayName="${name}" ref="${ref}" headerRowCount="1" totalsRowShown="0">` +
     `<autoFilter ref="${ref}"/>` +
     `<tableColumns count="${table.columns.length}">${columns}</tableColumns>` +
     `<tableStyleInfo name="${escapeAttribute(table.style ?? 'TableStyleMedium2')}" showFirstColumn="0" ` +

@@ -3,6 +3,7 @@
  * ExcelJS reads the result back as the oracle (its sheets, cells and the table part), and the counts are
  * checked against `kpi-sheet evaluate --json` of each file, the single-workbook run.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -145,6 +146,26 @@ describe('kpi-sheet rollup: the fixtures and one unreadable file', () => {
       (r) => r[0] === 'asakuchi-progress' && r[5] === '創業支援事業による創業者数 (年間)',
     );
     expect(kpi?.slice(11, 16)).toEqual(['39人', 'D', expect.any(Number), 'C', '低下']);
+  });
+
+  it('is read by openpyxl too, with no warning: the table, its filter, the frozen header rows', () => {
+    // A second, independent reader where one is installed (python3 with openpyxl); skipped otherwise.
+    const script = [
+      'import sys, warnings, openpyxl',
+      "warnings.simplefilter('error')",
+      'wb = openpyxl.load_workbook(sys.argv[1])',
+      "t = wb['全KPI'].tables['AllKpis']",
+      "print(t.ref, t.autoFilter.ref, t.headerRowCount, wb['全KPI'].freeze_panes, wb['集計'].freeze_panes)",
+    ].join('\n');
+    try {
+      execFileSync('python3', ['-c', 'import openpyxl'], { stdio: 'ignore' });
+    } catch {
+      console.warn('python3 with openpyxl is not installed: the openpyxl check is skipped');
+      return;
+    }
+    const output = execFileSync('python3', ['-c', script, out], { encoding: 'utf8' });
+    const rows = rowsOf(book.getWorksheet('全KPI')!).filter((r) => r.some((v) => v !== null)).length;
+    expect(output.trim()).toBe(`A1:Q${rows} A1:Q${rows} 1 A2 A5`);
   });
 
   it('writes a new workbook only: every input keeps its bytes', async () => {

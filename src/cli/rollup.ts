@@ -203,7 +203,9 @@ export async function runRollup(argv: readonly string[]): Promise<number> {
     return EXIT_USAGE;
   }
   if (output !== undefined) {
-    const { bytes } = rollupWorkbook(rollupLayout(books, failures, runTime()));
+    const { bytes, applied } = rollupWorkbook(rollupLayout(books, failures, runTime()));
+    for (const skip of applied.skipped)
+      process.stderr.write(`書けなかった操作 (${skip.op}): ${skip.reason}\n`);
     try {
       await saveFileSafely(output, bytes);
     } catch (error) {

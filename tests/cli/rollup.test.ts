@@ -175,12 +175,27 @@ describe('kpi-sheet rollup: the fixtures and one unreadable file', () => {
   });
 });
 
-describe('kpi-sheet rollup: what it refuses', () => {
+describe('kpi-sheet rollup: the other runs (nothing readable, no -o, a second run, --json)', () => {
   let dir = '';
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'kpi-rollup-bad-'));
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('gives the same bytes on a second run when SOURCE_DATE_EPOCH fixes the time', async () => {
+    const previous = process.env.SOURCE_DATE_EPOCH;
+    process.env.SOURCE_DATE_EPOCH = '1733500000';
+    try {
+      const outs = [path.join(dir, 'first.xlsx'), path.join(dir, 'second.xlsx')];
+      for (const out of outs)
+        expect((await runCli(main, ['rollup', GOOD[0], GOOD[3], '-o', out])).code).toBe(EXIT_OK);
+      const [a, b] = await Promise.all(outs.map((f) => readFile(f)));
+      expect(a.equals(b)).toBe(true);
+    } finally {
+      if (previous === undefined) delete process.env.SOURCE_DATE_EPOCH;
+      else process.env.SOURCE_DATE_EPOCH = previous;
+    }
+  });
 
   it('writes nothing and exits 2 when no file can be read', async () => {
     const out = path.join(dir, 'none.xlsx');

@@ -101,7 +101,7 @@ function goalColumns(books: readonly RollupBook[]): Column<GoalRow>[] {
     { header: '上昇', width: 6, value: (r) => r.moves?.up ?? null },
     { header: '維持', width: 6, value: (r) => r.moves?.same ?? null },
     { header: '低下', width: 6, value: (r) => r.moves?.down ?? null },
-    { header: 'データの注意', width: 10, value: (r) => r.dataIssues },
+    { header: 'データの確認事項', width: 10, value: (r) => r.dataIssues },
   ];
 }
 

@@ -5,7 +5,7 @@
  */
 import { fiscalYearLabel } from '../evaluate/format';
 import { formatJst } from '../plan/describe';
-import type { CellRange, CellStyle, PlanValue, WriteOp, WritePlan } from '../types';
+import type { CellRange, CellStyle, PageLayout, PlanValue, WriteOp, WritePlan } from '../types';
 import {
   gradeColumns,
   goalRows,
@@ -173,6 +173,25 @@ function tableOps<T>(
   return ops;
 }
 
+/**
+ * Printed landscape on A4, every column on one page wide, the header row on every page, each page
+ * numbered: a rollup goes to a meeting on paper too.
+ */
+function printOp(sheet: string, area: CellRange, titleRow: number): WriteOp {
+  const layout: PageLayout = {
+    orientation: 'landscape',
+    paperSize: 'A4',
+    fitToWidth: true,
+    printArea: area,
+    titleRows: { first: titleRow, last: titleRow },
+    header: '',
+    footer: `&L&9${sheet}&R&9&P / &N`,
+    rowBreaks: [],
+    centerHorizontally: false,
+  };
+  return { op: 'setPageLayout', sheet, layout };
+}
+
 /** The two sheets of the rollup, and its table. `now` is printed as 作成日時. */
 export function rollupLayout(
   books: readonly RollupBook[],
@@ -213,6 +232,9 @@ export function rollupLayout(
     ops.push(...tableOps(ROLLUP_SHEET, at + 1, failureColumns, failures, () => BODY));
   }
 
+  const lastRow = failures.length > 0 ? header + goals.length + 3 + failures.length : header + goals.length;
+  ops.push(printOp(ROLLUP_SHEET, range(1, 1, lastRow, goalCols.length), header));
+
   ops.push({
     op: 'setColumnWidths',
     sheet: ALL_KPIS_SHEET,
@@ -223,6 +245,7 @@ export function rollupLayout(
   ops.push(...tableOps(ALL_KPIS_SHEET, 1, KPI_COLUMNS, kpis, () => null, null));
   // A table needs one data row at least: an empty one under the header when there is no KPI.
   const bottom = Math.max(2, 1 + kpis.length);
+  ops.push(printOp(ALL_KPIS_SHEET, range(1, 1, bottom, KPI_COLUMNS.length), 1));
   return {
     plan: { ops, notices: [] },
     table: {

@@ -280,3 +280,19 @@ describe('a workbook’s name is its file’s, without folder and extension', ()
     ]);
   });
 });
+
+describe('both sheets print landscape on A4, one page wide, with their header row on every page', () => {
+  it('covers the 集計 rows and the list of unread files, and the whole 全KPI table', () => {
+    const failures = [{ file: 'x.xlsx', reason: '読み込めませんでした' }];
+    const layout = rollupLayout([CITY, TOWN], failures, new Date(0));
+    const pages = layout.plan.ops.flatMap((op) => (op.op === 'setPageLayout' ? [op] : []));
+    expect(pages.map((p) => p.sheet)).toEqual([ROLLUP_SHEET, ALL_KPIS_SHEET]);
+    for (const { layout: page } of pages)
+      expect(page).toMatchObject({ orientation: 'landscape', paperSize: 'A4', fitToWidth: true });
+    // 集計: header 4, three rows of the city and two of the town, a blank row, the heading, its header, one file.
+    expect(pages[0].layout.printArea).toMatchObject({ top: 1, bottom: 4 + 5 + 1 + 3 });
+    expect(pages[0].layout.titleRows).toEqual({ first: 4, last: 4 });
+    expect(pages[1].layout.printArea).toEqual(layout.table.range);
+    expect(pages[1].layout.titleRows).toEqual({ first: 1, last: 1 });
+  });
+});

@@ -115,7 +115,7 @@ class CountedList {
 
 export class WorksheetPart {
   readonly list: ElementList;
-  readonly data: SheetData;
+  private dataCache: SheetData | undefined;
   private readonly merges: CountedList;
   private readonly validations: CountedList;
   private colsChanged = false;
@@ -129,13 +129,28 @@ export class WorksheetPart {
 
   constructor(xml: string) {
     this.list = ElementList.parse(xml);
-    this.data = new SheetData(this.list.find('sheetData')?.xml);
+
     this.merges = new CountedList('mergeCells', this.list.find('mergeCells')?.xml);
     this.validations = new CountedList('dataValidations', this.list.find('dataValidations')?.xml);
     const cols = this.list.find('cols');
     const colList = ElementList.parseOpen(cols?.xml, 'cols');
     this.colsHead = colList.head;
     this.cols = colList.all('col').map((c) => c.xml);
+  }
+
+  /**
+   * The rows and cells for editing, split on first use: reading the sheet (sheet-scan.ts) needs no row or
+   * cell objects, and a sheet that is only read never builds them.
+   */
+  get data(): SheetData {
+    this.dataCache ??= new SheetData(this.list.find('sheetData')?.xml);
+    return this.dataCache;
+  }
+
+  /** The sheetData element's text as it stands (edits included). */
+  sheetDataXml(): string {
+    if (this.dataCache?.isChanged()) return this.dataCache.toString();
+    return this.list.find('sheetData')?.xml ?? '<sheetData/>';
   }
 
   /**
@@ -317,7 +332,7 @@ export class WorksheetPart {
       this.removedX14.clear();
       this.addedX14 = [];
     }
-    if (this.data.isChanged()) {
+    if (this.dataCache?.isChanged()) {
       this.list.put('sheetData', this.data.toString(), WORKSHEET_ORDER);
       const used = this.data.usedRange();
       const dimension = this.list.find('dimension');

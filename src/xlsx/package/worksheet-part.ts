@@ -158,6 +158,18 @@ export class WorksheetPart {
    * 8.43 (ECMA-376 Part 1, 18.3.1.13 col, 18.3.1.81 sheetFormatPr).
    */
   columnWidth(col: number): number {
+    // Asked for every cell a row height is measured in: each column's width is worked out once.
+    let width = this.widths[col];
+    if (width === undefined) {
+      width = this.columnWidthOf(col);
+      this.widths[col] = width;
+    }
+    return width;
+  }
+
+  private widths: number[] = [];
+
+  private columnWidthOf(col: number): number {
     for (const xml of this.cols) {
       if (Number(attribute(xml, 'min')) <= col && col <= Number(attribute(xml, 'max'))) {
         const width = Number(attribute(xml, 'width'));
@@ -232,6 +244,7 @@ export class WorksheetPart {
     if (!placed) out.push(ownCol('<col/>'));
     this.cols = out;
     this.colsChanged = true;
+    this.widths = [];
   }
 
   private static sqrefOf(xml: string): CellRange[] {

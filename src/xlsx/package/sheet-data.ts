@@ -35,6 +35,15 @@ export interface Row {
 /** An Excel string cell holds at most 32,767 characters (Excel specifications and limits). */
 export const CELL_TEXT_LIMIT = 32_767;
 
+/** A cell's start tag, made an opening tag if it closes itself (`<c r="A1" s="2"/>` → `<c r="A1" s="2">`). */
+function openStartTag(xml: string): string {
+  const end = tagEnd(xml, 0);
+  if (xml.charCodeAt(end - 2) !== 47) return xml.slice(0, end);
+  let cut = end - 2;
+  while (cut > 0 && /\s/.test(xml.charAt(cut - 1))) cut--;
+  return `${xml.slice(0, cut)}>`;
+}
+
 /** A row's cells from its element text, each with its address written out (see below). */
 function cellsOf(xml: string, num: number): CellText[] {
   const cells: CellText[] = [];
@@ -135,7 +144,9 @@ export class SheetData {
   private putCell(num: number, col: number, edit: (xml: string | undefined) => string | undefined): void {
     const row = this.rowForWrite(num);
     const cells = row.cells ?? [];
-    const i = cells.findIndex((c) => c.col >= col);
+    let i = 0;
+    while (i < cells.length && cells[i].col < col) i++;
+    if (i === cells.length) i = -1;
     const found = i >= 0 && cells[i].col === col ? cells[i] : undefined;
     const xml = edit(found?.xml);
     if (xml === undefined) {
@@ -156,9 +167,7 @@ export class SheetData {
       // A new number cell, the most common write, built directly.
       if (xml === undefined && typeof value === 'number' && Number.isFinite(value))
         return `<c r="${cellAddress(num, col)}"><v>${String(value)}</v></c>`;
-      const start = xml
-        ? splitElement(xml).start.replace(/\s*\/>$/, '>')
-        : `<c r="${cellAddress(num, col)}">`;
+      const start = xml ? openStartTag(xml) : `<c r="${cellAddress(num, col)}">`;
       if (value === null) {
         if (!xml) return undefined;
         return `${withAttribute(start, 't', undefined)}</c>`;
@@ -178,8 +187,9 @@ export class SheetData {
   setStyle(num: number, col: number, s: number): void {
     this.putCell(num, col, (xml) => {
       if (!xml) return s === 0 ? undefined : `<c r="${cellAddress(num, col)}" s="${s}"/>`;
-      const { start, inner, end } = splitElement(xml);
-      return withAttribute(start, 's', s === 0 ? undefined : String(s)) + inner + end;
+      // Only the start tag is edited; the value and formula after it keep their text.
+      const end = tagEnd(xml, 0);
+      return withAttribute(xml.slice(0, end), 's', s === 0 ? undefined : String(s)) + xml.slice(end);
     });
   }
 

@@ -5,9 +5,12 @@
  * smaller), and the task pane's size. Every ratio compares figures taken in the same run. Prints the table
  * and writes it to bench/RESULTS.md, keeping that file's hand-written notes (everything after NOTES_MARKER).
  *
- *   npm run bench                 full run (6 to 8 minutes on 2 cores; do not run it on a busy machine)
+ *   npm run bench                 full run (about 8 minutes on 2 cores, most of it ExcelJS reading the
+ *                                 50,000-row workbook: 2 minutes a run; do not run it on a busy machine)
  *   npm run bench -- --quick      the same figures at a tenth of the sizes, under 2 minutes; prints only
- *   BENCH_ROUNDS=9 npm run bench  more command line rounds (default 5, --quick 3; at most 3 at the largest size)
+ *   BENCH_ROUNDS=9 npm run bench  more command line rounds (default 5, --quick 3; at the largest size at most
+ *                                 2, --quick 3)
+ *   KPI_BENCH_DIR=…               where the generated workbooks are kept (default <tmp>/kpi-sheet-bench)
  */
 import { cpus, loadavg } from 'node:os';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -62,7 +65,7 @@ const FULL: BenchSizes = {
     { rows: 50_000, blocks: 1_000 },
   ],
   scalingRuns: 3,
-  largeRounds: 3,
+  largeRounds: 2,
   rounds: 5,
 };
 

@@ -6,6 +6,7 @@
  * alone. Time per row at the larger size ÷ time per row at the smaller is the growth as one number: 1 is
  * linear.
  */
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { saveFileSafely } from '../src/cli/safe-save';
 import { readKpiSheet } from '../src/core/layout';
@@ -84,5 +85,6 @@ export async function measureScaling(sizes: readonly ScalingSize[], runs = 3): P
       totalMs: median(samples.map((s) => s.load + s.layout + s.evaluate + s.save)),
     });
   }
+  rmSync(output, { force: true });
   return out;
 }

@@ -226,7 +226,10 @@ export class SheetData {
         start = withAttribute(start, 'spans', widened);
     }
     if (row.created && cells.length === 0 && attribute(start, 'ht') === undefined) return '';
-    return `${start}${cells.map((c) => c.xml).join('')}</row>`;
+    // Concatenated, not mapped and joined: every table row is written, and the arrays were garbage.
+    let out = start;
+    for (let i = 0; i < cells.length; i++) out += cells[i].xml;
+    return `${out}</row>`;
   }
 
   /**

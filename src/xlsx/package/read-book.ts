@@ -10,7 +10,7 @@ import type { XlsxBook } from './book';
 import { stringItemText } from './shared-strings';
 import type { WorksheetPart } from './worksheet-part';
 import { parseSqref } from './worksheet-part';
-import { scanCell, scanSheetData } from './sheet-scan';
+import { scanCell, scanSheetData, type SheetScanVisitor } from './sheet-scan';
 import { decodeXstring, unescapeXml } from './xml';
 
 /** Prefix of the workbook names the add-in leaves to find its own output again. */
@@ -103,15 +103,23 @@ export function cellValueOf(
   }
 }
 
+/** What scanCell last reported, kept in one place: row heights read every cell of every table row. */
+const scanned = { s: 0, type: 'n', text: undefined as string | undefined };
+const KEEP_CELL: SheetScanVisitor = {
+  cell: (_row, _col, s, type, text) => {
+    scanned.s = s;
+    scanned.type = type;
+    scanned.text = text;
+  },
+};
+
 /** One `<c>` element's value as Office.js reports it, with its style index. */
 function readCell(xml: string, strings: readonly string[], date1904: boolean): CellRead {
-  let read: CellRead = { value: '', s: 0 };
-  scanCell(xml, 0, {
-    cell: (_row, _col, s, type, text) => {
-      read = { value: cellValueOf(type, text, strings, date1904), s };
-    },
-  });
-  return read;
+  scanned.s = 0;
+  scanned.type = 'n';
+  scanned.text = undefined;
+  scanCell(xml, 0, KEEP_CELL);
+  return { value: cellValueOf(scanned.type, scanned.text, strings, date1904), s: scanned.s };
 }
 
 /** What a cell shows, as Excel's `Range.text` would: numbers and dates through their number format. */

@@ -150,7 +150,8 @@ describe('evaluate --comments --previous-year auto writes what the pane writes',
   beforeAll(async () => {
     paneState = await runPane();
     cliBook = await runCommandLine(dir);
-  });
+    // Two runs on each side (before and after the clerks type their comments): more than a test's 5 s under load.
+  }, 60_000);
 
   test('the KPI sheet: flags, year-before grades and both comment columns in the same cells, same values', () => {
     const pane = paneCell(paneState);

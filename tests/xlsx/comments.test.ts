@@ -1,5 +1,5 @@
 /**
- * The comment columns 「要因・分析」「今後の方向性」 in the xlsx host and the command line (issue 19): a
+ * The comment columns 「要因・分析」「今後の方向性」 in the xlsx host and the command line: a
  * clerk's comment typed into the saved file survives a re-run, a row inserted above it and a move of the flag
  * columns, and the setting is kept in the workbook for the next run.
  */

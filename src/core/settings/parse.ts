@@ -2,7 +2,7 @@
  * Settings as a host stores them in the workbook (JSON text). Whatever is wrong or missing falls back to the
  * default field by field, and each fallback is reported in Japanese so the user knows what was not applied.
  *
- * Two formats: version 2 stores the grade scale (`scale`); version 1 (before issue 14) stored `thresholds`
+ * Two formats: version 2 stores the grade scale (`scale`); version 1 (before grade scales were data) stored `thresholds`
  * A/B/C and `labels` per code, which are read into the preset's four-level scale so a workbook saved then
  * opens with the same judgement.
  */

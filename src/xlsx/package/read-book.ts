@@ -12,6 +12,7 @@ import type { WorksheetPart } from './worksheet-part';
 import { parseSqref } from './worksheet-part';
 import { scanCell, scanSheetData, type SheetScanVisitor } from './sheet-scan';
 import { decodeXstring, unescapeXml } from './xml';
+import { emptyGridRows, sheetGrid } from '../sheet-grid';
 
 /** Prefix of the workbook names the add-in leaves to find its own output again. */
 export const MARK_PREFIX = 'KPISHEET_';
@@ -204,9 +205,8 @@ export function readBookGrid(book: XlsxBook, sheetName: string): Grid {
     bottom = Math.max(bottom, m.bottom);
     right = Math.max(right, m.right);
   }
-  const values: CellValue[][] = [];
-  const texts: string[][] = [];
-  const formats: string[][] = [];
+  const rows = emptyGridRows();
+  const { values, texts, formats } = rows;
   // Each style index's format, and whether it shows dates, worked out once.
   const formatCache = new Map<number, { readonly code: string; readonly date: boolean }>();
   const formatOf = (s: number): { readonly code: string; readonly date: boolean } => {
@@ -250,20 +250,7 @@ export function readBookGrid(book: XlsxBook, sheetName: string): Grid {
       }
     }
   }
-  return {
-    sheet: sheetName,
-    top: 1,
-    left: 1,
-    values,
-    texts,
-    formats,
-    merges,
-    marks: readBookMarks(book),
-    sheetNames: book.sheets().map((s) => s.name),
-    hiddenSheets: book
-      .sheets()
-      .filter((s) => s.visibility !== 'visible')
-      .map((s) => s.name),
-    columnWidths: Array.from({ length: right }, (_, i) => sheet.columnWidth(i + 1)),
-  };
+  const sheets = book.sheets().map((s) => ({ name: s.name, hidden: s.visibility !== 'visible' }));
+  const widths = Array.from({ length: right }, (_, i) => sheet.columnWidth(i + 1));
+  return sheetGrid(sheetName, rows, merges, { marks: readBookMarks(book), sheets }, widths);
 }

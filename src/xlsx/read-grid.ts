@@ -7,6 +7,7 @@
 import type ExcelJS from 'exceljs';
 import { parseCellAddress, rangeBetween } from '../core/a1';
 import { formatNumber } from '../core/number-text';
+import { emptyGridRows, sheetGrid } from './sheet-grid';
 import type { CellRange, CellValue, Grid, OutputMark } from '../core/types';
 
 /** Excel's column count: a cell's number key is row × this + column. */
@@ -133,9 +134,8 @@ export function readGrid(worksheet: ExcelJS.Worksheet): Grid {
     for (let r = m.top; r <= m.bottom; r += 1)
       for (let c = m.left; c <= m.right; c += 1) if (r !== m.top || c !== m.left) covered.add(key(r, c));
   }
-  const values: CellValue[][] = [];
-  const texts: string[][] = [];
-  const formats: string[][] = [];
+  const rows = emptyGridRows();
+  const { values, texts, formats } = rows;
   for (let r = 1; r <= bottom; r += 1) {
     const valueRow: CellValue[] = [];
     const textRow: string[] = [];
@@ -158,19 +158,15 @@ export function readGrid(worksheet: ExcelJS.Worksheet): Grid {
     texts.push(textRow);
     formats.push(formatRow);
   }
-  return {
-    sheet: worksheet.name,
-    top: 1,
-    left: 1,
-    values,
-    texts,
-    formats,
+  const book = worksheet.workbook;
+  const sheets = book.worksheets.map((ws) => ({ name: ws.name, hidden: ws.state !== 'visible' }));
+  return sheetGrid(
+    worksheet.name,
+    rows,
     merges,
-    marks: readMarks(worksheet.workbook),
-    sheetNames: worksheet.workbook.worksheets.map((ws) => ws.name),
-    hiddenSheets: worksheet.workbook.worksheets.filter((ws) => ws.state !== 'visible').map((ws) => ws.name),
-    columnWidths: columnWidths(worksheet, right),
-  };
+    { marks: readMarks(book), sheets },
+    columnWidths(worksheet, right),
+  );
 }
 
 /** Excel's default column width (8.43 characters) where a column sets none. */

@@ -9,10 +9,10 @@ import { cellAddress } from '../a1';
 import { formatFiscalYear } from '../read';
 import type { Diagnostic } from '../types';
 import type { Column, HeaderRows } from './headers';
+import { baselineNoteAt, type BaselineNote, type BaselineNotes } from './baseline-notes';
 import type { SheetCells } from './sheet-cells';
 import { findYear, type ValueHeader } from './value-header';
 
-const BASELINE_WORD = /基準値|基準年度?|現状値|策定時|当初値|初期値/u;
 /** Rows above a header looked at for a headline that dates its columns. */
 const ROWS_ABOVE = 3;
 
@@ -20,23 +20,14 @@ function compact(text: string): string {
   return text.normalize('NFKC').replace(/\s+/gu, '');
 }
 
-interface Found {
-  readonly year: number;
-  readonly cell: string;
-  readonly text: string;
-}
+type Found = BaselineNote;
 
 /** The first cell in `rows` naming a baseline year (`基準値（平成30年度）`, `※基準年度は H30`). */
-function baselineYearIn(cells: SheetCells, rows: readonly number[], year?: number): Found | null {
+function baselineYearIn(cells: SheetCells, rows: readonly number[]): Found | null {
   for (const row of rows) {
     for (let col = cells.firstCol; col <= cells.lastCol; col += 1) {
-      const text = cells.text(row, col);
-      if (text === '' || text.length > 80) continue;
-      const t = compact(text);
-      if (!BASELINE_WORD.test(t)) continue;
-      const found = findYear(t.slice(t.search(BASELINE_WORD)));
-      if (found && (year === undefined || found.year === year))
-        return { year: found.year, cell: cellAddress(row, col), text };
+      const found = baselineNoteAt(cells, row, col);
+      if (found) return found;
     }
   }
   return null;
@@ -70,11 +61,7 @@ export interface DatedHeader {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-export function dateHeaderYears(
-  cells: SheetCells,
-  header: HeaderRows,
-  sheetRows: readonly number[],
-): DatedHeader {
+export function dateHeaderYears(cells: SheetCells, header: HeaderRows, notes: BaselineNotes): DatedHeader {
   const diagnostics: Diagnostic[] = [];
   const at = (c: Column): string => cellAddress(header.row, c.col);
   let columns = [...header.columns];
@@ -110,7 +97,7 @@ export function dateHeaderYears(
     firstHeader.year !== null &&
     values.length >= 3
   ) {
-    const found = baselineYearIn(cells, sheetRows, firstHeader.year);
+    const found = notes.first(firstHeader.year);
     if (found) {
       diagnostics.push({
         cell: at(first),

@@ -11,6 +11,7 @@ import type { Column, HeaderRows } from './headers';
 import { columnRole, type ColumnRole } from './labels';
 import { findYear } from './value-header';
 import { sheetCells, type SheetCells } from './sheet-cells';
+import { cacheByText } from './text-cache';
 
 function mappedRoleOf(role: ColumnRole): { role: MappedRole; year: FiscalYear | null } | null {
   switch (role.kind) {
@@ -116,13 +117,17 @@ function locateHeader(cells: SheetCells, mapping: ColumnMapping): number {
     const saved = cells.text(mapping.headerRow, named[0].col) === '' ? null : mapping.headerRow;
     let best = saved;
     let bestScore = 0;
+    // Every row of the sheet is compared: the saved words are compacted once, each cell text once per text.
+    const wanted = named.map((c) => compact(c.header));
+    const compactOf = cacheByText(compact);
     for (let row = cells.firstRow + span; row <= cells.lastRow; row += 1) {
       let score = 0;
-      for (const c of named) {
-        const upper = cells.mergedText(row - span, c.col);
-        const lower = cells.mergedText(row, c.col);
+      for (let k = 0; k < named.length; k += 1) {
+        const col = named[k].col;
+        const upper = cells.mergedText(row - span, col);
+        const lower = cells.mergedText(row, col);
         const text = span === 0 || lower === upper ? upper : `${upper} ${lower}`.trim();
-        if (compact(text) === compact(c.header)) score += 1;
+        if (compactOf(text) === wanted[k]) score += 1;
       }
       if (score > bestScore || (score === bestScore && row === mapping.headerRow)) {
         best = row;

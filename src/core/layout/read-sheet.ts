@@ -6,6 +6,7 @@
 import type { Block, ColumnMapping, Diagnostic, Grid, KpiSheet, LayoutResult } from '../types';
 import { findHeaders, type HeaderRows } from './headers';
 import { headerFromMapping } from './mapping';
+import { baselineNotes } from './baseline-notes';
 import { dateHeaderYears } from './header-years';
 import { cacheByText } from './text-cache';
 import { readHeadlineTable, readHeadlineText } from './headline-rows';
@@ -87,10 +88,10 @@ export function readKpiSheet(grid: Grid, options: ReadOptions = {}): LayoutResul
   const summary = grid.marks.some((m) => m.sheet === grid.sheet && m.name === SUMMARY_MARK);
   // Years a header leaves out, from the sheet around it; said only for headers a user's mapping does not replace.
   const inferred = new Map<HeaderRows, readonly Diagnostic[]>();
-  const sheetRows = Array.from({ length: cells.lastRow - cells.firstRow + 1 }, (_, i) => cells.firstRow + i);
+  const notes = baselineNotes(cells);
   const found = (summary ? [] : findHeaders(cells)).map((h) => {
     if (h.kind !== 'kpi') return h;
-    const dated = dateHeaderYears(cells, h, sheetRows);
+    const dated = dateHeaderYears(cells, h, notes);
     inferred.set(dated.header, dated.diagnostics);
     return dated.header;
   });

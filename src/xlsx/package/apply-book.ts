@@ -280,30 +280,54 @@ export function applyBookPlan(book: XlsxBook, plan: WritePlan): ApplyResult {
  * columns has their widths; a cell merged down several rows has all their height, and its last row takes
  * what is missing. The same rule as the ExcelJS host's (src/xlsx/apply-plan.ts), which the tests compare.
  */
-/** A sheet's merges by top-left cell (down several rows: `tall`; across one row: `wide`) and the cells they cover. */
+/**
+ * A sheet's merges by top-left cell (down several rows: `tall`, also in `tallByTop` by their top row; across
+ * one row: `wide`) and the cells they cover, keyed by `cellKey`.
+ */
 export interface MergeIndex {
-  readonly tall: ReadonlyMap<string, CellRange>;
-  readonly wide: ReadonlyMap<string, number>;
-  readonly covered: ReadonlySet<string>;
+  readonly tall: ReadonlyMap<number, CellRange>;
+  readonly tallByTop: readonly { readonly merge: CellRange; readonly order: number }[];
+  readonly wide: ReadonlyMap<number, number>;
+  readonly covered: ReadonlySet<number>;
+}
+
+/** A number per cell (Excel has 16,384 columns): no string is built per cell looked up. */
+function cellKey(row: number, col: number): number {
+  return row * 16_384 + col;
 }
 
 function mergeIndexOf(sheet: WorksheetPart): MergeIndex {
-  const tall = new Map<string, CellRange>();
-  const wide = new Map<string, number>();
-  const covered = new Set<string>();
+  const tall = new Map<number, CellRange>();
+  const wide = new Map<number, number>();
+  const covered = new Set<number>();
   for (const merge of sheet.mergeRanges()) {
-    if (merge.bottom > merge.top) tall.set(`${merge.top},${merge.left}`, merge);
-    else wide.set(`${merge.top},${merge.left}`, merge.right);
+    if (merge.bottom > merge.top) tall.set(cellKey(merge.top, merge.left), merge);
+    else wide.set(cellKey(merge.top, merge.left), merge.right);
     for (let r = merge.top; r <= merge.bottom; r++)
       for (let c = merge.left; c <= merge.right; c++)
-        if (r !== merge.top || c !== merge.left) covered.add(`${r},${c}`);
+        if (r !== merge.top || c !== merge.left) covered.add(cellKey(r, c));
   }
-  return { tall, wide, covered };
+  const tallByTop = [...tall.values()]
+    .map((merge, order) => ({ merge, order }))
+    .sort((a, b) => a.merge.top - b.merge.top || a.order - b.order);
+  return { tall, tallByTop, wide, covered };
+}
+
+/** Index of the first merge in `sorted` (by top) whose top is at or below `row`. */
+function firstFrom(sorted: MergeIndex['tallByTop'], row: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].merge.top < row) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function fitRowHeights(sheet: WorksheetPart, range: CellRange, book: XlsxBook, merges: MergeIndex): void {
   const styles = book.styles();
-  const { tall, wide, covered } = merges;
+  const { tall, tallByTop, wide, covered } = merges;
   const widthFrom = (left: number, right: number): number => {
     let width = 0;
     for (let c = left; c <= right; c++) width += sheet.columnWidth(c);
@@ -326,14 +350,21 @@ function fitRowHeights(sheet: WorksheetPart, range: CellRange, book: XlsxBook, m
     if (!row) continue;
     let needed = 0;
     for (const cell of sheet.data.cells(row)) {
-      const key = `${r},${cell.col}`;
+      const key = cellKey(r, cell.col);
       if (cell.col < range.left || cell.col > range.right || covered.has(key) || tall.has(key)) continue;
       needed = Math.max(needed, needs(cell.xml, widthFrom(cell.col, wide.get(key) ?? cell.col)));
     }
     if (needed > sheet.rowHeight(r)) sheet.data.setRowHeight(r, needed);
   }
-  for (const merge of tall.values()) {
-    if (merge.top < range.top || merge.top > range.bottom) continue;
+  // Only the merges starting in the range (walking every merge for each table made 1,000 tables
+  // quadratic), in the sheet's order: merges side by side share rows, so the order decides the heights.
+  const inRange: { readonly merge: CellRange; readonly order: number }[] = [];
+  for (let i = firstFrom(tallByTop, range.top); i < tallByTop.length; i++) {
+    if (tallByTop[i].merge.top > range.bottom) break;
+    inRange.push(tallByTop[i]);
+  }
+  inRange.sort((a, b) => a.order - b.order);
+  for (const { merge } of inRange) {
     if (merge.left < range.left || merge.left > range.right) continue;
     const xml = cellXml(merge.top, merge.left);
     if (xml === undefined) continue;

@@ -40,6 +40,7 @@ export class XlsxBook {
   readonly workbook: WorkbookPart;
   private stylesCache: StylesPart | undefined;
   private stringsCache: string[] | undefined;
+  private date1904Cache: boolean | undefined;
   private readonly worksheets = new Map<string, WorksheetPart>();
 
   private constructor(opc: OpcPackage) {
@@ -66,8 +67,12 @@ export class XlsxBook {
 
   /** Dates count from 1904-01-01 (a Mac workbook's `date1904`) instead of 1900. */
   date1904(): boolean {
-    const xml = this.opc.text(this.workbookPartName) ?? '';
-    return /<workbookPr\b[^>]*\sdate1904="(1|true)"/.test(xml);
+    // Asked for every cell a row height is measured from: the workbook part is searched once.
+    if (this.date1904Cache === undefined) {
+      const xml = this.opc.text(this.workbookPartName) ?? '';
+      this.date1904Cache = /<workbookPr\b[^>]*\sdate1904="(1|true)"/.test(xml);
+    }
+    return this.date1904Cache;
   }
 
   styles(): StylesPart {

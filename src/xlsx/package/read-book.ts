@@ -10,7 +10,9 @@ import type { XlsxBook } from './book';
 import { stringItemText } from './shared-strings';
 import type { WorksheetPart } from './worksheet-part';
 import { parseSqref } from './worksheet-part';
-import { attribute, decodeXstring, unescapeXml } from './xml';
+import { scanCell, scanSheetData, type SheetScanVisitor } from './sheet-scan';
+import { decodeXstring, unescapeXml } from './xml';
+import { emptyGridRows, sheetGrid } from '../sheet-grid';
 
 /** Prefix of the workbook names the add-in leaves to find its own output again. */
 export const MARK_PREFIX = 'KPISHEET_';
@@ -44,7 +46,6 @@ export function dateText(serial: number, format: string, date1904: boolean): str
 interface CellRead {
   readonly value: CellValue;
   readonly s: number;
-  readonly isNumber: boolean;
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?/;
@@ -64,39 +65,62 @@ function isoToSerial(text: string, date1904: boolean): number | null {
   return (ms - epoch) / 86_400_000;
 }
 
-/** One `<c>` element's value as Office.js reports it. */
-function readCell(xml: string, strings: readonly string[], date1904: boolean): CellRead {
-  const close = xml.indexOf('>');
-  const start = xml.slice(0, close + 1);
-  const s = Number(attribute(start, 's') ?? 0);
-  if (start.endsWith('/>')) return { value: '', s, isNumber: false };
-  const t = attribute(start, 't') ?? 'n';
-  const inner = xml.slice(close + 1, xml.length - 4);
-  if (t === 'inlineStr') {
-    const is = /<is\b[^>]*>([\s\S]*?)<\/is>/.exec(inner);
-    return { value: is ? stringItemText(is[1]) : '', s, isNumber: false };
-  }
-  const v = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>/.exec(inner);
-  if (!v) return { value: '', s, isNumber: false };
-  const text = unescapeXml(v[1]);
-  switch (t) {
-    case 's':
-      return { value: strings[Number(text)] ?? '', s, isNumber: false };
+/**
+ * A cell's value as Office.js reports it, from its type (`t`) and its `v` text (entities not decoded) or,
+ * for an inline string, its `is` element's inner XML; undefined value text is an empty cell.
+ */
+export function cellValueOf(
+  type: string,
+  text: string | undefined,
+  strings: readonly string[],
+  date1904: boolean,
+): CellValue {
+  if (text === undefined) return '';
+  if (type === 'inlineStr') return stringItemText(text);
+  switch (type) {
+    case 's': {
+      // Shared string indexes are digits: the common case needs no entity decoding.
+      const index = Number(text.includes('&') ? unescapeXml(text) : text);
+      return strings[index] ?? '';
+    }
     case 'str':
-      return { value: decodeXstring(text), s, isNumber: false };
-    case 'b':
-      return { value: text === '1' || text === 'true', s, isNumber: false };
+      return decodeXstring(unescapeXml(text));
+    case 'b': {
+      const t = unescapeXml(text);
+      return t === '1' || t === 'true';
+    }
     case 'e':
-      return { value: text, s, isNumber: false };
+      return unescapeXml(text);
     case 'd': {
-      const serial = isoToSerial(text, date1904);
-      return serial === null ? { value: text, s, isNumber: false } : { value: serial, s, isNumber: true };
+      const t = unescapeXml(text);
+      const serial = isoToSerial(t, date1904);
+      return serial === null ? t : serial;
     }
     default: {
-      const n = Number(text);
-      return Number.isFinite(n) ? { value: n, s, isNumber: true } : { value: text, s, isNumber: false };
+      const t = text.includes('&') ? unescapeXml(text) : text;
+      const n = Number(t);
+      return Number.isFinite(n) ? n : t;
     }
   }
+}
+
+/** What scanCell last reported, kept in one place: row heights read every cell of every table row. */
+const scanned = { s: 0, type: 'n', text: undefined as string | undefined };
+const KEEP_CELL: SheetScanVisitor = {
+  cell: (_row, _col, s, type, text) => {
+    scanned.s = s;
+    scanned.type = type;
+    scanned.text = text;
+  },
+};
+
+/** One `<c>` element's value as Office.js reports it, with its style index. */
+function readCell(xml: string, strings: readonly string[], date1904: boolean): CellRead {
+  scanned.s = 0;
+  scanned.type = 'n';
+  scanned.text = undefined;
+  scanCell(xml, 0, KEEP_CELL);
+  return { value: cellValueOf(scanned.type, scanned.text, strings, date1904), s: scanned.s };
 }
 
 /** What a cell shows, as Excel's `Range.text` would: numbers and dates through their number format. */
@@ -150,33 +174,39 @@ export function readBookGrid(book: XlsxBook, sheetName: string): Grid {
   const styles = book.styles();
   const date1904 = book.date1904();
   const merges = sheet.mergeRanges();
-  // Per row, values and style indexes by column (sparse): no object per cell, which the GC paid for.
+  // Per row, values and style indexes by column (sparse), straight from one pass over the sheet's XML: no
+  // object per row or per cell, which the GC paid for.
   const rowValues = new Map<number, CellValue[]>();
   const rowStyles = new Map<number, number[]>();
   let bottom = 0;
   let right = 0;
-  for (const row of sheet.data.rows) {
-    const values: CellValue[] = [];
-    const styleIndexes: number[] = [];
-    for (const cell of sheet.data.cells(row)) {
-      const read = readCell(cell.xml, strings, date1904);
-      values[cell.col] = read.value;
-      styleIndexes[cell.col] = read.s;
-      if (read.value !== '') {
-        bottom = Math.max(bottom, row.num);
-        right = Math.max(right, cell.col);
+  let rowCells: CellValue[] = [];
+  let styleIndexes: number[] = [];
+  let current = 0;
+  scanSheetData(sheet.sheetDataXml(), {
+    cell: (row, col, s, type, text) => {
+      if (row !== current) {
+        current = row;
+        rowCells = rowValues.get(row) ?? [];
+        styleIndexes = rowStyles.get(row) ?? [];
+        rowValues.set(row, rowCells);
+        rowStyles.set(row, styleIndexes);
       }
-    }
-    rowValues.set(row.num, values);
-    rowStyles.set(row.num, styleIndexes);
-  }
+      const value = cellValueOf(type, text, strings, date1904);
+      rowCells[col] = value;
+      styleIndexes[col] = s;
+      if (value !== '') {
+        if (row > bottom) bottom = row;
+        if (col > right) right = col;
+      }
+    },
+  });
   for (const m of merges) {
     bottom = Math.max(bottom, m.bottom);
     right = Math.max(right, m.right);
   }
-  const values: CellValue[][] = [];
-  const texts: string[][] = [];
-  const formats: string[][] = [];
+  const rows = emptyGridRows();
+  const { values, texts, formats } = rows;
   // Each style index's format, and whether it shows dates, worked out once.
   const formatCache = new Map<number, { readonly code: string; readonly date: boolean }>();
   const formatOf = (s: number): { readonly code: string; readonly date: boolean } => {
@@ -220,20 +250,7 @@ export function readBookGrid(book: XlsxBook, sheetName: string): Grid {
       }
     }
   }
-  return {
-    sheet: sheetName,
-    top: 1,
-    left: 1,
-    values,
-    texts,
-    formats,
-    merges,
-    marks: readBookMarks(book),
-    sheetNames: book.sheets().map((s) => s.name),
-    hiddenSheets: book
-      .sheets()
-      .filter((s) => s.visibility !== 'visible')
-      .map((s) => s.name),
-    columnWidths: Array.from({ length: right }, (_, i) => sheet.columnWidth(i + 1)),
-  };
+  const sheets = book.sheets().map((s) => ({ name: s.name, hidden: s.visibility !== 'visible' }));
+  const widths = Array.from({ length: right }, (_, i) => sheet.columnWidth(i + 1));
+  return sheetGrid(sheetName, rows, merges, { marks: readBookMarks(book), sheets }, widths);
 }

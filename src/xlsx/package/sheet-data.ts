@@ -3,8 +3,9 @@
  * written back exactly as it was read, and in a row it does touch every cell but the add-in's keeps its
  * bytes (ECMA-376 Part 1, 18.3.1.73 row, 18.3.1.4 c).
  */
-import { cellAddress, columnLetters, columnNumber } from '../../core/a1';
-import { attribute, encodeXstring, escapeXml, splitElement, withAttribute } from './xml';
+import { cellAddress } from '../../core/a1';
+import { scanRow, scanRowSpans } from './sheet-scan';
+import { attribute, encodeXstring, escapeXml, splitElement, tagEnd, withAttribute } from './xml';
 
 /** A cell as its element's text, with its column. */
 export interface CellText {
@@ -26,31 +27,34 @@ export interface Row {
   readonly implicit: boolean;
   /** Whether the add-in created the row (it goes again if it ends up empty). */
   readonly created: boolean;
+  /** Where the row's gap and text lie in the sheetData's inner text as read (-1 for a created row). */
+  readonly from: number;
+  readonly to: number;
 }
 
 /** An Excel string cell holds at most 32,767 characters (Excel specifications and limits). */
 export const CELL_TEXT_LIMIT = 32_767;
 
-const ROW_RE = /<row\b(?:[^>"']|"[^"]*"|'[^']*')*?(?:\/>|>[\s\S]*?<\/row>)/g;
-const CELL_RE = /<c\b(?:[^>"']|"[^"]*"|'[^']*')*?(?:\/>|>[\s\S]*?<\/c>)/g;
+/** A cell's start tag, made an opening tag if it closes itself (`<c r="A1" s="2"/>` → `<c r="A1" s="2">`). */
+function openStartTag(xml: string): string {
+  const end = tagEnd(xml, 0);
+  if (xml.charCodeAt(end - 2) !== 47) return xml.slice(0, end);
+  let cut = end - 2;
+  while (cut > 0 && /\s/.test(xml.charAt(cut - 1))) cut--;
+  return `${xml.slice(0, cut)}>`;
+}
 
-function cellsOf(inner: string): CellText[] {
+/** A row's cells from its element text, each with its address written out (see below). */
+function cellsOf(xml: string, num: number): CellText[] {
   const cells: CellText[] = [];
-  let previous = 0;
-  CELL_RE.lastIndex = 0;
-  for (let m = CELL_RE.exec(inner); m; m = CELL_RE.exec(inner)) {
-    let xml = m[0];
-    const ref = attribute(xml.slice(0, xml.indexOf('>') + 1), 'r');
-    let col = ref ? columnNumber(/^\$?([A-Za-z]+)/.exec(ref)?.[1] ?? '') : previous + 1;
-    if (!ref) {
+  scanRow(xml, num, {
+    cell: (_row, col, _s, _type, _value, start, end, explicit) => {
+      const text = xml.slice(start, end);
       // A cell without `r` is placed after the one before it; it gets its address written out so that
       // cells added around it cannot move it.
-      col = previous + 1;
-      xml = `<c r="${columnLetters(col)}__ROW__"${xml.slice(2)}`;
-    }
-    cells.push({ col, xml });
-    previous = col;
-  }
+      cells.push({ col, xml: explicit ? text : `<c r="${cellAddress(num, col)}"${text.slice(2)}` });
+    },
+  });
   return cells;
 }
 
@@ -61,31 +65,30 @@ export class SheetData {
   private readonly tail: string;
   readonly head: string;
 
+  /** The sheetData's inner text as read: rows nothing changed are written back as slices of it. */
+  private readonly source: string;
+
   constructor(xml: string | undefined) {
     const parts = xml === undefined ? null : splitElement(xml);
     this.head = parts ? parts.start.replace(/\s*\/>$/, '>') : '<sheetData>';
     const inner = parts?.inner ?? '';
+    this.source = inner;
     let last = 0;
-    let previous = 0;
-    ROW_RE.lastIndex = 0;
-    for (let m = ROW_RE.exec(inner); m; m = ROW_RE.exec(inner)) {
-      const xmlText = m[0];
-      const start = xmlText.slice(0, xmlText.indexOf('>') + 1);
-      const r = attribute(start, 'r');
-      const num = r === undefined ? previous + 1 : Number(r);
+    scanRowSpans(inner, (num, start, end, explicit) => {
       this.index.set(num, this.rows.length);
       this.rows.push({
         num,
-        start,
-        raw: xmlText,
-        gap: inner.slice(last, m.index),
+        start: inner.slice(start, tagEnd(inner, start)),
+        raw: inner.slice(start, end),
+        gap: inner.slice(last, start),
         cells: null,
-        implicit: r === undefined,
+        implicit: !explicit,
         created: false,
+        from: last,
+        to: end,
       });
-      last = m.index + xmlText.length;
-      previous = num;
-    }
+      last = end;
+    });
     this.tail = inner.slice(last);
   }
 
@@ -95,10 +98,7 @@ export class SheetData {
   }
 
   cells(row: Row): CellText[] {
-    if (row.cells === null) {
-      const { inner } = splitElement(row.raw ?? row.start);
-      row.cells = cellsOf(inner).map((c) => ({ col: c.col, xml: c.xml.replace('__ROW__', String(row.num)) }));
-    }
+    row.cells ??= cellsOf(row.raw ?? row.start, row.num);
     return row.cells;
   }
 
@@ -119,6 +119,8 @@ export class SheetData {
       cells: [],
       implicit: false,
       created: true,
+      from: -1,
+      to: -1,
     };
     let lo = 0;
     let hi = this.rows.length;
@@ -142,7 +144,9 @@ export class SheetData {
   private putCell(num: number, col: number, edit: (xml: string | undefined) => string | undefined): void {
     const row = this.rowForWrite(num);
     const cells = row.cells ?? [];
-    const i = cells.findIndex((c) => c.col >= col);
+    let i = 0;
+    while (i < cells.length && cells[i].col < col) i++;
+    if (i === cells.length) i = -1;
     const found = i >= 0 && cells[i].col === col ? cells[i] : undefined;
     const xml = edit(found?.xml);
     if (xml === undefined) {
@@ -163,9 +167,7 @@ export class SheetData {
       // A new number cell, the most common write, built directly.
       if (xml === undefined && typeof value === 'number' && Number.isFinite(value))
         return `<c r="${cellAddress(num, col)}"><v>${String(value)}</v></c>`;
-      const start = xml
-        ? splitElement(xml).start.replace(/\s*\/>$/, '>')
-        : `<c r="${cellAddress(num, col)}">`;
+      const start = xml ? openStartTag(xml) : `<c r="${cellAddress(num, col)}">`;
       if (value === null) {
         if (!xml) return undefined;
         return `${withAttribute(start, 't', undefined)}</c>`;
@@ -185,8 +187,9 @@ export class SheetData {
   setStyle(num: number, col: number, s: number): void {
     this.putCell(num, col, (xml) => {
       if (!xml) return s === 0 ? undefined : `<c r="${cellAddress(num, col)}" s="${s}"/>`;
-      const { start, inner, end } = splitElement(xml);
-      return withAttribute(start, 's', s === 0 ? undefined : String(s)) + inner + end;
+      // Only the start tag is edited; the value and formula after it keep their text.
+      const end = tagEnd(xml, 0);
+      return withAttribute(xml.slice(0, end), 's', s === 0 ? undefined : String(s)) + xml.slice(end);
     });
   }
 
@@ -223,13 +226,37 @@ export class SheetData {
         start = withAttribute(start, 'spans', widened);
     }
     if (row.created && cells.length === 0 && attribute(start, 'ht') === undefined) return '';
-    return `${start}${cells.map((c) => c.xml).join('')}</row>`;
+    // Concatenated, not mapped and joined: every table row is written, and the arrays were garbage.
+    let out = start;
+    for (let i = 0; i < cells.length; i++) out += cells[i].xml;
+    return `${out}</row>`;
   }
 
+  /**
+   * The element's text: each run of rows nothing changed is one slice of the text as read (gaps and all),
+   * and only the changed rows are written from their cells.
+   */
   toString(): string {
-    let out = this.head;
-    for (const row of this.rows) out += row.gap + this.rowXml(row);
-    return `${out}${this.tail}</sheetData>`;
+    const parts: string[] = [this.head];
+    let runFrom = -1;
+    let runTo = -1;
+    for (const row of this.rows) {
+      const kept = row.raw !== null && !row.implicit && row.from >= 0;
+      if (kept && row.from === runTo) {
+        runTo = row.to;
+        continue;
+      }
+      if (runFrom >= 0) parts.push(this.source.slice(runFrom, runTo));
+      runFrom = -1;
+      runTo = -1;
+      if (kept) {
+        runFrom = row.from;
+        runTo = row.to;
+      } else parts.push(row.gap, this.rowXml(row));
+    }
+    if (runFrom >= 0) parts.push(this.source.slice(runFrom, runTo));
+    parts.push(this.tail, '</sheetData>');
+    return parts.join('');
   }
 
   /** `A1:R73`: the cells in use, for the `dimension` element. */

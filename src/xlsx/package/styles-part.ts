@@ -171,6 +171,17 @@ export class StylesPart {
   /** Whether cells of style `s` wrap their text, and their font size in points (for row heights). */
   textLayoutOf(s: number): { readonly wrap: boolean; readonly fontSize: number } {
     const xf = this.cellXfs.entries[s] ?? this.cellXfs.entries[0] ?? '';
+    // Asked for every cell of every table row: worked out once per distinct xf.
+    const known = this.layouts.get(xf);
+    if (known) return known;
+    const layout = this.layoutOf(xf);
+    this.layouts.set(xf, layout);
+    return layout;
+  }
+
+  private readonly layouts = new Map<string, { readonly wrap: boolean; readonly fontSize: number }>();
+
+  private layoutOf(xf: string): { readonly wrap: boolean; readonly fontSize: number } {
     const alignment = /<alignment\b[^>]*>/.exec(xf)?.[0] ?? '';
     const wrap = ['1', 'true'].includes(attribute(alignment, 'wrapText') ?? '');
     const font = this.fonts.entries[Number(attribute(xf, 'fontId') ?? 0)] ?? '';

@@ -115,7 +115,7 @@ class CountedList {
 
 export class WorksheetPart {
   readonly list: ElementList;
-  readonly data: SheetData;
+  private dataCache: SheetData | undefined;
   private readonly merges: CountedList;
   private readonly validations: CountedList;
   private colsChanged = false;
@@ -129,7 +129,7 @@ export class WorksheetPart {
 
   constructor(xml: string) {
     this.list = ElementList.parse(xml);
-    this.data = new SheetData(this.list.find('sheetData')?.xml);
+
     this.merges = new CountedList('mergeCells', this.list.find('mergeCells')?.xml);
     this.validations = new CountedList('dataValidations', this.list.find('dataValidations')?.xml);
     const cols = this.list.find('cols');
@@ -139,10 +139,37 @@ export class WorksheetPart {
   }
 
   /**
+   * The rows and cells for editing, split on first use: reading the sheet (sheet-scan.ts) needs no row or
+   * cell objects, and a sheet that is only read never builds them.
+   */
+  get data(): SheetData {
+    this.dataCache ??= new SheetData(this.list.find('sheetData')?.xml);
+    return this.dataCache;
+  }
+
+  /** The sheetData element's text as it stands (edits included). */
+  sheetDataXml(): string {
+    if (this.dataCache?.isChanged()) return this.dataCache.toString();
+    return this.list.find('sheetData')?.xml ?? '<sheetData/>';
+  }
+
+  /**
    * A column's width in characters: its `col` element's, else the sheet's `defaultColWidth`, else Excel's
    * 8.43 (ECMA-376 Part 1, 18.3.1.13 col, 18.3.1.81 sheetFormatPr).
    */
   columnWidth(col: number): number {
+    // Asked for every cell a row height is measured in: each column's width is worked out once.
+    let width = this.widths[col];
+    if (width === undefined) {
+      width = this.columnWidthOf(col);
+      this.widths[col] = width;
+    }
+    return width;
+  }
+
+  private widths: number[] = [];
+
+  private columnWidthOf(col: number): number {
     for (const xml of this.cols) {
       if (Number(attribute(xml, 'min')) <= col && col <= Number(attribute(xml, 'max'))) {
         const width = Number(attribute(xml, 'width'));
@@ -217,6 +244,7 @@ export class WorksheetPart {
     if (!placed) out.push(ownCol('<col/>'));
     this.cols = out;
     this.colsChanged = true;
+    this.widths = [];
   }
 
   private static sqrefOf(xml: string): CellRange[] {
@@ -317,7 +345,7 @@ export class WorksheetPart {
       this.removedX14.clear();
       this.addedX14 = [];
     }
-    if (this.data.isChanged()) {
+    if (this.dataCache?.isChanged()) {
       this.list.put('sheetData', this.data.toString(), WORKSHEET_ORDER);
       const used = this.data.usedRange();
       const dimension = this.list.find('dimension');

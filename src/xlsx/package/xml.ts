@@ -129,13 +129,14 @@ export function withAttribute(tag: string, name: string, value: string | undefin
 
 /** Index just past the `>` that ends the tag starting at `start`, quoted `>` in attribute values skipped. */
 export function tagEnd(xml: string, start: number): number {
-  let quote = '';
+  // By char code: indexing the string made a one-character string per character of every tag.
+  let quote = 0;
   for (let i = start + 1; i < xml.length; i++) {
-    const ch = xml[i];
-    if (quote) {
-      if (ch === quote) quote = '';
-    } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '>') return i + 1;
+    const code = xml.charCodeAt(i);
+    if (quote !== 0) {
+      if (code === quote) quote = 0;
+    } else if (code === 34 || code === 39) quote = code;
+    else if (code === 62) return i + 1;
   }
   throw new Error('unterminated tag');
 }

@@ -122,6 +122,27 @@ export function newEntry(name: string, data: Buffer): StoredEntry {
   };
 }
 
+/**
+ * The fields a local header and a central directory header share, in the same order from `at` (6 in the
+ * local header, 8 in the central one): flags, method, time, date, CRC, both sizes, name length.
+ */
+function writeEntryFields(
+  header: Buffer,
+  at: number,
+  flags: number,
+  entry: StoredEntry,
+  nameLength: number,
+): void {
+  header.writeUInt16LE(flags, at);
+  header.writeUInt16LE(entry.method, at + 2);
+  header.writeUInt16LE(entry.time, at + 4);
+  header.writeUInt16LE(entry.date, at + 6);
+  header.writeUInt32LE(entry.crc, at + 8);
+  header.writeUInt32LE(entry.compressed.length, at + 12);
+  header.writeUInt32LE(entry.size, at + 16);
+  header.writeUInt16LE(nameLength, at + 20);
+}
+
 /** The archive of these entries in this order; no data descriptors, no extra fields, no comment. */
 export function writeZip(entries: readonly StoredEntry[]): Buffer {
   const chunks: Buffer[] = [];
@@ -134,27 +155,13 @@ export function writeZip(entries: readonly StoredEntry[]): Buffer {
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL_HEADER, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(entry.method, 8);
-    local.writeUInt16LE(entry.time, 10);
-    local.writeUInt16LE(entry.date, 12);
-    local.writeUInt32LE(entry.crc, 14);
-    local.writeUInt32LE(entry.compressed.length, 18);
-    local.writeUInt32LE(entry.size, 22);
-    local.writeUInt16LE(name.length, 26);
+    writeEntryFields(local, 6, flags, entry, name.length);
     local.writeUInt16LE(0, 28);
     const header = Buffer.alloc(46);
     header.writeUInt32LE(CENTRAL_HEADER, 0);
     header.writeUInt16LE(20, 4);
     header.writeUInt16LE(20, 6);
-    header.writeUInt16LE(flags, 8);
-    header.writeUInt16LE(entry.method, 10);
-    header.writeUInt16LE(entry.time, 12);
-    header.writeUInt16LE(entry.date, 14);
-    header.writeUInt32LE(entry.crc, 16);
-    header.writeUInt32LE(entry.compressed.length, 20);
-    header.writeUInt32LE(entry.size, 24);
-    header.writeUInt16LE(name.length, 28);
+    writeEntryFields(header, 8, flags, entry, name.length);
     header.writeUInt32LE(offset, 42);
     chunks.push(local, name, entry.compressed);
     central.push(header, name);

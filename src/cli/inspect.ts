@@ -9,7 +9,8 @@ import { WorkbookError } from '../xlsx/workbook-error';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './exit-codes';
 import { renderInspect } from './inspect-table';
 import { kpiSheetToJson } from './json';
-import { COLUMNS_OPTION, columnsOption, optionHelp, parseCommandLine, type OptionSpec } from './options';
+import { COLUMNS_OPTION, columnsOption, optionHelp, type OptionSpec } from './options';
+import { readCommandLine, usageError } from './usage';
 import { savedSettings, sheetToRead } from './write-output';
 
 const INSPECT_OPTIONS: readonly OptionSpec[] = [
@@ -31,28 +32,20 @@ KPI 表を読み取り、基本目標ごとの数値目標と KPI を表示し�
 ${optionHelp(INSPECT_OPTIONS)}
 `;
 
-function usageError(message: string): number {
-  process.stderr.write(`kpi-sheet inspect: ${message}\n\n${USAGE}`);
-  return EXIT_USAGE;
-}
+const usage = (message: string): number => usageError('inspect', USAGE, message);
 
 export async function runInspect(argv: readonly string[]): Promise<number> {
-  const parsed = parseCommandLine(argv, INSPECT_OPTIONS);
-  if (!parsed.ok) return usageError(parsed.message);
-  const { positionals, options } = parsed.value;
-  if (options.has('--help')) {
-    process.stdout.write(USAGE);
-    return EXIT_OK;
-  }
-  if (positionals.length === 0) return usageError('読み取る .xlsx ファイルを指定してください。');
-  if (positionals.length > 1)
-    return usageError(`ファイルは 1 つだけ指定してください: ${positionals.join(' ')}`);
+  const line = readCommandLine(argv, INSPECT_OPTIONS, 'inspect', USAGE);
+  if (typeof line === 'number') return line;
+  const { positionals, options } = line;
+  if (positionals.length === 0) return usage('読み取る .xlsx ファイルを指定してください。');
+  if (positionals.length > 1) return usage(`ファイルは 1 つだけ指定してください: ${positionals.join(' ')}`);
   const file = positionals[0];
   const sheetOption = options.get('--sheet');
   const sheetName = typeof sheetOption === 'string' ? sheetOption : undefined;
 
-  const given = columnsOption(parsed.value);
-  if (!given.ok) return usageError(given.message);
+  const given = columnsOption(line);
+  if (!given.ok) return usage(given.message);
 
   try {
     const book = await openBook(file);

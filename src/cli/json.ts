@@ -2,7 +2,7 @@
  * The public JSON of `kpi-sheet inspect --json` (README: JSON format of inspect / evaluate). `kpi-sheet evaluate --json` is this
  * plus the evaluation, so both commands build it here.
  */
-import type { Block, Diagnostic, Kpi, KpiSheet, Period, Reading, YearCell } from '../core/types';
+import type { Block, Kpi, KpiSheet, Reading, YearCell } from '../core/types';
 
 export interface ReadingJson {
   readonly kind: Reading['kind'];
@@ -19,17 +19,11 @@ export interface YearReadingJson {
   readonly reading: ReadingJson;
 }
 
-export interface KpiJson {
-  /** Stable within a sheet (`R12`); the evaluate JSON adds its evaluation by this id. */
-  readonly id: string;
-  /** The sheet's 1-based row. */
-  readonly row: number;
-  readonly name: string;
-  readonly framework: string;
-  readonly measure: string;
-  readonly period: Period | null;
-  readonly department: string;
-  readonly unit: string;
+/** The row as core reads it, less what only the add-in uses; its year cells as year and reading. */
+export interface KpiJson extends Pick<
+  Kpi,
+  'id' | 'row' | 'name' | 'framework' | 'measure' | 'period' | 'department' | 'unit'
+> {
   readonly baseline: YearReadingJson | null;
   readonly actuals: readonly YearReadingJson[];
   readonly target: YearReadingJson | null;
@@ -37,20 +31,16 @@ export interface KpiJson {
   readonly forecasts?: readonly YearReadingJson[];
 }
 
-export interface BlockJson {
-  readonly goal: string;
-  /** The block's sheet, where the run judged several sheets of the workbook (one sheet per 基本目標). */
-  readonly sheet?: string;
+/** `sheet`: where the run judged several sheets of the workbook (one sheet per 基本目標). */
+export interface BlockJson extends Pick<Block, 'goal' | 'sheet'> {
   /** The block's 数値目標 rows (usually one; the strategy table can write two in one cell). */
   readonly headline: readonly KpiJson[];
   readonly kpis: readonly KpiJson[];
 }
 
-export interface InspectJson {
+export interface InspectJson extends Pick<KpiSheet, 'sheet' | 'diagnostics'> {
   readonly file: string;
-  readonly sheet: string;
   readonly blocks: readonly BlockJson[];
-  readonly diagnostics: readonly Diagnostic[];
 }
 
 export function readingToJson(reading: Reading): ReadingJson {

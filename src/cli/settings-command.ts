@@ -8,8 +8,9 @@ import { settingText, SOURCE_LABELS } from '../core/settings/setting-text';
 import { openBook } from '../xlsx/open-book';
 import { WorkbookError } from '../xlsx/workbook-error';
 import { EXIT_OK, EXIT_USAGE } from './exit-codes';
-import { optionHelp, parseCommandLine, parseEvaluateArgs, settingOptions, type OptionSpec } from './options';
+import { optionHelp, parseEvaluateArgs, settingOptions, type OptionSpec } from './options';
 import { renderTable } from './text-width';
+import { usageError, readCommandLine } from './usage';
 import { runSettings, savedSettings } from './write-output';
 
 export const SETTINGS_OPTIONS: readonly OptionSpec[] = [
@@ -25,18 +26,11 @@ export const SETTINGS_HELP = `使い方: kpi-sheet settings <file.xlsx> [--json]
 ${optionHelp(SETTINGS_OPTIONS)}
 `;
 
-function usage(message: string): number {
-  process.stderr.write(`kpi-sheet settings: ${message}\n\n${SETTINGS_HELP}`);
-  return EXIT_USAGE;
-}
+const usage = (message: string): number => usageError('settings', SETTINGS_HELP, message);
 
 export async function runSettingsCommand(argv: readonly string[]): Promise<number> {
-  const line = parseCommandLine(argv, SETTINGS_OPTIONS);
-  if (!line.ok) return usage(line.message);
-  if (line.value.options.has('--help')) {
-    process.stdout.write(SETTINGS_HELP);
-    return EXIT_OK;
-  }
+  const line = readCommandLine(argv, SETTINGS_OPTIONS, 'settings', SETTINGS_HELP);
+  if (typeof line === 'number') return line;
   // The setting options mean what they mean to evaluate: the same parser turns them into settings.
   const args = parseEvaluateArgs(argv.filter((a) => a !== '--json'));
   if (!args.ok) return usage(args.message);
@@ -60,7 +54,7 @@ export async function runSettingsCommand(argv: readonly string[]): Promise<numbe
     value: settingText(d, settings, 'ja', command.department),
     source: sources[d.key],
   }));
-  if (line.value.options.has('--json')) {
+  if (line.options.has('--json')) {
     const json = {
       file: command.file,
       saved: saved !== null,

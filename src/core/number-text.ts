@@ -11,6 +11,7 @@
  * `formatNumber` never fails: it drops padding and fills and shows what it cannot render as General.
  * Number formats: https://support.microsoft.com/office/review-guidelines-for-customizing-a-number-format-c0a1d1fa-d3f4-4018-96b7-9c9354dd99f5
  */
+import { splitOutsideQuotes } from './split-outside-quotes';
 
 /** Excel's General format: up to 11 significant digits, no trailing zeros. */
 export function generalText(value: number): string {
@@ -21,18 +22,7 @@ export function generalText(value: number): string {
 
 /** Sections of a number format split at `;` outside quotes. */
 export function splitSections(format: string): string[] {
-  const sections: string[] = [];
-  let current = '';
-  let quoted = false;
-  for (const ch of format) {
-    if (ch === '"') quoted = !quoted;
-    if (ch === ';' && !quoted) {
-      sections.push(current);
-      current = '';
-    } else current += ch;
-  }
-  sections.push(current);
-  return sections;
+  return splitOutsideQuotes(format, ';', '"');
 }
 
 /** Quoted literals are masked as private-use characters so their digits are not placeholders. */

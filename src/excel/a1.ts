@@ -1,5 +1,6 @@
 /** Office.js pieces of A1 notation: the references Office.js gives for defined names, events and areas. */
 import { parseCellAddress, rangeBetween } from '../core/a1';
+import { splitOutsideQuotes } from '../core/split-outside-quotes';
 import type { CellRange } from '../core/types';
 
 /** `A1:B2`, `$A$1`, `A1` → a range; whole rows or columns and anything else → null. */
@@ -38,18 +39,7 @@ export function parseReference(reference: string): SheetReference | null {
  * sheet name are kept.
  */
 export function parseAreas(address: string): SheetReference[] {
-  const parts: string[] = [];
-  let current = '';
-  let quoted = false;
-  for (const ch of address) {
-    if (ch === "'") quoted = !quoted;
-    if (ch === ',' && !quoted) {
-      parts.push(current);
-      current = '';
-    } else {
-      current += ch;
-    }
-  }
-  parts.push(current);
-  return parts.map((part) => parseReference(part)).filter((ref): ref is SheetReference => ref !== null);
+  return splitOutsideQuotes(address, ',', "'")
+    .map((part) => parseReference(part))
+    .filter((ref): ref is SheetReference => ref !== null);
 }

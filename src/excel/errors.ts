@@ -2,6 +2,7 @@
  * Office.js errors as the pane shows them: a clear message in the user's language, plus what was and
  * was not applied when a write failed part-way (Office.js has no transactions).
  */
+import { MessageError } from '../core/message-error';
 
 export type Language = 'ja' | 'en';
 
@@ -96,13 +97,12 @@ export interface ExcelHostErrorDetails {
 }
 
 /** What the host throws: `message` is ready for the pane; the details say what was written. */
-export class ExcelHostError extends Error {
-  readonly details: ExcelHostErrorDetails;
-
-  constructor(message: string, details: ExcelHostErrorDetails) {
-    super(message);
-    this.name = 'ExcelHostError';
-    this.details = details;
+export class ExcelHostError extends MessageError {
+  constructor(
+    message: string,
+    readonly details: ExcelHostErrorDetails,
+  ) {
+    super('ExcelHostError', message);
   }
 }
 

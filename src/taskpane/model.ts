@@ -14,7 +14,6 @@ import type {
   Kpi,
   KpiEvaluation,
   KpiSheet,
-  PageLayout,
   WriteOp,
   WritePlan,
 } from '../core/types';
@@ -174,10 +173,8 @@ export function clerkItems(analysis: Analysis, department: string | null): reado
   return items;
 }
 
-export interface PrintReady {
-  readonly sheet: string;
-  readonly layout: PageLayout;
-}
+/** A sheet that exists, with the page setup the plan gives it: the plan's own operation, less its name. */
+export type PrintReady = Omit<Extract<WriteOp, { op: 'setPageLayout' }>, 'op'>;
 
 export interface PrintPlan {
   readonly plan: WritePlan;

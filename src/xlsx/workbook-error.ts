@@ -1,4 +1,5 @@
 /** The problems with a file or sheet the user named, each with a Japanese message that says what to do. */
+import { MessageError } from '../core/message-error';
 
 export type WorkbookErrorKind =
   | 'notFound'
@@ -13,12 +14,11 @@ export type WorkbookErrorKind =
   | 'hiddenSheet'
   | 'notAWorksheet';
 
-export class WorkbookError extends Error {
-  readonly kind: WorkbookErrorKind;
-
-  constructor(kind: WorkbookErrorKind, message: string) {
-    super(message);
-    this.name = 'WorkbookError';
-    this.kind = kind;
+export class WorkbookError extends MessageError {
+  constructor(
+    readonly kind: WorkbookErrorKind,
+    message: string,
+  ) {
+    super('WorkbookError', message);
   }
 }

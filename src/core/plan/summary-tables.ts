@@ -41,6 +41,16 @@ function fitRows(
   tallerRows(w, first, heights, from, to, DEFAULT_ROW_HEIGHT);
 }
 
+/** A list whose first column is wrapped text (each row as tall as its text) and columns 2 to `right` centred. */
+function textThenCentred(heights: readonly number[], right: number): SummaryTable['styleRows'] {
+  return (w, first, from, to) => {
+    const last = first + to - from;
+    w.style(first, 1, last, 1, { ...CELL, wrap: true });
+    fitRows(w, first, heights, from, to, 1, 1, { ...CELL, wrap: true });
+    w.style(first, 2, last, right, { ...CELL, horizontal: 'center' });
+  };
+}
+
 export function gradeCountTable(
   heading: string,
   keyHeader: string,
@@ -160,12 +170,7 @@ export function dataIssueTable(evaluation: Evaluation): SummaryTable {
     styleHeader: (w, row, height) => headerStyles(w, row, 2, height),
     rows: issues.map((issue): PlanValue[] => [issue.message, issue.cell]),
     heights,
-    styleRows: (w, first, from, to) => {
-      const last = first + to - from;
-      w.style(first, 1, last, 1, { ...CELL, wrap: true });
-      fitRows(w, first, heights, from, to, 1, 1, { ...CELL, wrap: true });
-      w.style(first, 2, last, 2, { ...CELL, horizontal: 'center' });
-    },
+    styleRows: textThenCentred(heights, 2),
     empty: '該当なし',
   };
 }
@@ -228,12 +233,7 @@ export function publishedTable(evaluation: Evaluation): SummaryTable | null {
       d.ours,
     ]),
     heights,
-    styleRows: (w, first, from, to) => {
-      const last = first + to - from;
-      w.style(first, 1, last, 1, { ...CELL, wrap: true });
-      fitRows(w, first, heights, from, to, 1, 1, { ...CELL, wrap: true });
-      w.style(first, 2, last, 5, { ...CELL, horizontal: 'center' });
-    },
+    styleRows: textThenCentred(heights, 5),
     empty: '不一致なし',
   };
 }

@@ -45,6 +45,15 @@ function fallback(field: string, shown: string): string {
   return `設定「${field}」が不正なため既定値 (${shown}) を使います`;
 }
 
+/** A saved on/off setting; anything but true or false keeps `base`, with a problem. */
+function onOff(data: Fields, field: string, base: boolean, problems: string[]): boolean {
+  const value = data[field];
+  if (value === undefined) return base;
+  if (typeof value === 'boolean') return value;
+  problems.push(fallback(field, base ? 'オン' : 'オフ'));
+  return base;
+}
+
 function describeThresholds(scale: GradeScale): string {
   return scale.levels
     .flatMap((level) => (level.condition.kind === 'rate' ? [String(level.condition.min)] : []))
@@ -226,11 +235,7 @@ export function parseSettings(json: unknown): ParsedSettings {
     scale = applyV1Labels(data.labels, scale, problems);
   }
 
-  let interimPath = base.interimPath;
-  if (data.interimPath !== undefined) {
-    if (typeof data.interimPath === 'boolean') interimPath = data.interimPath;
-    else problems.push(fallback('interimPath', base.interimPath ? 'オン' : 'オフ'));
-  }
+  const interimPath = onOff(data, 'interimPath', base.interimPath, problems);
 
   let trendTolerance = base.trendTolerance;
   if (data.trendTolerance !== undefined) {
@@ -246,11 +251,7 @@ export function parseSettings(json: unknown): ParsedSettings {
     else problems.push(fallback('evaluationYear', '実績のある最新年度'));
   }
 
-  let rowTint = base.rowTint;
-  if (data.rowTint !== undefined) {
-    if (typeof data.rowTint === 'boolean') rowTint = data.rowTint;
-    else problems.push(fallback('rowTint', base.rowTint ? 'オン' : 'オフ'));
-  }
+  const rowTint = onOff(data, 'rowTint', base.rowTint, problems);
 
   let paperSize = base.paperSize;
   if (data.paperSize !== undefined) {
@@ -260,17 +261,8 @@ export function parseSettings(json: unknown): ParsedSettings {
 
   const columnMappings = parseColumnMappings(data.columnMappings, problems);
 
-  let commentColumns = base.commentColumns ?? false;
-  if (data.commentColumns !== undefined) {
-    if (typeof data.commentColumns === 'boolean') commentColumns = data.commentColumns;
-    else problems.push(fallback('commentColumns', 'オフ'));
-  }
-
-  let previousYearColumns = base.previousYearColumns ?? false;
-  if (data.previousYearColumns !== undefined) {
-    if (typeof data.previousYearColumns === 'boolean') previousYearColumns = data.previousYearColumns;
-    else problems.push(fallback('previousYearColumns', 'オフ'));
-  }
+  const commentColumns = onOff(data, 'commentColumns', base.commentColumns ?? false, problems);
+  const previousYearColumns = onOff(data, 'previousYearColumns', base.previousYearColumns ?? false, problems);
 
   let previousYear: number | null = null;
   if (data.previousYear !== undefined && data.previousYear !== null) {

@@ -3,11 +3,13 @@
  * command-line flag and pane control. The CLI's options and help, the pane's settings form, the report's
  * JSON Schema and the workbook's saved settings are made from this list or checked against it
  * (tests/core/settings/registry.test.ts), so a setting cannot exist on one surface and not on another.
+ * The words of each setting (labels, help, flag) are in setting-texts.json, under the setting's key.
  *
  * Kept out of the pane's first script (the 設定 tab imports it in its own chunk): parse.ts does not use it.
  */
 import type { Settings } from '../types';
 import { DEFAULT_SETTINGS } from './defaults';
+import SETTING_TEXTS from './setting-texts.json';
 
 export type SettingType =
   'preset' | 'enum' | 'boolean' | 'number' | 'year' | 'scale' | 'mappings' | 'rows' | 'text';
@@ -48,176 +50,44 @@ export interface SettingDefinition {
 
 const D = DEFAULT_SETTINGS;
 
+type SettingKey = keyof typeof SETTING_TEXTS;
+
+/** A setting the workbook saves, chosen on the pane's 設定 tab with the control `testId`. */
+function saved(
+  key: SettingKey,
+  type: SettingType,
+  defaultValue: SettingDefinition['defaultValue'],
+  testId: string,
+): SettingDefinition {
+  return {
+    key,
+    type,
+    defaultValue,
+    ...SETTING_TEXTS[key],
+    pane: { tab: 'settings', testId },
+    scope: 'workbook',
+  };
+}
+
+/** A setting for one run only: never saved, none unless given. */
+function forRun(key: SettingKey, type: SettingType, pane: SettingDefinition['pane']): SettingDefinition {
+  return { key, type, defaultValue: null, ...SETTING_TEXTS[key], pane, scope: 'run' };
+}
+
 export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
-  {
-    key: 'preset',
-    type: 'preset',
-    defaultValue: D.preset,
-    label: { ja: 'プリセット', en: 'Preset' },
-    help: { ja: '設定のプリセット (評価段階と判定の基準)', en: 'Preset: grade scale and basis' },
-    cli: { flag: '--preset', valueName: 'NAME' },
-    pane: { tab: 'settings', testId: 'preset' },
-    scope: 'workbook',
-  },
-  {
-    key: 'basis',
-    type: 'enum',
-    defaultValue: D.basis,
-    label: { ja: '判定の基準', en: 'Basis' },
-    help: {
-      ja: '判定の基準: 達成率 (achievement) か進捗率 (progress)',
-      en: 'Grade on achievement or progress',
-    },
-    cli: { flag: '--basis', valueName: 'achievement|progress' },
-    pane: { tab: 'settings', testId: 'basis' },
-    scope: 'workbook',
-  },
-  {
-    key: 'scale',
-    type: 'scale',
-    defaultValue: null,
-    label: { ja: '評価段階', en: 'Grade scale' },
-    help: {
-      ja: '評価段階のしきい値 (%)、大きい順 (標準: A / B / C)',
-      en: 'Rate thresholds of the levels, highest first',
-    },
-    cli: { flag: '--thresholds', valueName: '100,80,60' },
-    pane: { tab: 'settings', testId: 'scale-level-0-rate' },
-    scope: 'workbook',
-  },
-  {
-    key: 'interimPath',
-    type: 'boolean',
-    defaultValue: D.interimPath,
-    label: { ja: '按分目標と比べる', en: 'Interim targets' },
-    help: {
-      ja: '目標年度より前でも按分目標を使わず、最終目標と比べます',
-      en: 'Compare with the final target, not the interim one',
-    },
-    cli: { flag: '--no-path' },
-    pane: { tab: 'settings', testId: 'interim-path' },
-    scope: 'workbook',
-  },
-  {
-    key: 'trendTolerance',
-    type: 'number',
-    defaultValue: D.trendTolerance,
-    label: { ja: '傾向 → の幅', en: 'Trend tolerance' },
-    help: {
-      ja: '傾向を → とみなす現状値からの変化の幅 (0.05 または 5%)',
-      en: 'Change from the baseline still shown as → (5%)',
-    },
-    cli: { flag: '--tolerance', valueName: '0.05' },
-    pane: { tab: 'settings', testId: 'trend-tolerance' },
-    scope: 'workbook',
-  },
-  {
-    key: 'evaluationYear',
-    type: 'year',
-    defaultValue: D.evaluationYear,
-    label: { ja: '評価年度', en: 'Evaluation year' },
-    help: {
-      ja: '評価年度 (R5, 2023, 令和5年度; 既定: 実績のある最新年度)',
-      en: 'Year judged (default: the latest with actuals)',
-    },
-    cli: { flag: '--year', valueName: 'R5' },
-    pane: { tab: 'settings', testId: 'year' },
-    scope: 'workbook',
-  },
-  {
-    key: 'rowTint',
-    type: 'boolean',
-    defaultValue: D.rowTint,
-    label: { ja: '行の色分け', en: 'Row tint' },
-    help: { ja: '判定に応じて行を薄く色分けしません', en: 'Leave the rows untinted' },
-    cli: { flag: '--no-tint' },
-    pane: { tab: 'settings', testId: 'row-tint' },
-    scope: 'workbook',
-  },
-  {
-    key: 'paperSize',
-    type: 'enum',
-    defaultValue: D.paperSize,
-    label: { ja: '用紙', en: 'Paper' },
-    help: {
-      ja: '印刷の用紙 (A4: KPI の表は 2 ページ幅、A3: 1 ページ幅。既定: A4)',
-      en: 'Paper for printing (A4 or A3)',
-    },
-    cli: { flag: '--paper', valueName: 'A4|A3' },
-    pane: { tab: 'settings', testId: 'paper' },
-    scope: 'workbook',
-  },
-  {
-    key: 'columnMappings',
-    type: 'mappings',
-    defaultValue: null,
-    label: { ja: '列の割り当て', en: 'Column mapping' },
-    help: {
-      ja: '列の割り当て (inspect が表示する形。指定しない列は使いません。ブックに保存された割り当てより優先)',
-      en: 'Which column holds what (as inspect prints it)',
-    },
-    cli: { flag: '--columns', valueName: "'row=3,A=name,C=baseline:2019,E=target:2024'" },
-    pane: { tab: 'settings', testId: 'column-mapping' },
-    scope: 'workbook',
-  },
-  {
-    key: 'commentColumns',
-    type: 'boolean',
-    defaultValue: false,
-    label: {
-      ja: '「要因・分析」「今後の方向性」の入力列を追加する',
-      en: 'Add input columns for factor analysis and outlook',
-    },
-    help: {
-      ja: '各課が書く「要因・分析」「今後の方向性」の列を判定の右に加えます (書かれた内容は消えません)',
-      en: 'Adds the columns departments write their analysis and outlook in',
-    },
-    cli: { flag: '--comments', offFlag: '--no-comments' },
-    pane: { tab: 'settings', testId: 'comment-columns' },
-    scope: 'workbook',
-  },
-  {
-    key: 'previousYearColumns',
-    type: 'year',
-    defaultValue: false,
-    label: {
-      ja: '前年度の判定と前年比 (上昇・維持・低下) の列を追加する',
-      en: 'Add the previous year’s grade and its change',
-    },
-    help: {
-      ja: '「前年度判定」「前年比」の列を加えます (auto: 評価年度の前の年度、R5 のように年度も指定できます)',
-      en: 'Adds the previous year’s grade and its change (auto or a year)',
-    },
-    cli: { flag: '--previous-year', valueName: 'R5|auto' },
-    pane: { tab: 'settings', testId: 'previous-year-columns' },
-    scope: 'workbook',
-  },
-  {
-    key: 'directionOverrides',
-    type: 'rows',
-    defaultValue: null,
-    label: { ja: '方向', en: 'Direction' },
-    help: {
-      ja: '行の方向を指定します (up: 高いほど良い、down: 低いほど良い、keep: シートのまま)。方向セルに書かれ、次回も使われます。繰り返し指定できます',
-      en: 'A row’s direction (up, down, keep); written to its 方向 cell',
-    },
-    cli: { flag: '--direction', valueName: 'ROW=up|down|keep', repeatable: true },
-    pane: 'sheet',
-    scope: 'run',
-  },
-  {
-    key: 'department',
-    type: 'text',
-    defaultValue: null,
-    label: { ja: '担当課', en: 'Department' },
-    help: {
-      ja: 'この担当課の KPI だけを表・JSON・CSV に出します',
-      en: 'Report only this department’s KPIs',
-    },
-    cli: { flag: '--department', valueName: 'NAME' },
-    pane: { tab: 'clerk', testId: 'department' },
-    scope: 'run',
-  },
+  saved('preset', 'preset', D.preset, 'preset'),
+  saved('basis', 'enum', D.basis, 'basis'),
+  saved('scale', 'scale', null, 'scale-level-0-rate'),
+  saved('interimPath', 'boolean', D.interimPath, 'interim-path'),
+  saved('trendTolerance', 'number', D.trendTolerance, 'trend-tolerance'),
+  saved('evaluationYear', 'year', D.evaluationYear, 'year'),
+  saved('rowTint', 'boolean', D.rowTint, 'row-tint'),
+  saved('paperSize', 'enum', D.paperSize, 'paper'),
+  saved('columnMappings', 'mappings', null, 'column-mapping'),
+  saved('commentColumns', 'boolean', false, 'comment-columns'),
+  saved('previousYearColumns', 'year', false, 'previous-year-columns'),
+  forRun('directionOverrides', 'rows', 'sheet'),
+  forRun('department', 'text', { tab: 'clerk', testId: 'department' }),
 ];
 
 export type SettingSource = 'default' | 'workbook' | 'commandLine';

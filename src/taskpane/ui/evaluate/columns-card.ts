@@ -4,6 +4,7 @@
  */
 import { t } from '../../i18n';
 import type { MessageKey } from '../../i18n';
+import { cardSection } from '../card';
 import { help } from '../controls';
 import { h } from '../dom';
 import type { PaneCard } from '../view';
@@ -17,9 +18,8 @@ const LINES: readonly [string, MessageKey][] = [
 ];
 
 export function columnsCard(): PaneCard {
-  const element = h(
-    'section',
-    { className: 'card', 'data-testid': 'columns', 'aria-labelledby': 'columns-title' },
+  const element = cardSection(
+    'columns',
     h('h2', { className: 'card__title', id: 'columns-title' }, t('columnsTitle')),
     ...LINES.map(([id, key]) => help(id, t(key))),
   );

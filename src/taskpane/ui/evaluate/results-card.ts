@@ -7,6 +7,7 @@ import { ABOLISHED_GRADE } from '../../../core/types';
 import type { GradeScale, SummaryGroup } from '../../../core/types';
 import { gradeCode, gradeLabel, gradeName, percent, t, yearLabel } from '../../i18n';
 import { countsPerGoal } from '../../model';
+import { cardSection } from '../card';
 import { help, sheetText } from '../controls';
 import { fill, h } from '../dom';
 import { gradeStyle } from '../grade-chip';
@@ -39,12 +40,7 @@ export interface ResultsCard {
 export function resultsCard(): ResultsCard {
   const title = h('h2', { className: 'card__title', id: 'results-title', tabindex: -1 });
   const body = h('div', {});
-  const element = h(
-    'section',
-    { className: 'card', 'data-testid': 'results', 'aria-labelledby': 'results-title' },
-    title,
-    body,
-  );
+  const element = cardSection('results', title, body);
   return {
     element,
     focus: () => {

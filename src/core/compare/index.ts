@@ -149,11 +149,7 @@ interface Candidate {
  * Matches the KPIs of `before` (策定時) and `after` (進捗) one to one, best pairs first, and marks each.
  * Rows follow `after`'s order, with each 削除 placed after the KPI that preceded it in `before`.
  */
-export function compareSheets(
-  before: KpiSheet,
-  after: KpiSheet,
-  options: CompareOptions = {},
-): Comparison {
+export function compareSheets(before: KpiSheet, after: KpiSheet, options: CompareOptions = {}): Comparison {
   const sure = options.sure ?? SURE_MATCH;
   const unsure = options.unsure ?? UNSURE_MATCH;
   const left = entries(before);

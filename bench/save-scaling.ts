@@ -14,10 +14,15 @@ import { applyBookPlan, PACKAGE_CHARTS } from '../src/xlsx/package/apply-book';
 import { CACHE_DIR, generateWorkbook } from './generate';
 import { median, nowMs } from './stats';
 
-export const SAVE_SIZES = [
+export interface SaveSize {
+  readonly rows: number;
+  readonly blocks: number;
+}
+
+export const SAVE_SIZES: readonly SaveSize[] = [
   { rows: 5_000, blocks: 100 },
   { rows: 50_000, blocks: 1_000 },
-] as const;
+];
 
 export interface SaveMeasure {
   readonly rows: number;
@@ -35,9 +40,9 @@ async function inputFor(rows: number, blocks: number): Promise<string> {
   return path;
 }
 
-export async function measureSave(runs = 3): Promise<SaveMeasure[]> {
+export async function measureSave(runs = 3, sizes: readonly SaveSize[] = SAVE_SIZES): Promise<SaveMeasure[]> {
   const out: SaveMeasure[] = [];
-  for (const { rows, blocks } of SAVE_SIZES) {
+  for (const { rows, blocks } of sizes) {
     const input = await inputFor(rows, blocks);
     const loads: number[] = [];
     const saves: number[] = [];

@@ -3,7 +3,7 @@
  * grid reader, serialized to src/taskpane/demo/sample-grid.json for the task pane's demo mode. The pane
  * bundle then carries plain JSON (in its own chunk) and never ExcelJS.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readGrid } from '../src/xlsx/read-grid';
 import { loadWorkbook } from '../src/xlsx/workbook';
@@ -17,7 +17,9 @@ async function main(): Promise<void> {
   const sheet = workbook.worksheets.find((ws) => ws.state === 'visible') ?? workbook.worksheets[0];
   if (!sheet) throw new Error(`${SAMPLE} にシートがありません`);
   const grid = readGrid(sheet);
-  writeFileSync(OUT, `${JSON.stringify(grid)}\n`);
+  const text = `${JSON.stringify(grid)}\n`;
+  // Written only when it changed: `npm test` type-checks (which reads this file) while the build runs.
+  if (!existsSync(OUT) || readFileSync(OUT, 'utf8') !== text) writeFileSync(OUT, text);
   console.log(`demo sample: ${grid.sheet}, ${grid.values.length} rows → ${OUT}`);
 }
 

@@ -6,15 +6,13 @@
  */
 import { readFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-// ExcelJS's own dependency; used only to give every zip entry a fixed date so re-runs give identical files.
-import JSZip from 'jszip';
 import { LAYOUTS, UNPLACEABLE, type Layout } from './fixture-layouts';
+import { FIXTURES_DIR, fixtureWorkbook, saveFixture } from './fixtures/save-fixture';
 
 const ROOT = resolve(__dirname, '..');
 const SEEDS = join(ROOT, 'tests', 'fixtures', 'seeds');
-const OUT = join(ROOT, 'tests', 'fixtures');
+const OUT = FIXTURES_DIR;
 const FIXED_DATE = new Date(Date.UTC(2025, 3, 1, 0, 0, 0));
 
 type Row = string[];
@@ -37,27 +35,11 @@ const THIN: ExcelJS.Borders = {
 };
 
 function newWorkbook(): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '浅口市 地域創造課';
-  wb.lastModifiedBy = '浅口市 地域創造課';
-  wb.created = FIXED_DATE;
-  wb.modified = FIXED_DATE;
-  wb.lastPrinted = FIXED_DATE;
-  return wb;
+  return fixtureWorkbook('浅口市 地域創造課', FIXED_DATE);
 }
 
-async function save(wb: ExcelJS.Workbook, file: string): Promise<void> {
-  const buffer = await wb.xlsx.writeBuffer();
-  const zip = await JSZip.loadAsync(buffer);
-  const fixed = new JSZip();
-  for (const name of Object.keys(zip.files).sort()) {
-    const entry = zip.files[name];
-    if (entry.dir) continue;
-    fixed.file(name, await entry.async('uint8array'), { date: FIXED_DATE, createFolders: false });
-  }
-  const bytes = await fixed.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', platform: 'UNIX' });
-  await writeFile(join(OUT, file), bytes);
-  process.stdout.write(`wrote tests/fixtures/${file}\n`);
+function save(wb: ExcelJS.Workbook, file: string): Promise<void> {
+  return saveFixture(wb, file, FIXED_DATE);
 }
 
 /** A value cell as the clerk entered it: text, or a number with a number format. */
@@ -78,7 +60,7 @@ interface ProgressVariant {
   readonly unitColumn?: boolean;
   /** An empty R1 column between the baseline and R2. */
   readonly emptyR1?: boolean;
-  /** One worksheet per 基本目標 (基本目標1, 基本目標2, …), the title on the first (issue 13). */
+  /** One worksheet per 基本目標 (基本目標1, 基本目標2, …), the title on the first. */
   readonly sheetPerGoal?: boolean;
 }
 

@@ -1,6 +1,7 @@
 /**
  * KPI tables as other municipalities publish them (地方創生総合戦略, 総合計画 成果指標, 交付金 事業実施結果報告),
- * one or more per class of issue 13, with invented values. `npm run fixtures` writes each to
+ * one or more per class of layout difference (names, words, structure, units, two-row headers, published
+ * verdicts, tables without years), with invented values. `npm run fixtures` writes each to
  * tests/fixtures/layouts/<file>; tests/core/layout/layouts.test.ts states what each must read as.
  */
 

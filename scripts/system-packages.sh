@@ -42,4 +42,4 @@ if ! { apt-get update -q >/dev/null && apt-get install -y -q "${missing[@]}" >/d
   $optional && exit 0
   exit 1
 fi
-echo "system-packages: installed ${missing[*]}" >&2
+echo "system-packages: installed ${missing[*]} in ${SECONDS} s" >&2

@@ -4,16 +4,32 @@
  * output step without touching the others: parseEvaluateArgs → analyzeFile → writeEvaluationOutput.
  */
 import { writeFile } from 'node:fs/promises';
-import { bindMappings } from '../core/layout';
-import type { Judged } from '../core/pipeline';
+import { parseCellAddress } from '../core/a1';
+import { summarize } from '../core/evaluate';
+import type { BookAnalysis, Judged } from '../core/pipeline';
+import { bookReport } from '../core/report/kpi-report';
+import type { KpiSheet } from '../core/types';
 import { openBook } from '../xlsx/open-book';
 import { WorkbookError } from '../xlsx/workbook-error';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './exit-codes';
+import { evaluationCsv } from './evaluate-csv';
 import { evaluationJson } from './evaluate-json';
 import { renderEvaluationTable } from './evaluate-table';
-import { EVALUATE_OPTIONS, optionHelp, parseEvaluateArgs, type EvaluateCommand } from './options';
+import {
+  EVALUATE_OPTIONS,
+  optionHelp,
+  parseEvaluateArgs,
+  type EvaluateCommand,
+  type JsonOutput,
+} from './options';
 import { jsonPathProblem, outputRequestOf } from './output-options';
-import { analyzeWorkbook, repeatedNotices, savedSettings, writeOutput } from './write-output';
+import {
+  analyzeWorkbook,
+  repeatedNotices,
+  settingsForSheet,
+  stderrProgress,
+  writeOutput,
+} from './write-output';
 
 export const EVALUATE_HELP = `使い方: kpi-sheet evaluate <file.xlsx> [-o out.xlsx | --in-place] [--pdf] [--json [report.json]] [オプション]
   KPI 表の各 KPI を目標と比べて判定し、基本目標ごとの表 (または JSON) を出力します。
@@ -23,7 +39,7 @@ ${optionHelp(EVALUATE_OPTIONS)}
 `;
 
 export type AnalyzeOutcome =
-  { readonly ok: true; readonly analysis: Judged } | { readonly ok: false; readonly message: string };
+  { readonly ok: true; readonly book: BookAnalysis } | { readonly ok: false; readonly message: string };
 
 /**
  * The time the summary sheet and the footer print as 作成日時: now, or `SOURCE_DATE_EPOCH` (seconds) when set,
@@ -40,43 +56,77 @@ export function runTime(env: NodeJS.ProcessEnv = process.env): Date {
 export async function analyzeFile(command: EvaluateCommand): Promise<AnalyzeOutcome> {
   try {
     const book = await openBook(command.file);
-    // --columns, else the mapping saved in the workbook (the pane's 「列の割り当て」), bound to the sheet read.
-    const outcome = analyzeWorkbook(book, command, (grid) => {
-      const columnMappings = bindMappings(
-        command.settings.columnMappings ?? savedSettings(book, grid)?.settings.columnMappings ?? [],
-        grid.sheet,
-      );
-      return columnMappings.length > 0 ? { ...command.settings, columnMappings } : command.settings;
-    });
+    // The settings as -o would use them: the command line's, else the workbook's (the pane's), else the default.
+    const outcome = analyzeWorkbook(book, command, (grid) =>
+      settingsForSheet(command, book, grid, stderrProgress),
+    );
     if (!outcome.ok) return outcome;
     for (const notice of repeatedNotices(outcome.book)) process.stderr.write(`お知らせ: ${notice}\n`);
-    return { ok: true, analysis: outcome.book.combined };
+    return { ok: true, book: outcome.book };
   } catch (error) {
     if (error instanceof WorkbookError) return { ok: false, message: error.message };
     throw error;
   }
 }
 
-/** The report: JSON to stdout or a file, or the table on the terminal. Returns the exit code. */
-export async function writeEvaluationOutput(command: EvaluateCommand, analysis: Judged): Promise<number> {
-  const { json } = command;
-  if (json.to === 'none') {
-    process.stdout.write(renderEvaluationTable(analysis.sheet, analysis.evaluation));
-    return EXIT_OK;
-  }
-  const text = `${JSON.stringify(evaluationJson(analysis, command.file), null, 2)}\n`;
-  if (json.to === 'stdout') {
+/**
+ * Only the 担当課's KPIs, for the terminal table (`--department`): blocks left empty go, the counts and the
+ * reading notes are of those KPIs.
+ */
+function forDepartment(judged: Judged, department: string | undefined): Judged {
+  if (department === undefined) return judged;
+  const { sheet, evaluation } = judged;
+  const keep = <T extends { readonly department: string }>(kpis: readonly T[]): T[] =>
+    kpis.filter((k) => k.department === department);
+  const blocks = sheet.blocks
+    .map((b) => ({ ...b, headlines: keep(b.headlines), kpis: keep(b.kpis) }))
+    .filter((b) => b.headlines.length + b.kpis.length > 0);
+  const rows = new Set(blocks.flatMap((b) => [...b.headlines, ...b.kpis].map((k) => k.row)));
+  const diagnostics = sheet.diagnostics.filter((d) => {
+    const ref = parseCellAddress(d.cell.slice(d.cell.lastIndexOf('!') + 1));
+    return ref !== null && rows.has(ref.row);
+  });
+  const kept: KpiSheet = { ...sheet, blocks, diagnostics };
+  const byId = new Map(evaluation.kpis.map((e) => [e.kpiId, e]));
+  const summary = summarize(kept, byId, evaluation.settings.scale, evaluation.summary.published);
+  return { sheet: kept, evaluation: { ...evaluation, summary } };
+}
+
+async function writeReport(to: JsonOutput, text: string, what: 'JSON' | 'CSV'): Promise<number> {
+  if (to.to === 'none') return EXIT_OK;
+  if (to.to === 'stdout') {
     process.stdout.write(text);
     return EXIT_OK;
   }
   try {
-    await writeFile(json.path, text, 'utf8');
+    await writeFile(to.path, text, 'utf8');
   } catch {
-    process.stderr.write(`JSON を書き込めませんでした: ${json.path}\n`);
+    process.stderr.write(`${what} を書き込めませんでした: ${to.path}\n`);
     return EXIT_FAILURE;
   }
-  process.stderr.write(`JSON を書きました: ${json.path}\n`);
+  process.stderr.write(`${what} を書きました: ${to.path}\n`);
   return EXIT_OK;
+}
+
+/** The report: JSON and/or CSV to stdout or a file, else the table on the terminal. Returns the exit code. */
+export async function writeEvaluationOutput(command: EvaluateCommand, book: BookAnalysis): Promise<number> {
+  const { json, department } = command;
+  const csv = command.csv ?? { to: 'none' };
+  const analysis = book.combined;
+  const report = bookReport(analysis, book.sheets, department);
+  if (department !== undefined && report.kpis.length === 0)
+    process.stderr.write(`注意: 担当課「${department}」の KPI はありません\n`);
+  if (json.to === 'none' && csv.to === 'none') {
+    const shown = forDepartment(analysis, department);
+    process.stdout.write(renderEvaluationTable(shown.sheet, shown.evaluation));
+    return EXIT_OK;
+  }
+  const jsonText = `${JSON.stringify(evaluationJson(analysis, command.file, report, department), null, 2)}\n`;
+  const codes = [
+    await writeReport(json, jsonText, 'JSON'),
+    await writeReport(csv, evaluationCsv(report), 'CSV'),
+  ];
+  return codes.find((c) => c !== EXIT_OK) ?? EXIT_OK;
 }
 
 export async function runEvaluate(argv: readonly string[]): Promise<number> {
@@ -96,7 +146,10 @@ export async function runEvaluate(argv: readonly string[]): Promise<number> {
     return EXIT_USAGE;
   }
   const jsonProblem =
-    command.json.to === 'file' ? jsonPathProblem(command.json.path, command.file, output.value) : null;
+    (command.json.to === 'file' ? jsonPathProblem(command.json.path, command.file, output.value) : null) ??
+    (command.csv?.to === 'file'
+      ? jsonPathProblem(command.csv.path, command.file, output.value, '--csv')
+      : null);
   if (jsonProblem !== null) {
     process.stderr.write(`kpi-sheet evaluate: ${jsonProblem}\n`);
     return EXIT_USAGE;
@@ -107,7 +160,7 @@ export async function runEvaluate(argv: readonly string[]): Promise<number> {
       process.stderr.write(`kpi-sheet evaluate: ${written.message}\n`);
       return written.usage ? EXIT_USAGE : EXIT_FAILURE;
     }
-    const code = await writeEvaluationOutput(command, written.analysis);
+    const code = await writeEvaluationOutput(command, written.book);
     return code === EXIT_OK && written.pdfFailed ? EXIT_FAILURE : code;
   }
   const outcome = await analyzeFile(command);
@@ -115,5 +168,5 @@ export async function runEvaluate(argv: readonly string[]): Promise<number> {
     process.stderr.write(`kpi-sheet evaluate: ${outcome.message}\n`);
     return EXIT_USAGE;
   }
-  return writeEvaluationOutput(command, outcome.analysis);
+  return writeEvaluationOutput(command, outcome.book);
 }

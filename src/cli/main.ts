@@ -4,6 +4,7 @@
  */
 import { runEvaluate } from './evaluate';
 import { runInspect } from './inspect';
+import { runSettingsCommand } from './settings-command';
 import { EXIT_FAILURE, EXIT_USAGE } from './exit-codes';
 
 const VERSION = '0.1.0';
@@ -15,6 +16,8 @@ const HELP = `kpi-sheet ${VERSION} — 地方創生 KPI 一覧の読み取り・
       KPI 表を読み取り、基本目標ごとの KPI を表示します (何も書き込みません)。
   kpi-sheet evaluate <file.xlsx> [--json] [-o out.xlsx] [options]
       各 KPI を目標と比べて判定します。-o で判定列・書式・サマリーを書いたブックを保存します。
+  kpi-sheet settings <file.xlsx> [options]
+      ブックに保存された設定と、各設定の出どころ (既定・ブック・コマンドライン) を表示します。
   kpi-sheet --help | --version
 
 詳しくは各コマンドの --help をご覧ください (kpi-sheet evaluate --help)。
@@ -53,6 +56,8 @@ async function dispatch(argv: readonly string[]): Promise<number> {
       return runInspect(rest);
     case 'evaluate':
       return runEvaluate(rest);
+    case 'settings':
+      return runSettingsCommand(rest);
     default:
       process.stderr.write(`不明なコマンドです: ${command}\n\n${HELP}`);
       return EXIT_USAGE;

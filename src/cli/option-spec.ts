@@ -19,12 +19,16 @@ export interface OptionSpec {
   readonly valueName?: string;
   readonly help: string;
   readonly acceptsValue?: (next: string) => boolean;
+  /** Every occurrence counts (ParsedCommandLine.values), not only the last. */
+  readonly repeatable?: boolean;
 }
 
 export interface ParsedCommandLine {
   readonly positionals: readonly string[];
   /** By option name; `true` for a flag or an optional value left out. The last occurrence wins. */
   readonly options: ReadonlyMap<string, string | true>;
+  /** Every value given, in order, by option name: for an option that may be repeated (`--direction`). */
+  readonly values?: ReadonlyMap<string, readonly string[]>;
 }
 
 export type Parsed<T> =

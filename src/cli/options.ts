@@ -15,7 +15,8 @@ import {
   validYear,
   withRateThresholds,
 } from '../core/settings';
-import type { GradeBasis, PaperSize, Settings, Thresholds } from '../core/types';
+import { SETTING_DEFINITIONS, settingDefinition, type SettingDefinition } from '../core/settings/registry';
+import type { DirectionOverride, GradeBasis, PaperSize, Settings, Thresholds } from '../core/types';
 import type { OptionSpec, Parsed, ParsedCommandLine } from './option-spec';
 import { OUTPUT_OPTIONS } from './output-options';
 
@@ -33,6 +34,12 @@ export function parseCommandLine(
   for (const spec of specs) for (const name of [spec.name, ...(spec.aliases ?? [])]) byName.set(name, spec);
   const positionals: string[] = [];
   const options = new Map<string, string | true>();
+  const values = new Map<string, string[]>();
+  const set = (name: string, value: string | true): void => {
+    options.set(name, value);
+    if (value !== true && byName.get(name)?.repeatable)
+      values.set(name, [...(values.get(name) ?? []), value]);
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') {
@@ -50,31 +57,31 @@ export function parseCommandLine(
     if (!spec) return fail(`不明なオプションです: ${name}`);
     if (spec.kind === 'flag') {
       if (inline !== undefined) return fail(`${spec.name} は値を取りません: ${arg}`);
-      options.set(spec.name, true);
+      set(spec.name, true);
       continue;
     }
     if (inline !== undefined) {
       if (inline === '') return fail(`${spec.name} の値が空です`);
-      options.set(spec.name, inline);
+      set(spec.name, inline);
       continue;
     }
     const next = argv[i + 1];
     if (spec.kind === 'optionalValue') {
       if (next !== undefined && spec.acceptsValue?.(next)) {
-        options.set(spec.name, next);
+        set(spec.name, next);
         i++;
       } else {
-        options.set(spec.name, true);
+        set(spec.name, true);
       }
       continue;
     }
     if (next === undefined || (next.startsWith('-') && !/^-\d/.test(next))) {
       return fail(`${spec.name} には値が必要です (例: ${spec.name} ${spec.valueName ?? '値'})`);
     }
-    options.set(spec.name, next);
+    set(spec.name, next);
     i++;
   }
-  return { ok: true, value: { positionals, options } };
+  return { ok: true, value: { positionals, options, ...(values.size > 0 ? { values } : {}) } };
 }
 
 /** Help lines for a command's options, aligned. */
@@ -92,15 +99,31 @@ export function optionHelp(specs: readonly OptionSpec[]): string {
 // ---------------------------------------------------------------------------------------------------------
 // kpi-sheet evaluate
 
-/** `--columns 'row=3,A=name,C=baseline:2019,E=target:2024'`: the column mapping, as `kpi-sheet inspect` prints it. */
-export const COLUMNS_OPTION: OptionSpec = {
-  name: '--columns',
-  kind: 'value',
-  valueName: "'row=3,A=name,C=baseline:2019,E=target:2024'",
-  help: '列の割り当て (inspect が表示する形。指定しない列は使いません。ブックに保存された割り当てより優先)',
-};
+/** A setting's options (its flag, and its off flag where it has one), as the settings list describes them. */
+export function settingOptions(definition: SettingDefinition): OptionSpec[] {
+  const { offFlag } = definition.cli;
+  const off: OptionSpec[] =
+    offFlag === undefined ? [] : [{ name: offFlag, kind: 'flag', help: `${definition.label.ja}: しない` }];
+  return [settingOption(definition), ...off];
+}
 
-export const EVALUATE_OPTIONS: readonly OptionSpec[] = [
+/** A setting's option, as the settings list (core/settings/registry) describes it. */
+export function settingOption(definition: SettingDefinition): OptionSpec {
+  const { cli } = definition;
+  const help =
+    definition.key === 'preset'
+      ? `${definition.help.ja} (${Object.keys(PRESETS).join('、')})`
+      : definition.help.ja;
+  return cli.valueName === undefined
+    ? { name: cli.flag, kind: 'flag', help }
+    : { name: cli.flag, kind: 'value', valueName: cli.valueName, help, repeatable: cli.repeatable === true };
+}
+
+/** `--columns 'row=3,A=name,C=baseline:2019,E=target:2024'`: the column mapping, as `kpi-sheet inspect` prints it. */
+export const COLUMNS_OPTION: OptionSpec = settingOption(settingDefinition('columnMappings'));
+
+/** Options that are not settings: what to report and where, which sheet. */
+const REPORT_OPTIONS: readonly OptionSpec[] = [
   {
     name: '--json',
     kind: 'optionalValue',
@@ -109,49 +132,23 @@ export const EVALUATE_OPTIONS: readonly OptionSpec[] = [
     acceptsValue: (next) => /\.json$/i.test(next),
   },
   {
+    name: '--csv',
+    kind: 'optionalValue',
+    valueName: 'report.csv',
+    help: 'KPI ごとに 1 行の CSV (UTF-8、BOM 付き) で出力します (ファイル名を続けるとそのファイルに書きます)',
+    acceptsValue: (next) => /\.csv$/i.test(next),
+  },
+  {
     name: '--sheet',
     kind: 'value',
     valueName: 'NAME',
     help: '読み取るシート (既定: KPI 表のある最初のシート)',
   },
-  {
-    name: '--year',
-    kind: 'value',
-    valueName: 'R5',
-    help: '評価年度 (R5, 2023, 令和5年度; 既定: 実績のある最新年度)',
-  },
-  {
-    name: '--basis',
-    kind: 'value',
-    valueName: 'achievement|progress',
-    help: '判定の基準: 達成率 (achievement) か進捗率 (progress)',
-  },
-  {
-    name: '--thresholds',
-    kind: 'value',
-    valueName: '100,80,60',
-    help: '評価段階のしきい値 (%)、大きい順 (標準: A / B / C)',
-  },
-  COLUMNS_OPTION,
-  { name: '--no-path', kind: 'flag', help: '目標年度より前でも按分目標を使わず、最終目標と比べます' },
-  {
-    name: '--preset',
-    kind: 'value',
-    valueName: 'NAME',
-    help: `設定のプリセット (${Object.keys(PRESETS).join('、')})`,
-  },
-  {
-    name: '--tolerance',
-    kind: 'value',
-    valueName: '0.05',
-    help: '傾向を → とみなす現状値からの変化の幅 (0.05 または 5%)',
-  },
-  {
-    name: '--paper',
-    kind: 'value',
-    valueName: 'A4|A3',
-    help: '印刷の用紙 (A4: KPI の表は 2 ページ幅、A3: 1 ページ幅。既定: A4)',
-  },
+];
+
+export const EVALUATE_OPTIONS: readonly OptionSpec[] = [
+  ...REPORT_OPTIONS,
+  ...SETTING_DEFINITIONS.flatMap(settingOptions),
   ...OUTPUT_OPTIONS,
   { name: '--help', aliases: ['-h'], kind: 'flag', help: 'この説明を表示します' },
 ];
@@ -177,6 +174,10 @@ export interface EvaluateCommand {
   readonly file: string;
   readonly sheet: string | undefined;
   readonly json: JsonOutput;
+  /** `--csv`: where the CSV goes (the same choices as the JSON). Absent: none. */
+  readonly csv?: JsonOutput;
+  /** `--department`: only this 担当課's KPIs in the report. */
+  readonly department?: string;
   readonly settings: Settings;
   /** Everything the command line said, for options a later step reads (`-o`, `--pdf`). */
   readonly parsed: ParsedCommandLine;
@@ -238,6 +239,42 @@ export function parseTolerance(text: string): number | null {
       ? Number(normalized)
       : NaN;
   return Number.isFinite(value) && value >= 0 && value < 1 ? value : null;
+}
+
+/** The settings (registry keys) the command line gave. */
+export function settingsGiven(parsed: ParsedCommandLine): ReadonlySet<string> {
+  const given = (d: SettingDefinition): boolean =>
+    parsed.options.has(d.cli.flag) || (d.cli.offFlag !== undefined && parsed.options.has(d.cli.offFlag));
+  return new Set(SETTING_DEFINITIONS.filter(given).map((d) => d.key));
+}
+
+function reportOutput(option: string | true | undefined): JsonOutput {
+  if (option === undefined) return { to: 'none' };
+  return option === true ? { to: 'stdout' } : { to: 'file', path: option };
+}
+
+/** `auto`, or a fiscal year (`R5`, `2023`, `令和5年度`). */
+export function parsePreviousYear(text: string): 'auto' | number | null {
+  if (text.normalize('NFKC').trim().toLowerCase() === 'auto') return 'auto';
+  return validYear(parseFiscalYear(text));
+}
+
+/**
+ * `12=down` (or `R12=down`), repeatable: the last word for a row wins; `keep` leaves the row's direction to
+ * the sheet (its 方向 cell or the table), undoing an earlier `--direction` for that row.
+ */
+export function directionOverrides(texts: readonly string[]): Parsed<readonly DirectionOverride[]> {
+  const byRow = new Map<number, DirectionOverride['direction'] | 'keep'>();
+  for (const text of texts) {
+    const match = /^R?(\d+)\s*=\s*(up|down|keep)$/i.exec(text.normalize('NFKC').trim());
+    const row = match ? Number(match[1]) : 0;
+    if (!match || row < 1 || row > 1_048_576)
+      return fail(`--direction の値が不正です: ${text} (行番号=up|down|keep、例: --direction 12=down)`);
+    byRow.set(row, match[2].toLowerCase() as DirectionOverride['direction'] | 'keep');
+  }
+  const overrides: DirectionOverride[] = [];
+  for (const [row, direction] of byRow) if (direction !== 'keep') overrides.push({ row, direction });
+  return { ok: true, value: overrides.sort((a, b) => a.row - b.row) };
 }
 
 export function parseEvaluateArgs(argv: readonly string[]): Parsed<EvaluateArgs> {
@@ -313,13 +350,28 @@ export function parseEvaluateArgs(argv: readonly string[]): Parsed<EvaluateArgs>
   if (!columns.ok) return columns;
   if (columns.value) settings = { ...settings, columnMappings: columns.value };
 
-  const jsonOption = parsed.options.get('--json');
-  const json: JsonOutput =
-    jsonOption === undefined
-      ? { to: 'none' }
-      : jsonOption === true
-        ? { to: 'stdout' }
-        : { to: 'file', path: jsonOption };
+  if (parsed.options.has('--no-tint')) settings = { ...settings, rowTint: false };
+  if (parsed.options.has('--comments')) settings = { ...settings, commentColumns: true };
+  if (parsed.options.has('--no-comments')) settings = { ...settings, commentColumns: false };
+  const previousText = stringOption(parsed, '--previous-year');
+  if (previousText !== undefined) {
+    const previous = parsePreviousYear(previousText);
+    if (previous === null)
+      return fail(`--previous-year の値が不正です: ${previousText} (auto または R5, 2023, 令和5年度)`);
+    settings = {
+      ...settings,
+      previousYearColumns: true,
+      ...(previous === 'auto' ? {} : { previousYear: previous }),
+    };
+  }
+  const directions = directionOverrides(parsed.values?.get('--direction') ?? []);
+  if (!directions.ok) return directions;
+  if (directions.value.length > 0) settings = { ...settings, directionOverrides: directions.value };
+  const department = stringOption(parsed, '--department')?.normalize('NFKC').trim();
+  if (department === '') return fail('--department の値が空です');
+
+  const json = reportOutput(parsed.options.get('--json'));
+  const csv = reportOutput(parsed.options.get('--csv'));
 
   return {
     ok: true,
@@ -328,6 +380,8 @@ export function parseEvaluateArgs(argv: readonly string[]): Parsed<EvaluateArgs>
       file: parsed.positionals[0],
       sheet: stringOption(parsed, '--sheet'),
       json,
+      ...(csv.to === 'none' ? {} : { csv }),
+      ...(department === undefined ? {} : { department }),
       settings,
       parsed,
     },

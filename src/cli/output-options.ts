@@ -45,12 +45,18 @@ export function outputRequestOf(file: string, parsed: ParsedCommandLine): Parsed
  * Why a `--json` file path cannot be used, or null: never the input or output workbook (`--json=in.xlsx`
  * once overwrote the workbook with JSON), never a workbook name at all.
  */
-export function jsonPathProblem(jsonPath: string, file: string, output: OutputRequest): string | null {
+export function jsonPathProblem(
+  jsonPath: string,
+  file: string,
+  output: OutputRequest,
+  option: '--json' | '--csv' = '--json',
+): string | null {
   const target = resolve(jsonPath);
-  if (target === resolve(file)) return `--json の保存先が元のブックと同じです: ${jsonPath}`;
+  if (target === resolve(file)) return `${option} の保存先が元のブックと同じです: ${jsonPath}`;
   if (output.to === 'file' && target === resolve(output.path))
-    return `--json の保存先が -o の保存先と同じです: ${jsonPath}`;
+    return `${option} の保存先が -o の保存先と同じです: ${jsonPath}`;
+  const example = option === '--json' ? 'report.json のように .json' : 'report.csv のように .csv';
   if (/\.xls[xmb]?$/i.test(jsonPath))
-    return `--json の保存先に Excel ブックの名前 (${jsonPath}) は使えません。report.json のように .json で指定してください`;
+    return `${option} の保存先に Excel ブックの名前 (${jsonPath}) は使えません。${example} で指定してください`;
   return null;
 }

@@ -6,15 +6,16 @@
 import { bindMappings } from '../core/layout';
 import { analyzeBook, analyzeRead, planBook, type BookAnalysis, type Judged } from '../core/pipeline';
 import { parseSettings } from '../core/settings';
+import { chooseSettings, storedKeys, type ChosenSettings } from '../core/settings/registry';
 import { SETTINGS_SHEET } from '../core/plan/settings-sheet';
 import type { ColumnMapping, Grid, Settings, WritePlan } from '../core/types';
 import type { ApplyResult } from '../core/host';
 import { openBook, pickBookSheet, readVisibleSheets } from '../xlsx/open-book';
 import { applyBookPlan, PACKAGE_CHARTS } from '../xlsx/package/apply-book';
 import type { XlsxBook } from '../xlsx/package/book';
-import { readBookCell } from '../xlsx/package/read-book';
+import { readBookCell, readBookMarks } from '../xlsx/package/read-book';
 import { WorkbookError } from '../xlsx/workbook-error';
-import type { EvaluateCommand } from './options';
+import { settingsGiven, type EvaluateCommand } from './options';
 import type { OutputRequest } from './output-options';
 import { renderPdf } from './render-pdf';
 import { checkSavePath, saveFileSafely } from './safe-save';
@@ -22,9 +23,6 @@ import { checkSavePath, saveFileSafely } from './safe-save';
 export type Progress = (message: string) => void;
 
 export const stderrProgress: Progress = (message) => process.stderr.write(`${message}\n`);
-
-/** Options that choose settings; without any of them a workbook's saved settings are used. */
-const SETTINGS_OPTIONS = ['--preset', '--basis', '--thresholds', '--no-path', '--tolerance'];
 
 /**
  * The column mappings saved in the workbook (the pane's 「列の割り当て」 or an earlier `--columns` run), read from
@@ -48,20 +46,29 @@ export function sheetToRead(workbook: XlsxBook, named: string | undefined): stri
   return savedColumnMappings(workbook).find((m) => visible.has(m.sheet))?.sheet;
 }
 
-/** The settings an earlier run saved in the workbook (its `KPISHEET_SETTINGS` cell), or null. */
-export function savedSettings(
-  workbook: XlsxBook,
-  grid: Grid,
-): { settings: Settings; problems: string[] } | null {
-  const mark = grid.marks.find((m) => m.name === 'KPISHEET_SETTINGS');
+export interface SavedSettings {
+  readonly settings: Settings;
+  readonly problems: string[];
+  /** The registry keys the saved text holds. */
+  readonly stored: ReadonlySet<string>;
+}
+
+/** The settings an earlier run or the pane saved in the workbook (its `KPISHEET_SETTINGS` cell), or null. */
+export function savedSettings(workbook: XlsxBook, grid?: Grid): SavedSettings | null {
+  const mark = (grid?.marks ?? readBookMarks(workbook)).find((m) => m.name === 'KPISHEET_SETTINGS');
   if (!mark) return null;
   const text = readBookCell(workbook, mark.sheet, mark.range.top, mark.range.left);
   if (typeof text !== 'string') return null;
   const parsed = parseSettings(text);
-  return { settings: parsed.settings, problems: [...parsed.problems] };
+  return { settings: parsed.settings, problems: [...parsed.problems], stored: storedKeys(text) };
 }
 
-function chooseSettings(
+/** The run's settings and where each comes from: the command line, else the workbook, else the default. */
+export function runSettings(command: EvaluateCommand, saved: SavedSettings | null): ChosenSettings {
+  return chooseSettings(command.settings, settingsGiven(command.parsed), saved);
+}
+
+export function settingsForSheet(
   command: EvaluateCommand,
   workbook: XlsxBook,
   grid: Grid,
@@ -69,20 +76,14 @@ function chooseSettings(
 ): Settings {
   // --columns is for the sheet being read: bound to it, so the workbook saves it with that sheet's name.
   const given = bindMappings(command.settings.columnMappings ?? [], grid.sheet);
-  const withColumns = (settings: Settings): Settings =>
-    given.length > 0 ? { ...settings, columnMappings: given } : settings;
-  if (SETTINGS_OPTIONS.some((name) => command.parsed.options.has(name))) return withColumns(command.settings);
   const saved = savedSettings(workbook, grid);
-  if (!saved) return withColumns(command.settings);
-  for (const problem of saved.problems) progress(`注意: ${problem}`);
-  progress(`ブックに保存された設定 (${saved.settings.preset}) で評価します`);
-  const withYear = command.parsed.options.has('--year')
-    ? { ...saved.settings, evaluationYear: command.settings.evaluationYear }
-    : saved.settings;
-  // --paper, like --year, changes only itself: the pane's paper choice is saved the same way.
-  return withColumns(
-    command.parsed.options.has('--paper') ? { ...withYear, paperSize: command.settings.paperSize } : withYear,
-  );
+  const { settings, sources } = runSettings(command, saved);
+  if (saved) {
+    for (const problem of saved.problems) progress(`注意: ${problem}`);
+    if (sources.preset !== 'default' && sources.preset !== 'commandLine')
+      progress(`ブックに保存された設定 (${saved.settings.preset}) で評価します`);
+  }
+  return given.length > 0 ? { ...settings, columnMappings: given } : settings;
 }
 
 export type BookOutcome =
@@ -153,7 +154,7 @@ export async function evaluateWorkbook(
   try {
     workbook = await openBook(command.file);
     const opened = workbook;
-    outcome = analyzeWorkbook(opened, command, (grid) => chooseSettings(command, opened, grid, progress));
+    outcome = analyzeWorkbook(opened, command, (grid) => settingsForSheet(command, opened, grid, progress));
   } catch (error) {
     if (error instanceof WorkbookError) return { ok: false, message: error.message };
     throw error;
@@ -182,7 +183,12 @@ export async function saveWorkbook(workbook: XlsxBook, path: string): Promise<vo
 }
 
 export type WriteOutcome =
-  | { readonly ok: true; readonly analysis: Judged; readonly pdfFailed: boolean }
+  | {
+      readonly ok: true;
+      readonly analysis: Judged;
+      readonly book: BookAnalysis;
+      readonly pdfFailed: boolean;
+    }
   | { readonly ok: false; readonly usage: boolean; readonly message: string };
 
 /** The whole output step for the command line. */
@@ -197,7 +203,7 @@ export async function writeOutput(
   if (!writable.ok) return { ok: false, usage: true, message: writable.message };
   const outcome = await evaluateWorkbook(command, now, progress);
   if (!outcome.ok) return { ok: false, usage: true, message: outcome.message };
-  const { workbook, analysis, plan, applied } = outcome.result;
+  const { workbook, analysis, book, plan, applied } = outcome.result;
   for (const notice of plan.notices) progress(`お知らせ: ${notice}`);
   for (const skip of applied.skipped) progress(`書けなかった操作 (${skip.op}): ${skip.reason}`);
   try {
@@ -216,5 +222,5 @@ export async function writeOutput(
       pdfFailed = true;
     }
   }
-  return { ok: true, analysis, pdfFailed };
+  return { ok: true, analysis, book, pdfFailed };
 }

@@ -77,7 +77,7 @@ export interface SheetRead {
 }
 
 /**
- * The KPI sheets of a workbook judged in one run (one sheet per 基本目標, issue 13): each sheet for its own
+ * The KPI sheets of a workbook judged in one run (one sheet per 基本目標): each sheet for its own
  * flags, all of them as one for the summary and the report, at one evaluation year.
  */
 export interface BookAnalysis {

@@ -1,5 +1,5 @@
 /**
- * A run over the whole workbook from Excel (issue 13: one sheet per 基本目標): the sheet the user is on and
+ * A run over the whole workbook from Excel (one sheet per 基本目標): the sheet the user is on and
  * every other visible worksheet that may hold a KPI table, read and judged together, the way the command
  * line does. The add-in's own sheets and hidden sheets are not read.
  */

@@ -43,7 +43,7 @@ export async function evaluateActiveSheet(
     const onSummary = grid.marks.some((m) => m.name === markName('summary') && m.sheet === grid.sheet);
     const kpiSheet = grid.marks.find((m) => markKind(m.name) === 'flags')?.sheet;
     if (onSummary && kpiSheet !== undefined && kpiSheet !== grid.sheet) grid = await host.readGrid(kpiSheet);
-    // Every visible KPI sheet of the workbook, one summary over them (one sheet per 基本目標, issue 13).
+    // Every visible KPI sheet of the workbook, one summary over them (one sheet per 基本目標).
     const book = await readBook(host, grid, settings);
     if (!book) {
       // No sheet reads as a KPI table: the active sheet's own reason, which says how to fix it.

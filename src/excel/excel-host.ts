@@ -13,7 +13,7 @@ import { officeFeatures } from './features';
 import type { Features } from './features';
 import { editedRows, eventRange, OwnWrites, writtenAreas } from './live';
 import { readGrid } from './read-grid';
-import type { ExcelBatch, ExcelRunner } from './runner';
+import { handlerStopper, type ExcelBatch, type ExcelRunner } from './runner';
 import { watchSelectedRow } from './selection';
 import type { ApplyResult, CellEditMode, WorkbookHost } from '../core/host';
 
@@ -97,7 +97,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
   applyPlan(plan: WritePlan, cellEdit?: CellEditMode): Promise<ApplyResult> {
     const apply = async (): Promise<ApplyResult> => {
       // The Office.js writer comes in its own script chunk, fetched from the add-in's origin at the first
-      // write: the pane's first script stays under 300 KB (issue 8), and a pane that only reads never loads it.
+      // write: the pane's first script stays under 300 KB, and a pane that only reads never loads it.
       const { applyPlan } = await import(/* webpackChunkName: "excel-apply" */ './apply-plan');
       return this.guarded(
         (context) =>
@@ -174,20 +174,10 @@ export class ExcelWorkbookHost implements WorkbookHost {
       await context.sync();
       return { context, handler };
     });
-    let stopped = false;
-    return () => {
-      if (stopped) return;
-      stopped = true;
-      void this.runner
-        .runWith(registration.context, async (context) => {
-          registration.handler.remove();
-          await context.sync();
-        })
-        .catch(() => undefined);
-    };
+    return handlerStopper(this.runner, registration);
   }
 
-  /** The sheet and first row of each selection the user makes (issue 19: the history chart). */
+  /** The sheet and first row of each selection the user makes (the history chart). */
   onRowSelected(listener: (sheet: string, row: number) => void): Promise<() => void> {
     return watchSelectedRow(this.runner, listener);
   }

@@ -132,8 +132,8 @@ export async function readGrid(
     .getResizedRange(firstBlock.rows - 1, firstBlock.columns - 1)
     .load('values,text,numberFormat');
   // Merged areas: those whose top-left cell is in the used range, whole even where they run past it
-  // (office-js #3611); their `address` can give each area's top-left cell only (office-js #1590), so
-  // the areas are read one by one, as that thread advises.
+  // (an Office.js behaviour: https://github.com/OfficeDev/office-js/issues/3611); their `address` can give each area's top-left cell only
+  // (https://github.com/OfficeDev/office-js/issues/1590), so the areas are read one by one, as that thread advises.
   const merged = options.features.mergedAreas ? used.getMergedAreasOrNullObject().load('address') : null;
   const mergedAreas = merged ? merged.areas.load('items/address') : null;
   try {

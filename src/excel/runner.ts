@@ -9,3 +9,24 @@ export interface ExcelRunner {
   run<T>(batch: ExcelBatch<T>, options?: Excel.RunOptions): Promise<T>;
   runWith<T>(context: Excel.RequestContext, batch: ExcelBatch<T>): Promise<T>;
 }
+
+/** An event handler added in a batch, with the context it was added in: removing it needs that context. */
+export interface HandlerRegistration {
+  readonly context: Excel.RequestContext;
+  readonly handler: { remove(): void };
+}
+
+/** The function that removes a registered handler, once; a removal that fails (the pane closing) is ignored. */
+export function handlerStopper(runner: ExcelRunner, registration: HandlerRegistration): () => void {
+  let stopped = false;
+  return () => {
+    if (stopped) return;
+    stopped = true;
+    void runner
+      .runWith(registration.context, async (context) => {
+        registration.handler.remove();
+        await context.sync();
+      })
+      .catch(() => undefined);
+  };
+}

@@ -1,10 +1,10 @@
 /**
- * The row the user selects in Excel, for the pane's history chart (issue 19). `Workbook.onSelectionChanged`
+ * The row the user selects in Excel, for the pane's history chart. `Workbook.onSelectionChanged`
  * (ExcelApi 1.2, within the manifest's 1.7) says only that the selection changed
  * (https://learn.microsoft.com/en-us/javascript/api/excel/excel.selectionchangedeventargs), so each event
  * reads the selected range's sheet and first row in one round trip.
  */
-import type { ExcelRunner } from './runner';
+import { handlerStopper, type ExcelRunner } from './runner';
 
 export type RowSelectedListener = (sheet: string, row: number) => void;
 
@@ -28,15 +28,5 @@ export async function watchSelectedRow(
     await context.sync();
     return { context, handler };
   });
-  let stopped = false;
-  return () => {
-    if (stopped) return;
-    stopped = true;
-    void runner
-      .runWith(registration.context, async (context) => {
-        registration.handler.remove();
-        await context.sync();
-      })
-      .catch(() => undefined);
-  };
+  return handlerStopper(runner, registration);
 }

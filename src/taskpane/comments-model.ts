@@ -1,5 +1,5 @@
 /**
- * The 担当課 view's comment check (issue 19): which of a department's KPIs still lack 「要因・分析」 or
+ * The 担当課 view's comment check: which of a department's KPIs still lack 「要因・分析」 or
  * 「今後の方向性」, with the cell to type into. Pure; no DOM, no host.
  */
 import { cellAddress } from '../core/a1';

@@ -192,7 +192,7 @@ export class Session {
   }
 
   /**
-   * The active sheet and every other visible KPI sheet of the workbook (one sheet per 基本目標, issue 13),
+   * The active sheet and every other visible KPI sheet of the workbook (one sheet per 基本目標),
    * judged together; the pane shows the active sheet as the run judged it. Null when it cannot be read.
    */
   private async readBookFrom(grid: Grid): Promise<BookAnalysis | null> {

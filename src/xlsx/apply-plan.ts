@@ -17,7 +17,8 @@ import {
 } from '../core/a1';
 import type { CellRange, CellStyle, ConditionalRule, PageLayout, WriteOp, WritePlan } from '../core/types';
 import { rowHeightFor, wrappedLines } from '../core/plan/text-size';
-import type { ApplyResult, SkippedOperation } from '../core/host';
+import type { ApplyResult } from '../core/host';
+import { applyEachOp } from './apply-ops';
 
 type Workbook = ExcelJS.Workbook;
 
@@ -164,7 +165,7 @@ function setPageLayout(ws: Worksheet, layout: PageLayout): void {
 }
 
 /**
- * Issue 16's print fields, as ExcelJS's pageSetup takes them: `<pageSetup pageOrder scale>`,
+ * The print fields beyond paper and fit, as ExcelJS's pageSetup takes them: `<pageSetup pageOrder scale>`,
  * `<pageMargins>`, and the title columns in `_xlnm.Print_Titles` (`$A:$C`). ExcelJS cannot write
  * `<colBreaks>`; LibreOffice and Excel split a two-page-wide sheet at the same column without it here,
  * and the package editor writes `layout.columnBreaks` itself.
@@ -417,19 +418,7 @@ class PlanApplier {
 
 /** Applies every op in order; an op that fails is skipped with its reason and the rest go on. */
 export function applyPlan(workbook: Workbook, plan: WritePlan): ApplyResult {
-  const applier = new PlanApplier(workbook);
-  const skipped: SkippedOperation[] = [];
-  let applied = 0;
-  for (const op of plan.ops) {
-    try {
-      applier.apply(op);
-      applied++;
-    } catch (error) {
-      skipped.push({ op: op.op, reason: error instanceof Error ? error.message : String(error) });
-    }
-  }
-  applier.flushNames();
-  return { applied, skipped, syncs: 0 };
+  return applyEachOp(new PlanApplier(workbook), plan);
 }
 
 /**

@@ -1,8 +1,8 @@
 /**
- * `kpi-sheet evaluate --json` on the city tables of scripts/fixtures/published-verdicts.ts (issue 14): the
+ * `kpi-sheet evaluate --json` on the city tables of scripts/fixtures/published-verdicts.ts: the
  * city's own 達成率 and grades reproduced, the JSON keeping each KPI's symbol and rank.
  *
- * The comparison goes through the reader (issue 13: 方向性, 中間目標(H28年度), 達成率H28 / 評価H28 / 評価
+ * The comparison goes through the reader (方向性, 中間目標(H28年度), 達成率H28 / 評価H28 / 評価
  * columns); the same rows are checked at the Kpi level in tests/core/evaluate/published.test.ts.
  */
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
 /**
- * A workbook that keeps one sheet per 基本目標 (issue 13): the seed city's progress table split into
+ * A workbook that keeps one sheet per 基本目標: the seed city's progress table split into
  * 基本目標1 … 基本目標4 is evaluated in one run, every sheet gets its flags, and one summary counts them all,
  * exactly as the same table on one sheet is judged.
  */

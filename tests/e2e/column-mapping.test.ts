@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { OUT, openPane } from './harness';
+import { OUT, openPane, paneIdle } from './harness';
 import type { PaneSession } from './harness';
 
 jest.setTimeout(30_000);
@@ -25,9 +25,7 @@ afterAll(async () => {
 const text = async (testId: string): Promise<string> =>
   ((await page.getByTestId(testId).textContent()) ?? '').trim();
 
-async function idle(): Promise<void> {
-  await page.waitForSelector('main.pane[aria-busy=false]');
-}
+const idle = (): Promise<void> => paneIdle(page);
 
 async function setRole(letter: string, role: string, year?: string): Promise<void> {
   await page.getByTestId(`mapping-role-${letter}`).selectOption(role);

@@ -1,11 +1,11 @@
 /**
- * The departments' comments in the built pane (issue 19), on the demo workbook: the setting adds the
+ * The departments' comments in the built pane, on the demo workbook: the setting adds the
  * comment columns, and the 担当課 view lists the department's KPIs that still lack a comment and goes to the
  * cell. Needs `npm run build` first.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { OUT, openPane } from './harness';
+import { OUT, openPaneTab, openReadPane, paneIdle } from './harness';
 import type { PaneSession } from './harness';
 
 jest.setTimeout(30_000);
@@ -14,20 +14,15 @@ let session: PaneSession;
 let page: Page;
 
 beforeAll(async () => {
-  session = await openPane();
+  session = await openReadPane();
   ({ page } = session);
-  await page.getByTestId('goal-count').waitFor({ timeout: 20_000 });
-  await page.waitForSelector('main.pane[aria-busy=false]');
 }, 60_000);
 
 afterAll(async () => {
   await session?.close();
 });
 
-async function openTab(id: string): Promise<void> {
-  await page.click(`fluent-tab#${id}`);
-  await page.waitForSelector(`fluent-tab-panel#${id.replace('tab-', 'panel-')}:not([hidden])`);
-}
+const openTab = (id: string): Promise<void> => openPaneTab(page, id);
 
 const cellText = (address: string) =>
   page.locator(`[data-testid=demo-sheet] td[data-address="${address}"]`).textContent();
@@ -38,7 +33,7 @@ describe('comment columns from the pane', () => {
     await page.click('[data-testid=comment-columns]');
     await openTab('tab-evaluate');
     await page.getByTestId('evaluate').click();
-    await page.waitForSelector('main.pane[aria-busy=false]');
+    await paneIdle(page);
     await expect(cellText('S8')).resolves.toBe('要因・分析');
     await expect(cellText('T8')).resolves.toBe('今後の方向性');
   });

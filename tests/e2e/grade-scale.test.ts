@@ -1,11 +1,11 @@
 /**
- * The grade-scale editor in the pane's 設定 (issue 14), in Chromium on the demo sheet: an invalid scale is
+ * The grade-scale editor in the pane's 設定, in Chromium on the demo sheet: an invalid scale is
  * refused with the reason, a changed colour and label re-colour the 判定 cells on 評価する, and a preset
  * (◎○△×) replaces the symbols in the sheet and in the counts. Needs `npm run build` first.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { OUT, openPane } from './harness';
+import { OUT, openPaneTab, openReadPane, paneIdle } from './harness';
 import type { PaneSession } from './harness';
 
 jest.setTimeout(60_000);
@@ -14,24 +14,17 @@ let session: PaneSession;
 let page: Page;
 
 beforeAll(async () => {
-  session = await openPane();
+  session = await openReadPane();
   page = session.page;
-  await page.getByTestId('goal-count').waitFor({ timeout: 20_000 });
-  await idle();
 }, 60_000);
 
 afterAll(async () => {
   await session?.close();
 });
 
-async function idle(): Promise<void> {
-  await page.waitForSelector('main.pane[aria-busy=false]');
-}
+const idle = (): Promise<void> => paneIdle(page);
 
-async function openTab(id: string): Promise<void> {
-  await page.click(`fluent-tab#${id}`);
-  await page.waitForSelector(`fluent-tab-panel#${id.replace('tab-', 'panel-')}:not([hidden])`);
-}
+const openTab = (id: string): Promise<void> => openPaneTab(page, id);
 
 async function evaluateSheet(): Promise<void> {
   await openTab('tab-evaluate');

@@ -79,3 +79,22 @@ export async function openPane(options: PaneOptions = {}): Promise<PaneSession> 
     },
   };
 }
+
+/** Waits until the pane is done with what it was doing: its main element is no longer busy. */
+export async function paneIdle(page: Page): Promise<void> {
+  await page.waitForSelector('main.pane[aria-busy=false]');
+}
+
+/** A pane that has read the demo sheet: the 基本目標 count is shown and nothing is under way. */
+export async function openReadPane(options: PaneOptions = {}): Promise<PaneSession> {
+  const session = await openPane(options);
+  await session.page.getByTestId('goal-count').waitFor({ timeout: 20_000 });
+  await paneIdle(session.page);
+  return session;
+}
+
+/** Clicks the pane's tab `tab-<name>` and waits until its panel `panel-<name>` shows. */
+export async function openPaneTab(page: Page, id: string): Promise<void> {
+  await page.click(`fluent-tab#${id}`);
+  await page.waitForSelector(`fluent-tab-panel#${id.replace('tab-', 'panel-')}:not([hidden])`);
+}

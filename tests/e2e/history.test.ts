@@ -1,11 +1,11 @@
 /**
- * The history chart in the built task pane (issue 19), in Debian's Chromium on the demo workbook: selecting
+ * The history chart in the built task pane, in Debian's Chromium on the demo workbook: selecting
  * a KPI row in the sheet draws its values by year, and the chart's points are the row's own cells. Needs
  * `npm run build` first (`npm run test:e2e` does both). A screenshot goes to out/.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { OUT, openPane } from './harness';
+import { OUT, openReadPane, paneIdle } from './harness';
 import type { PaneSession } from './harness';
 
 jest.setTimeout(30_000);
@@ -14,10 +14,8 @@ let session: PaneSession;
 let page: Page;
 
 beforeAll(async () => {
-  session = await openPane();
+  session = await openReadPane();
   ({ page } = session);
-  await page.getByTestId('goal-count').waitFor({ timeout: 20_000 });
-  await page.waitForSelector('main.pane[aria-busy=false]');
 }, 60_000);
 
 afterAll(async () => {
@@ -106,7 +104,7 @@ describe('selecting a KPI row shows its history in the pane', () => {
 
   it('draws the row’s values by year, its baseline and its target, as the sheet has them', async () => {
     await page.getByTestId('evaluate').click();
-    await page.waitForSelector('main.pane[aria-busy=false]');
+    await paneIdle(page);
     await selectRow(SOGYO);
     const sheet = await expectedFromSheet(SOGYO);
     expect(sheet.actuals).toEqual([

@@ -1,5 +1,5 @@
 /**
- * Issue 17, "The task pane tells the truth and explains itself": the built pane in Debian's Chromium, in demo
+ * The task pane tells the truth and explains itself: the built pane in Debian's Chromium, in demo
  * mode, as planning staff, clerks and reviewers drive it, at task-pane widths 320, 350 and 500 px, in Japanese
  * and in English. Each width and language gets its own browser and goes through the same story in order:
  * open → thresholds out of order → 評価する → counts against the summary sheet → 印刷 → 読み直す → the clerk's

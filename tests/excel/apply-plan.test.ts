@@ -323,7 +323,7 @@ describe('removing the add-in’s rules on a re-run', () => {
     { op: 'removeConditionalFormats', sheet: SHEET, range: TINT, match: 'sameRange' },
   ];
 
-  test('several tint rules on the same cells all go in one run; no ItemNotFound (office-js #5222)', async () => {
+  test('several tint rules on the same cells all go in one run; no ItemNotFound', async () => {
     const fake = fakeWith();
     const sheet = fake.state.sheet(SHEET)!;
     sheet.conditionalFormats.push(rule([TINT], 'tint A'), rule([TINT], 'tint B'), rule([TINT], 'tint C'));
@@ -484,7 +484,7 @@ describe('the fake’s DataValidation is as strict as Excel', () => {
     });
   }
 
-  test('a rule over cells an earlier prompt covers in part fails (office-js #2594)', async () => {
+  test('a rule over cells an earlier prompt covers in part fails', async () => {
     const fake = fakeWith();
     await batch(fake, (dv) => {
       dv.prompt = { showPrompt: true, title: 't', message: 'm' };
@@ -570,7 +570,7 @@ describe('setPageLayout', () => {
     expect(result.skipped).toEqual([]);
   });
 
-  test('fit to width that Excel did not apply (office-js #1860) is reported as skipped; the rest is set', async () => {
+  test('fit to width that Excel did not apply is reported as skipped; the rest is set', async () => {
     const fake = fakeWith({ fitToPagesIgnored: true });
     const result = await apply(fake, [{ op: 'setPageLayout', sheet: SHEET, layout }]);
     expect(result.skipped).toEqual([

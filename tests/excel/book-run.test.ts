@@ -1,5 +1,5 @@
 /**
- * One sheet per 基本目標 in Excel (issue 13): 「評価を更新」 on any one of the sheets judges every visible KPI
+ * One sheet per 基本目標 in Excel: 「評価を更新」 on any one of the sheets judges every visible KPI
  * sheet of the workbook, writes each one's flags and one summary over all of them, as the command line does.
  */
 import path from 'node:path';

@@ -1,5 +1,5 @@
 /**
- * The comment columns 「要因・分析」「今後の方向性」 in Excel (issue 19): what a clerk types there survives a
+ * The comment columns 「要因・分析」「今後の方向性」 in Excel: what a clerk types there survives a
  * re-run, a row inserted above it, and a move of the flag columns, and the summary's follow-up list shows it.
  */
 import { cellAddress, compactRangeAddress } from '../../src/core/a1';

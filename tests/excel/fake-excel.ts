@@ -88,7 +88,7 @@ export interface FakePrompt {
   message: string;
 }
 
-/** A chart as `worksheet.charts.add` made it and the calls on it set it up (issue 19). */
+/** A chart as `worksheet.charts.add` made it and the calls on it set it up. */
 export interface FakeChart {
   type: string;
   /** Address of the source range, `C12:G16`. */
@@ -145,9 +145,9 @@ export interface FakeExcelOptions {
   readonly apiVersion?: string;
   /** Request and response limit in bytes (Excel on the web: 5 MB). */
   readonly payloadLimit?: number;
-  /** Fit-to-pages zoom is silently not applied, as office-js #1860 reports without the Page Layout tab open. */
+  /** Fit-to-pages zoom is silently not applied, as Excel does without the Page Layout tab open. */
   readonly fitToPagesIgnored?: boolean;
-  /** How `RangeAreas.address` gives merged areas: whole, or each by its top-left cell (office-js #1590). */
+  /** How `RangeAreas.address` gives merged areas: whole, or each by its top-left cell. */
   readonly mergedAreasAddress?: 'whole' | 'topLeftCell';
   /** getMergedAreasOrNullObject fails above this many areas (Excel: 512; default: no limit). */
   readonly mergedAreasLimit?: number;
@@ -886,7 +886,7 @@ class FakeWorksheet extends Loadable {
       set: (_t, prop, value) => {
         fake.record(path, `pageLayout.${String(prop)}=`, [value], () => {
           const layout = this.locate().pageLayout;
-          // office-js #1860: fit-to-pages zoom is not applied unless the Page Layout tab is selected
+          // Excel may not apply a fit-to-pages zoom unless the Page Layout tab is selected
           // (a scale is); `fitToPagesIgnored` plays that Excel.
           const zoom = value as { horizontalFitToPages?: unknown; verticalFitToPages?: unknown };
           const fits = zoom?.horizontalFitToPages !== undefined || zoom?.verticalFitToPages !== undefined;
@@ -908,7 +908,7 @@ class FakeWorksheet extends Loadable {
           this.locate().rowBreaks = [];
         }),
     };
-    // Column breaks are kept with the page layout (`columnBreaks`: column numbers), as issue 16 added them.
+    // Column breaks are kept with the page layout (`columnBreaks`: column numbers).
     this.verticalPageBreaks = {
       add: (address: string) =>
         fake.record(path, 'verticalPageBreaks.add()', [address], () => {
@@ -1369,8 +1369,8 @@ class FakeRange extends Loadable {
   }
 
   /**
-   * The merges whose top-left cell lies in the range, whole even where they run past it (office-js
-   * #3611); more than `mergedAreasLimit` of them fail.
+   * The merges whose top-left cell lies in the range, whole even where they run past it, as Excel gives
+   * them; more than `mergedAreasLimit` of them fail.
    */
   getMergedAreasOrNullObject(): FakeRangeAreas {
     const areas = new FakeRangeAreas(this.fake, `${this.path}.getMergedAreasOrNullObject()`, () => {
@@ -1498,9 +1498,9 @@ function coerce(input: unknown, numberFormat: string): CellValue {
 }
 
 /**
- * The RangeAreas of merged cells. Its `address` may give each area's top-left cell only (office-js
- * #1590, `mergedAreasAddress: 'topLeftCell'`); the `areas` collection's items give them whole (the
- * workaround in that thread).
+ * The RangeAreas of merged cells. Its `address` may give each area's top-left cell only
+ * (`mergedAreasAddress: 'topLeftCell'`); the `areas` collection's items give them whole (the workaround
+ * Office.js's maintainers give).
  */
 class FakeRangeAreas extends Loadable {
   readonly areas: { load: (props: string) => unknown; readonly items: { address: string }[] };
@@ -1646,7 +1646,7 @@ export function subtractRange(area: CellRange, cut: CellRange): CellRange[] {
  * The validation a `rule` or `prompt` write lands in: the one over exactly these cells, or a new one over
  * cells that hold none. Cells that hold a validation only in part (or another one beside) are refused as
  * Excel refuses them: a list rule set over a range part of which holds an earlier prompt fails with
- * InvalidArgument (office-js #2594, https://github.com/OfficeDev/office-js/issues/2594); the add-in clears
+ * InvalidArgument (https://github.com/OfficeDev/office-js/issues/2594); the add-in clears
  * the range first, as the reference's samples do.
  */
 function validationToSet(sheet: FakeSheet, range: CellRange, prop: string): FakeValidation {
@@ -1713,7 +1713,7 @@ const WHOLE_OBJECT_RULE_PROPS: ReadonlySet<string> = new Set([
  * collection ("The priority of the conditional format in the current ConditionalFormatCollection",
  * https://learn.microsoft.com/javascript/api/excel/excel.conditionalformat#excel-excel-conditionalformat-id-member),
  * so the proxy stands for "the rule at that index" when its calls run: after a rule above it is
- * deleted it names the next one, or none (ItemNotFound, office-js #5222).
+ * deleted it names the next one, or none (ItemNotFound).
  */
 class FakeConditionalFormatItem {
   readonly id: string;

@@ -10,7 +10,7 @@ export const FIXTURES = path.join(__dirname, '..', 'fixtures');
 
 export async function fixtureGrid(file: string): Promise<Grid> {
   const workbook = await loadWorkbook(path.join(FIXTURES, file));
-  // As the Excel host reads a sheet: it does not read column widths (issue 16 added them to the xlsx reader).
+  // As the Excel host reads a sheet: it does not read column widths (only the xlsx reader does).
   const { columnWidths, ...grid } = readGrid(workbook.worksheets[0]);
   void columnWidths;
   return grid;

@@ -180,13 +180,13 @@ describe('a first read refused by Excel', () => {
     expect(result.syncs).toBeGreaterThan(2);
   });
 
-  test('a merge that runs past the used range comes back clipped to the grid (office-js #3611)', async () => {
+  test('a merge that runs past the used range comes back clipped to the grid', async () => {
     const { fake } = seeded(smallGrid([range(2, 1, 5, 2)]));
     const { grid } = await fake.run((context) => readGrid(context, undefined, { features: ALL_FEATURES }));
     expect(grid.merges).toEqual([range(2, 1, 3, 2)]);
   });
 
-  test('merged areas Excel lists by their top-left cell only (office-js #1590) are read whole', async () => {
+  test('merged areas Excel lists by their top-left cell only are read whole', async () => {
     const { fake } = seeded(smallGrid([range(2, 1, 3, 2)]), ALL_FEATURES, {
       mergedAreasAddress: 'topLeftCell',
     });

@@ -1,5 +1,5 @@
 /**
- * The summary sheet's bar chart of grade counts per 基本目標 (issue 19), drawn natively by the Excel host from
+ * The summary sheet's bar chart of grade counts per 基本目標, drawn natively by the Excel host from
  * the 基本目標別 table's cells; the demo and the ExcelJS oracle are not asked for one (the package editor's
  * chart parts are tested in tests/xlsx/summary-chart.test.ts).
  */

@@ -1,5 +1,5 @@
 /**
- * The two office.js builds (issue 15): the default serves a local copy of office.js (closed city
+ * The two office.js builds: the default serves a local copy of office.js (closed city
  * networks); `--env officeJs=cdn` references Microsoft's CDN, which Marketplace add-ins must use
  * (https://learn.microsoft.com/office/dev/add-ins/develop/referencing-the-javascript-api-for-office-library-from-its-cdn).
  * The manifest check accepts each build as what it is, and neither as the other. One real CDN build

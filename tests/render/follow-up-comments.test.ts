@@ -1,5 +1,5 @@
 /**
- * The departments' comments in print (issue 19): a workbook with the comment columns, a clerk's comments
+ * The departments' comments in print: a workbook with the comment columns, a clerk's comments
  * typed in, evaluated again by the command line and printed through LibreOffice Calc (renderPdf gives
  * soffice its own -env:UserInstallation profile); pdftotext shows what the meeting reads on paper.
  */

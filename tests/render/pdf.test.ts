@@ -1,6 +1,6 @@
 /**
  * The evaluated progress workbook as a reviewer holds it: printed whole by LibreOffice Calc on A4 (the
- * default) and on A3, then read back with `pdftotext -bbox-layout` (issue 16). Every page must be legible
+ * default) and on A3, then read back with `pdftotext -bbox-layout`. Every page must be legible
  * (median word box ≥ 8 pt), nothing printed over other text, every KPI name and 備考 whole inside its
  * column, and every row under a header of its own table on the same page. One conversion per paper
  * (LibreOffice takes 10–30 s). The default print's page PNGs go to out/ so a person can look at them.
@@ -222,7 +222,7 @@ describe.each([
       const wrong: string[] = [];
       for (const page of summaryPages()) {
         const checks: [RegExp, string[]][] = [
-          // Grades sit under 判定, the legend's 記号・色, or the year-before list's 前年度 / 今年度 (issue 19).
+          // Grades sit under 判定, the legend's 記号・色, or the year-before list's 前年度 / 今年度.
           [GRADE_LINE, ['判定', '記号・色', '前年度', '今年度']],
           [/^\d+\.\d%$/, ['達成割合']],
           [/^[A-Z]{1,3}\d+$/, ['セル']],

@@ -1,5 +1,5 @@
 /**
- * The summary's native chart (issue 19) as LibreOffice Calc, a second reader of the package editor's chart
+ * The summary's native chart as LibreOffice Calc, a second reader of the package editor's chart
  * parts, draws and keeps it. The chart stands under the 基本目標別 table, inside the summary's print area, so
  * the printed summary (the PDF as `--pdf` renders it) shows it to the meeting: `pdftotext -bbox-layout` finds
  * the chart's title under the table, its category labels and its legend below the title on that page.

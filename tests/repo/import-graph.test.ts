@@ -5,11 +5,9 @@
  * command line on top); the host seam in core holds types only; and the task pane's bundle pulls in no Node
  * or ExcelJS code.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, posix, relative, resolve, sep } from 'node:path';
+import { posix } from 'node:path';
 import ts from 'typescript';
-
-const ROOT = resolve(__dirname, '..', '..');
+import { typeScriptUnder } from './sources';
 
 /** Module specifiers a file names, as written: `./runner`, `../core/host`, `node:path`. */
 export function specifiersOf(text: string): string[] {
@@ -120,21 +118,7 @@ export function layerViolations(
 const BROWSER_LAYERS = ['core', 'excel', 'taskpane', 'commands'];
 const SERVER_ONLY_PACKAGE = /^(node:|exceljs$|jszip$|fs$|path$|os$|child_process$|zlib$|crypto$)/;
 
-function sourcesUnder(dir: string): Map<string, string> {
-  const sources = new Map<string, string>();
-  const walk = (folder: string): void => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.ts'))
-        sources.set(relative(ROOT, path).split(sep).join('/'), readFileSync(path, 'utf8'));
-    }
-  };
-  walk(join(ROOT, dir));
-  return sources;
-}
-
-const SRC = sourcesUnder('src');
+const SRC = typeScriptUnder('src');
 const GRAPH = importGraph(SRC);
 
 describe('no two files under src import each other, directly or through others', () => {

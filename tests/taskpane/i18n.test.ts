@@ -44,7 +44,7 @@ describe('the pane speaks Japanese, English where Office is English', () => {
   });
 });
 
-describe('the English pane names presets and grades in English (issue 17)', () => {
+describe('the English pane names presets and grades in English', () => {
   afterEach(() => setLanguage('ja'));
 
   it('names presets for what they set, never like a basis', () => {
@@ -57,7 +57,7 @@ describe('the English pane names presets and grades in English (issue 17)', () =
     setLanguage('en');
     expect(presetLabel('標準')).toBe('Standard (achievement 100 / 80 / 60)');
     expect(presetLabel('進捗率')).toBe('Progress-focused (progress 100 / 80 / 50)');
-    // Issue 14's presets: no Japanese left in the English pane's drop-down.
+    // The scale presets: no Japanese left in the English pane's drop-down.
     expect(presetLabel('◎○△×')).toBe('◎○△× (achievement 100 / 80 / 60)');
     expect(presetLabel('S/A/B/C')).toBe('S/A/B/C (achievement 120 / 100 / 80)');
     expect(presetLabel('達成/未達成')).toBe('Achieved / not achieved (target reached or not)');

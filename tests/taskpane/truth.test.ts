@@ -1,5 +1,5 @@
 /**
- * Issue 17: the pane never shows a state that differs from the workbook without saying so, and counts what
+ * The pane never shows a state that differs from the workbook without saying so, and counts what
  * users count. The Session and the pane's model on the bundled sample, through the demo host.
  */
 import { readFileSync } from 'node:fs';

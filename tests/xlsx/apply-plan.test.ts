@@ -99,7 +99,7 @@ describe('one run over the progress fixture', () => {
     });
   });
 
-  // Issue 16 changed this: two pages wide on A4 with the KPI names repeated beside the flags, no title
+  // Two pages wide on A4 with the KPI names repeated beside the flags, no title
   // rows (they printed over the other tables' headers), breaks only where a block does not fit.
   it('prints the KPI sheet on A4 landscape, two pages wide with the names repeated, breaks packed by page', async () => {
     expect(ws.pageSetup).toMatchObject({

@@ -1,5 +1,5 @@
 /**
- * The comment columns 「要因・分析」「今後の方向性」 in the xlsx host and the command line (issue 19): a
+ * The comment columns 「要因・分析」「今後の方向性」 in the xlsx host and the command line: a
  * clerk's comment typed into the saved file survives a re-run, a row inserted above it and a move of the flag
  * columns, and the setting is kept in the workbook for the next run.
  */
@@ -158,7 +158,7 @@ describe('a clerk’s comment survives', () => {
   it('turning the setting off (the typed columns stay, with a notice)', async () => {
     const dir = scratchDir();
     const file = await commented(dir);
-    const result = await runOnce(file, join(dir, 'off.xlsx'), '--preset', '標準');
+    const result = await runOnce(file, join(dir, 'off.xlsx'), '--no-comments');
     expect(result.plan.notices).toContain(
       '「要因・分析」「今後の方向性」の列に入力があるため、列を残しました',
     );

@@ -1,6 +1,6 @@
 /**
  * The input messages (Excel's 入力時メッセージ) of the 方向 drop-down and the comment columns in a saved
- * workbook (issue 19): the package editor's `dataValidation` elements carry `showInputMessage`, `promptTitle`
+ * workbook: the package editor's `dataValidation` elements carry `showInputMessage`, `promptTitle`
  * and `prompt` on the right cells, escaped as ECMA-376 wants; they follow the comment columns when those move
  * and leave no validation behind; the clerk's text stays; a re-run gives the same bytes; and the ExcelJS
  * oracle writes the same validations from the same plan; LibreOffice, as a second reader, shows them.

@@ -98,7 +98,7 @@ const SHEET_ELEMENTS_OURS = new Set([
   'pageSetup',
   'headerFooter',
   'rowBreaks',
-  // Issue 16's print setup: margins for the legend footer, and the column break of a two-page-wide sheet.
+  // The print setup: margins for the legend footer, and the column break of a two-page-wide sheet.
   'pageMargins',
   'colBreaks',
   // Only its x14 conditional formattings (solid data bars); the other extensions are checked below.

@@ -1,5 +1,5 @@
 /**
- * The xlsx host's print parts (issue 16): rows grown to fit wrapped text (fitRowHeights), and the page
+ * The xlsx host's print parts: rows grown to fit wrapped text (fitRowHeights), and the page
  * setup's new fields as ExcelJS writes them.
  */
 import ExcelJS from 'exceljs';

@@ -1,5 +1,5 @@
 /**
- * The summary's bar chart of grade counts per 基本目標 (issue 19) as the package editor writes it through
+ * The summary's bar chart of grade counts per 基本目標 as the package editor writes it through
  * `kpi-sheet evaluate -o`: a chart part, a drawing part, the summary sheet's `drawing` element, their
  * relationships and content types, read back with JSZip and parsed with xml2js (not with the editor's own
  * code). A re-run over the output gives the bytes of one run; a city's own charts on other sheets keep

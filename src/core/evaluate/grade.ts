@@ -75,7 +75,7 @@ export function gradeByRates(inputs: RateInputs): GradeDecision {
   };
 
   // A lower-is-better target of 0: 達成率 T ÷ A is 0 % for any A > 0, which says nothing about how far the
-  // KPI came, so a KPI not yet at 0 is judged on its progress from the baseline (issue 14).
+  // KPI came, so a KPI not yet at 0 is judged on its progress from the baseline.
   if (targetIsZero && inputs.direction === 'down' && basis === 'achievement' && !achieved) {
     if (rates.progress !== null) return on('progress', ['目標0のため進捗率で判定']);
     if (rates.achievement !== null) {

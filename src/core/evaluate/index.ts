@@ -1,5 +1,5 @@
 /** From a KpiSheet and Settings to an Evaluation of every KPI and headline (EVALUATION.md section 3). */
-import type { Evaluation, FiscalYear, KpiEvaluation, KpiSheet, Settings } from '../types';
+import type { Evaluation, FiscalYear, Kpi, KpiEvaluation, KpiSheet, Settings } from '../types';
 import { evaluateKpi } from './kpi';
 import { comparePublished } from './published';
 import { summarize } from './summary';
@@ -14,8 +14,14 @@ export function evaluate(
   settings: Settings,
   year: FiscalYear = settings.evaluationYear ?? defaultEvaluationYear(sheet),
 ): Evaluation {
+  const chosen = new Map((settings.directionOverrides ?? []).map((o) => [o.row, o.direction]));
+  // A direction given for the run counts as the row's 方向 cell (the user's choice).
+  const withChoice = (kpi: Kpi): Kpi => {
+    const direction = chosen.get(kpi.row);
+    return direction === undefined ? kpi : { ...kpi, directionChoice: direction };
+  };
   const kpis: KpiEvaluation[] = sheet.blocks.flatMap((block) =>
-    [...block.headlines, ...block.kpis].map((kpi) => evaluateKpi(kpi, year, settings)),
+    [...block.headlines, ...block.kpis].map((kpi) => evaluateKpi(withChoice(kpi), year, settings)),
   );
   const byId = new Map<string, KpiEvaluation>();
   for (const k of kpis) byId.set(k.kpiId, k);

@@ -1,5 +1,5 @@
 /**
- * The year before (issue 19): each KPI's grade for the previous evaluation year, judged from the sheet's own
+ * The year before: each KPI's grade for the previous evaluation year, judged from the sheet's own
  * year columns with the same settings, and how the grade changed since (上昇 / 維持 / 低下). The meeting asks
  * "what changed since last year"; the answer is the same judgement run one year earlier, nothing new.
  */
@@ -65,7 +65,12 @@ export function gradeChange(
  * evaluation's, so the previous grades are what evaluating the sheet at that year gives.
  */
 export function previousYear(sheet: KpiSheet, evaluation: Evaluation): PreviousYear {
-  const year = previousEvaluationYear(sheet, evaluation.year);
+  const chosen = evaluation.settings.previousYear;
+  // A chosen year is used when it is before the evaluation year; otherwise the sheet's year before.
+  const year =
+    chosen !== undefined && chosen < evaluation.year
+      ? chosen
+      : previousEvaluationYear(sheet, evaluation.year);
   if (year === null) return { year, grades: [] };
   const settings: Settings = { ...evaluation.settings, evaluationYear: year };
   const current = new Map(evaluation.kpis.map((k) => [k.kpiId, k]));

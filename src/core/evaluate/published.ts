@@ -1,5 +1,5 @@
 /**
- * The city's own verdict (issue 14): where a row carries the city's 達成率 or grade for a year, judge the KPI
+ * The city's own verdict: where a row carries the city's 達成率 or grade for a year, judge the KPI
  * for that year on the current settings and list every cell where the two differ, with why, so a city can
  * check the add-in, or its own arithmetic, row by row.
  */

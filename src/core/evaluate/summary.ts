@@ -1,5 +1,5 @@
 /**
- * The summary (issue 5): counts per 基本目標, per 担当課 and overall; the follow-up list (C and D); the
+ * The summary: counts per 基本目標, per 担当課 and overall; the follow-up list (C and D); the
  * data-issue list (every diagnostic and every unreadable cell, with its address).
  *
  * Counts cover the KPI rows (重要業績評価指標), as a city's report counts its KPIs; the headline 数値目標

@@ -1,5 +1,5 @@
 /**
- * A workbook that keeps one sheet per 基本目標 (issue 13): its KPI sheets judged in one run, with one summary
+ * A workbook that keeps one sheet per 基本目標: its KPI sheets judged in one run, with one summary
  * over all of them. Which sheets belong together (bookSheets), and the one KpiSheet that stands for them
  * (combineSheets), every KPI and cell address of which says its sheet.
  */

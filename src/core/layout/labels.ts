@@ -41,7 +41,7 @@ const DEPARTMENT = /担当課|所管課|担当部署|担当部局|所管部署|�
 const YEAR_GROUP = /^(現状値|現況値?|当初値?|基準値|策定時|実績|実績値|目標値|目標)$/u;
 /**
  * The add-in's own flag columns from an earlier run (方向 is read, the others skipped), its year-before columns
- * and its comment columns (a clerk's sentences, never values: issue 19).
+ * and its comment columns (a clerk's sentences, never values).
  */
 const OWN_FLAGS = /^(最新値|達成率|進捗率|傾向|判定|方向|備考|前年度判定|前年比|要因・分析|今後の方向性)$/u;
 const PUBLISHED = /達成率|達成度|評価|改善・?悪化|進捗状況|達成状況|進捗度|^判定/u;

@@ -6,6 +6,7 @@
  * and a year are not value headers.
  */
 import { parseYearHeader } from '../read';
+import { ERA_START } from '../read/fiscal-year';
 import { nfkcProtected } from '../read/normalize';
 import type { FiscalYear } from '../types';
 
@@ -35,14 +36,6 @@ const ERA =
   /(平成|令和|昭和|H|R|S)([0-9]{1,2}|元)(?:[.．/]([0-9]{1,2})(?![0-9])|(?:年度|年)?(?:([0-9]{1,2})月)?)/iu;
 const GREGORIAN = /(?:FY)?((?:19|20|21)[0-9]{2})(?:年度|年)?(?:([0-9]{1,2})月)?/iu;
 const ERALESS = /(?:^|[^0-9])([0-9]{1,2}|元)(年度|年)(?:([0-9]{1,2})月)?/u;
-const ERA_START: Readonly<Record<string, number>> = {
-  H: 1988,
-  平成: 1988,
-  R: 2018,
-  令和: 2018,
-  S: 1925,
-  昭和: 1925,
-};
 
 /** A month of Jan–Mar belongs to the fiscal year that started the April before (`令和7年3月` → FY2024). */
 function fiscal(year: number, month: string | undefined): number {

@@ -1,5 +1,5 @@
 /**
- * The comment columns 「要因・分析」「今後の方向性」 (issue 19): two input columns right of the add-in's
+ * The comment columns 「要因・分析」「今後の方向性」: two input columns right of the add-in's
  * computed columns where each department writes why its KPI moved and what it will do next.
  *
  * What a clerk typed there is the clerk's. The add-in writes the headers, the input formatting and its mark,

@@ -173,7 +173,7 @@ export function flagOps(target: FlagTable, flagValues: FlagValuesByRow): WriteOp
       op: 'setStyle',
       sheet,
       range: data(notes, notes),
-      // Wrapped (its row grows to fit, fitRowHeights), so a long note prints whole (issue 16).
+      // Wrapped (its row grows to fit, fitRowHeights), so a long note prints whole.
       style: { border: BORDER, vertical: 'middle', fontSize: 9, wrap: true },
     },
     {

@@ -48,7 +48,7 @@ export interface PlanInput extends SheetInput {
 }
 
 /**
- * Several KPI sheets of one workbook in one run (one sheet per 基本目標, issue 13): each gets its flags and
+ * Several KPI sheets of one workbook in one run (one sheet per 基本目標): each gets its flags and
  * print setup, and one summary counts them all.
  */
 export interface BookPlanInput {

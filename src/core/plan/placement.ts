@@ -77,7 +77,7 @@ function headerRight(grid: Grid, table: TableRegion, ours: readonly OutputMark[]
   return right;
 }
 
-/** `width`: the add-in's computed columns, the flags and any optional ones after them (issue 19). */
+/** `width`: the add-in's computed columns, the flags and any optional ones after them. */
 export function placeFlags(
   grid: Grid,
   tables: readonly TableRegion[],

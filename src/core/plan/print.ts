@@ -6,7 +6,7 @@
  * on the next with the KPI names repeated at their left (A4). A page break goes before a 基本目標 (or one
  * of its tables) only when it would not fit on the page, so pages are full and no table starts at a
  * page's foot. No print titles: the sheet's tables have different headers, and one repeated header would
- * print over the next table's own (issue 16).
+ * print over the next table's own.
  */
 import { UNKNOWN_YEAR } from '../read';
 import type { Block, CellRange, Evaluation, PageLayout, WriteOp } from '../types';
@@ -157,7 +157,7 @@ export function kpiSheetPrintOp(input: KpiPrintInput): WriteOp {
 
 /**
  * The summary sheet: one page wide, its page breaks and repeated headings laid out by the sheet itself
- * (summary-sheet.ts), so the tables keep their headings on every page whatever their length.
+ * (summary-writer.ts), so the tables keep their headings on every page whatever their length.
  */
 export function summaryPrintOp(
   sheet: string,

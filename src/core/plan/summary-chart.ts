@@ -1,5 +1,5 @@
 /**
- * The summary sheet's native chart (issue 19): grade counts per 基本目標 as stacked bars, from the 基本目標別
+ * The summary sheet's native chart: grade counts per 基本目標 as stacked bars, from the 基本目標別
  * table's own cells (so the chart is the table), beside it. Written only where the host can draw one
  * (PlanContext.charts): the Excel host (Office.js charts) and the package editor of `kpi-sheet evaluate -o`
  * (chart and drawing parts); not the demo workbook nor the ExcelJS oracle. The chart stands under the table,

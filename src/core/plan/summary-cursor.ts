@@ -1,7 +1,6 @@
 /**
  * What a summary table needs of the summary sheet's writer, and what a table is: sections in their own
- * modules build a SummaryTable, and summary-sheet.ts writes it (page breaks, repeated headings) with its
- * writer, which stays there.
+ * modules build a SummaryTable, and summary-writer.ts writes it (page breaks, repeated headings).
  */
 import type { CellStyle, PlanValue, WriteOp } from '../types';
 import { rangeOf } from '../a1';

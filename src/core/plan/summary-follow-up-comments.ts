@@ -1,5 +1,5 @@
 /**
- * The summary sheet's 要フォローアップ comments (issue 19): for each C/D KPI of the follow-up list, what its
+ * The summary sheet's 要フォローアップ comments: for each C/D KPI of the follow-up list, what its
  * department wrote in 「要因・分析」 and 「今後の方向性」, so the evaluation meeting reads grade and reason
  * together. Unwritten comments say so: the meeting asks the department for them.
  */

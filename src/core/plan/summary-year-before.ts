@@ -1,5 +1,5 @@
 /**
- * The summary sheet's 「前年度との比較」 (issue 19): per 基本目標 how many KPIs' grades rose, held or fell since
+ * The summary sheet's 「前年度との比較」: per 基本目標 how many KPIs' grades rose, held or fell since
  * the previous evaluation year, then the KPIs that fell, with both grades. KPI rows only, as the grade counts
  * above it (headlines are judged but not counted).
  */

@@ -1,5 +1,5 @@
 /**
- * The year-before columns 「前年度判定」「前年比」 (issue 19), right of 備考 when the setting is on: each KPI's
+ * The year-before columns 「前年度判定」「前年比」, right of 備考 when the setting is on: each KPI's
  * grade at the previous evaluation year and how it changed (上昇 / 維持 / 低下), so the meeting reads this
  * year's grade beside last year's. Computed like the flags, inside the flags' mark: a re-run rewrites them.
  */

@@ -5,7 +5,8 @@
 import type { FiscalYear, YearHeader, YearRole } from '../types/reading';
 import { nfkcProtected } from './normalize';
 
-const ERA_START: Readonly<Record<string, number>> = {
+/** The year before each era's first: 平成 n is 1988 + n. */
+export const ERA_START: Readonly<Record<string, number>> = {
   H: 1988,
   平成: 1988,
   R: 2018,

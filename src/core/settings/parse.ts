@@ -2,7 +2,7 @@
  * Settings as a host stores them in the workbook (JSON text). Whatever is wrong or missing falls back to the
  * default field by field, and each fallback is reported in Japanese so the user knows what was not applied.
  *
- * Two formats: version 2 stores the grade scale (`scale`); version 1 (before issue 14) stored `thresholds`
+ * Two formats: version 2 stores the grade scale (`scale`); version 1 (before grade scales were data) stored `thresholds`
  * A/B/C and `labels` per code, which are read into the preset's four-level scale so a workbook saved then
  * opens with the same judgement.
  */
@@ -272,6 +272,12 @@ export function parseSettings(json: unknown): ParsedSettings {
     else problems.push(fallback('previousYearColumns', 'オフ'));
   }
 
+  let previousYear: number | null = null;
+  if (data.previousYear !== undefined && data.previousYear !== null) {
+    previousYear = validYear(data.previousYear);
+    if (previousYear === null) problems.push(fallback('previousYear', '評価年度の前の年度'));
+  }
+
   return {
     settings: {
       preset,
@@ -285,6 +291,7 @@ export function parseSettings(json: unknown): ParsedSettings {
       ...(columnMappings ? { columnMappings } : {}),
       ...(commentColumns ? { commentColumns } : {}),
       ...(previousYearColumns ? { previousYearColumns } : {}),
+      ...(previousYear !== null ? { previousYear } : {}),
     },
     problems,
   };
@@ -293,6 +300,9 @@ export function parseSettings(json: unknown): ParsedSettings {
 /** Version tag written with the settings so a later format can tell old data apart. */
 export const SETTINGS_FORMAT_VERSION = 2;
 
+/** A run's directions live in the rows' 方向 cells, not in the saved settings. */
 export function serializeSettings(settings: Settings): string {
-  return JSON.stringify({ version: SETTINGS_FORMAT_VERSION, ...settings });
+  const saved: Record<string, unknown> = { version: SETTINGS_FORMAT_VERSION, ...settings };
+  delete saved.directionOverrides;
+  return JSON.stringify(saved);
 }

@@ -1,5 +1,5 @@
 /**
- * Grade scales as data (issue 14): the presets cities print, the old A/B/C thresholds as a scale, and the
+ * Grade scales as data: the presets cities print, the old A/B/C thresholds as a scale, and the
  * checks a scale must pass before it is saved, each saying why in Japanese and English.
  */
 import {

@@ -1,5 +1,6 @@
 /** How the city wants its KPIs judged; plain data a host stores in the workbook. */
 import type { ColumnMapping } from './column-mapping';
+import type { Direction } from './kpi-sheet';
 import type { FiscalYear } from './reading';
 
 /**
@@ -83,10 +84,24 @@ export interface Settings {
   /** The user's column mappings (「列の割り当て」, `--columns`), one per sheet; absent: none saved. */
   readonly columnMappings?: readonly ColumnMapping[];
   /**
-   * Add the input columns 「要因・分析」「今後の方向性」 beside the flags (issue 19). Absent: off. Columns that
+   * Add the input columns 「要因・分析」「今後の方向性」 beside the flags. Absent: off. Columns that
    * already hold a clerk's comment stay whatever this says.
    */
   readonly commentColumns?: boolean;
-  /** Add 「前年度判定」「前年比」 right of 備考: the grade at the previous evaluation year (issue 19). Absent: off. */
+  /** Add 「前年度判定」「前年比」 right of 備考: the grade at the previous evaluation year. Absent: off. */
   readonly previousYearColumns?: boolean;
+  /** The year the year-before columns compare with (`--previous-year R5`); absent: the sheet's year before. */
+  readonly previousYear?: FiscalYear;
+  /**
+   * Directions chosen for a run (`--direction 12=down`), as if typed in the row's 方向 cell: the plan writes
+   * them there, so the workbook keeps them; never saved with the settings.
+   */
+  readonly directionOverrides?: readonly DirectionOverride[];
+}
+
+/** A KPI row's direction chosen on the command line. */
+export interface DirectionOverride {
+  /** The sheet's 1-based row. */
+  readonly row: number;
+  readonly direction: Direction;
 }

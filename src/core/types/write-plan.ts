@@ -81,7 +81,7 @@ export interface PageMargins {
 }
 
 /**
- * A native chart (issue 19: grade counts per 基本目標 on the summary sheet). Only for hosts that can write one
+ * A native chart (grade counts per 基本目標 on the summary sheet). Only for hosts that can write one
  * (PlanContext.charts: the Excel host, and the package editor as chart and drawing parts): the plan never
  * asks a host for a chart it cannot draw.
  */

@@ -59,7 +59,7 @@ const WORDS = {
       actual: 'Actual',
       target: 'Target',
       interim: 'Interim target',
-      forecast: 'Forecast (見込)',
+      forecast: 'Forecast',
       targetDate: 'Target date',
       direction: 'Direction',
       published: "City's own grade",

@@ -1,5 +1,5 @@
 /**
- * The 担当課 view's comment card (issue 19): the department's KPIs that still lack 「要因・分析」 or
+ * The 担当課 view's comment card: the department's KPIs that still lack 「要因・分析」 or
  * 「今後の方向性」, each a button that goes to the cell to type into. Hidden when the sheet has no comment
  * columns.
  */

@@ -1,5 +1,5 @@
 /**
- * The grade-scale editor in the pane's 設定 (issue 14): one row per level (symbol, label, colour, condition,
+ * The grade-scale editor in the pane's 設定: one row per level (symbol, label, colour, condition,
  * follow-up), levels added and removed, X and 廃止 kept. A scale that fails validation is never saved: the
  * editor lists why, in the pane's language, and the judgement keeps the last valid scale.
  */

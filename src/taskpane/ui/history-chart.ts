@@ -1,5 +1,5 @@
 /**
- * The history chart of one KPI (issue 19): its values by year, the baseline, the target, the interim path
+ * The history chart of one KPI: its values by year, the baseline, the target, the interim path
  * the grade is judged against, in the grade's colour. Pure: from the KPI's readings to the chart's points
  * in SVG coordinates; history-view.ts draws them.
  */

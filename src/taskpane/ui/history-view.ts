@@ -1,5 +1,5 @@
 /**
- * The pane's history card (issue 19): when a KPI row is selected in the sheet (Excel's selection, or a
+ * The pane's history card: when a KPI row is selected in the sheet (Excel's selection, or a
  * click in the demo grid), the chart of its values by year. Draws history-chart.ts's points as SVG
  * elements; every text goes in as text.
  */

@@ -20,7 +20,8 @@ import type {
   WriteOp,
   WritePlan,
 } from '../../core/types';
-import type { ApplyResult, SkippedOperation } from '../../core/host';
+import type { ApplyResult } from '../../core/host';
+import { applyEachOp } from '../apply-ops';
 import type { XlsxBook } from './book';
 import { rowHeightFor, wrappedLines } from '../../core/plan/text-size';
 import { dataBarRule, stableGuid, x14DataBar } from './data-bar';
@@ -270,24 +271,12 @@ function markFormula(sheet: string, range: CellRange): string {
 
 /** Applies every op in order; an op that fails is skipped with its reason and the rest go on. */
 export function applyBookPlan(book: XlsxBook, plan: WritePlan): ApplyResult {
-  const applier = new BookApplier(book);
-  const skipped: SkippedOperation[] = [];
-  let applied = 0;
-  for (const op of plan.ops) {
-    try {
-      applier.apply(op);
-      applied++;
-    } catch (error) {
-      skipped.push({ op: op.op, reason: error instanceof Error ? error.message : String(error) });
-    }
-  }
-  applier.flushNames();
-  return { applied, skipped, syncs: 0 };
+  return applyEachOp(new BookApplier(book), plan);
 }
 
 /**
  * Grows each row of the range to fit its wrapped cells at the sheet's column widths, by the core's text
- * measure (issue 16); never shrinks a row (the city may have made it tall on purpose). A cell merged across
+ * measure; never shrinks a row (the city may have made it tall on purpose). A cell merged across
  * columns has their widths; a cell merged down several rows has all their height, and its last row takes
  * what is missing. The same rule as the ExcelJS host's (src/xlsx/apply-plan.ts), which the tests compare.
  */

@@ -1,6 +1,6 @@
 /**
  * The city tables of scripts/fixtures/published-verdicts.ts as Kpi objects, built here the way the reader
- * (issue 13) is to build them: 方向性 → declaredDirection, 中間目標(H28年度) → interimTargets, 達成率H28 /
+ * is to build them: 方向性 → declaredDirection, 中間目標(H28年度) → interimTargets, 達成率H28 /
  * 評価H28 / 評価 → published. Lets the judging rules be checked on the very rows of the workbook before the
  * reader reads those columns.
  */

@@ -1,4 +1,4 @@
-/** The grade scale as data (issue 14): presets, levels and conditions, validation that says why. */
+/** The grade scale as data: presets, levels and conditions, validation that says why. */
 import { evaluate, evaluateKpi, levelIndex } from '../../../src/core/evaluate';
 import {
   ACHIEVED_SCALE,

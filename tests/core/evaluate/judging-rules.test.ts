@@ -1,5 +1,5 @@
 /**
- * Judging the way each city judges (issue 14): direction sources in order, a target below the baseline,
+ * Judging the way each city judges: direction sources in order, a target below the baseline,
  * interim targets, 以上 / 以下, a target of 0 on a lower-is-better KPI, 数値目標 counted apart.
  */
 import { evaluate, evaluateKpi, resolveDirection } from '../../../src/core/evaluate';

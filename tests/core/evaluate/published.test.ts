@@ -1,5 +1,5 @@
 /**
- * The city's own verdict (issue 14): a table carrying the city's 達成率 and grades is reproduced cell by cell
+ * The city's own verdict: a table carrying the city's 達成率 and grades is reproduced cell by cell
  * with the matching preset, and every disagreement is listed with the cell, theirs, ours and why.
  */
 import { evaluate, evaluateKpi } from '../../../src/core/evaluate';

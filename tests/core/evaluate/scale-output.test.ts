@@ -1,5 +1,5 @@
 /**
- * Flags, conditional formats and the summary sheet follow the settings' scale (issue 14); extreme rates
+ * Flags, conditional formats and the summary sheet follow the settings' scale; extreme rates
  * print capped in cells and stay exact in the evaluation.
  */
 import { evaluate } from '../../../src/core/evaluate';

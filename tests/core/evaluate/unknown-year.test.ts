@@ -1,5 +1,5 @@
 /**
- * A table that names no year anywhere (`現状値 → 目標値` with bare values, issue 13): read and shown, each KPI
+ * A table that names no year anywhere (`現状値 → 目標値` with bare values): read and shown, each KPI
  * with no actual gets X with the reason, and nothing prints "0" as a year.
  */
 import { evaluate } from '../../../src/core/evaluate';

@@ -1,6 +1,6 @@
 /**
  * KPI tables as other municipalities publish them (scripts/fixture-layouts.ts, built into tests/fixtures/layouts/
- * by `npm run fixtures`): one describe per class of issue 13, each table with what it must read as.
+ * by `npm run fixtures`): one describe per class of layout difference, each table with what it must read as.
  * A KPI is written `name | B year value | A year value, … | T year value` (year 0: no year anywhere).
  */
 import { readKpiSheet } from '../../../src/core/layout';

@@ -284,7 +284,7 @@ describe('summary sheet', () => {
 describe('print setup of the KPI sheet', () => {
   const layoutOf = (plan: WritePlan) => opsOf(plan, 'setPageLayout').find((op) => op.sheet === SHEET)!.layout;
 
-  // Issue 16 changed this: no break before every block (pages were 13–30 % full) and no print title rows
+  // No break before every block (pages were 13–30 % full) and no print title rows
   // (the first table's header printed over the other tables' own headers). print.test.ts has the rules.
   it('is A4 landscape, fit to width, without print title rows, breaks only where a block does not fit', () => {
     const sample = buildSample({ blocks: 3 });

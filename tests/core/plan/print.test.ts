@@ -1,5 +1,5 @@
 /**
- * Issue 16, print that a reviewer can read: how the plan lays out the printed pages of the KPI sheet and
+ * Print that a reviewer can read: how the plan lays out the printed pages of the KPI sheet and
  * the summary sheet, the legend, and the paper choice from the command line and from the pane.
  */
 import { parseEvaluateArgs } from '../../../src/cli/options';
@@ -157,7 +157,7 @@ describe('the summary sheet lays out its own pages', () => {
   it('repeats a table’s heading and header row on the page it continues on', () => {
     const continued = layout.rowBreaks.filter((row) => String(valuesAt.get(row)?.[0]).endsWith('(続き)'));
     expect(continued.length).toBeGreaterThan(0);
-    // The long lists: 要フォローアップ, and 前年度から判定が下がった KPI (issue 19; 40 KPIs fell in each block).
+    // The long lists: 要フォローアップ, and 前年度から判定が下がった KPI (40 KPIs fell in each block).
     const headers = new Map<string, readonly unknown[]>([
       [
         '要フォローアップ (C・D 判定) (続き)',

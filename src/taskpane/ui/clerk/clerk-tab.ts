@@ -53,7 +53,7 @@ export function clerkTab(context: PaneContext): PaneCard {
   const lookAlikes = h('div', { className: 'look-alikes', 'data-testid': 'look-alikes' });
   const liveStatus = h('p', { className: 'hint', 'aria-live': 'polite', 'data-testid': 'live' });
   const clerkList = h('div', { 'data-testid': 'clerk' });
-  // Its own chunk (issue 19's comment list), loaded as the pane starts: the first script stays small.
+  // Its own chunk (the comment list), loaded as the pane starts: the first script stays small.
   const comments = lazyCard(() =>
     import(/* webpackChunkName: "meeting-cards" */ '../comments-view').then((m) =>
       m.commentsCard(context, () => department),

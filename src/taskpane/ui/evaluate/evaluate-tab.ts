@@ -20,7 +20,7 @@ export function evaluateTab(context: PaneContext, onEvaluate: () => void): Evalu
   const results = resultsCard();
   const issues = issuesCard(context);
   const columns = columnsCard();
-  // Its own chunk (issue 19's history chart), loaded as the pane starts: the first script stays small.
+  // Its own chunk (the history chart), loaded as the pane starts: the first script stays small.
   const history = lazyCard(() =>
     import(/* webpackChunkName: "meeting-cards" */ '../history-view').then((m) => m.historyCard(context)),
   );

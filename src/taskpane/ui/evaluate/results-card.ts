@@ -12,7 +12,7 @@ import { fill, h } from '../dom';
 import { gradeStyle } from '../grade-chip';
 import type { PaneView } from '../view';
 
-/** The 数値目標 headlines' grades, counted apart from the KPI rows (issue 14); nothing when there are none. */
+/** The 数値目標 headlines' grades, counted apart from the KPI rows; nothing when there are none. */
 function headlineCounts(group: SummaryGroup, scale: GradeScale): HTMLElement | null {
   if (group.judged + (group.counts[ABOLISHED_GRADE] ?? 0) === 0) return null;
   return h(

@@ -1,5 +1,5 @@
 /**
- * The settings for the evaluation meeting (issue 19): the comment columns 「要因・分析」「今後の方向性」 and
+ * The settings for the evaluation meeting: the comment columns 「要因・分析」「今後の方向性」 and
  * the year-before columns 「前年度判定」「前年比」. Saved with the other settings.
  */
 import type { Settings } from '../../../core/types';

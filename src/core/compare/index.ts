@@ -4,9 +4,10 @@
  * for the user to confirm and are never merged.
  */
 import { nfkcProtected } from '../read/normalize';
-import type { Kpi, KpiSheet, Reading, YearCell } from '../types';
+import type { Kpi, KpiSheet } from '../types';
+import { changesBetween, readingMeaning, type ChangeMark } from './changes';
 
-export type ChangeMark = '変更なし' | '目標変更' | '基準値変更' | '単位変更' | '追加' | '削除';
+export { changesBetween, type ChangeMark, type Changes } from './changes';
 
 /** One KPI as the comparison shows it. */
 export interface ComparedKpi {
@@ -26,6 +27,8 @@ export interface ComparisonRow {
   readonly after: ComparedKpi | null;
   /** Name similarity 0..1 of a matched pair; null for 追加 / 削除. */
   readonly score: number | null;
+  /** Japanese notes on the pair: a value one table left out (not a change). */
+  readonly notes: readonly string[];
 }
 
 /** A pair that looks alike but not enough to merge: the user decides. Both KPIs also appear as 削除 / 追加. */
@@ -45,10 +48,14 @@ export interface CompareOptions {
   readonly sure?: number;
   /** At or above (and below `sure`): listed for the user to confirm. */
   readonly unsure?: number;
+  /** At or above, for a pair of one 基本目標 with the same unit, baseline and target: listed to confirm. */
+  readonly sameValues?: number;
 }
 
 export const SURE_MATCH = 0.75;
 export const UNSURE_MATCH = 0.45;
+/** A KPI renamed outright keeps its figures: such a pair is worth asking about though the names differ. */
+export const SAME_VALUES_MATCH = 0.3;
 
 /** Brackets, punctuation and symbols that cities add or drop between editions without meaning anything. */
 const NOISE = /[\s\p{P}\p{S}]/gu;
@@ -88,6 +95,7 @@ export function nameSimilarity(a: string, b: string): number {
 
 interface Entry {
   readonly kpi: Kpi;
+  readonly goalNumber: number | null;
   readonly shown: ComparedKpi;
 }
 
@@ -95,6 +103,7 @@ function entries(sheet: KpiSheet): Entry[] {
   return sheet.blocks.flatMap((block) =>
     [...block.headlines, ...block.kpis].map((kpi) => ({
       kpi,
+      goalNumber: block.goalNumber,
       shown: {
         goal: block.goal,
         name: kpi.name,
@@ -108,33 +117,18 @@ function entries(sheet: KpiSheet): Entry[] {
   );
 }
 
-/** A reading's meaning as compared: the quantity where there is one, else the normalized text. */
-function meaning(reading: Reading | undefined): string {
-  if (reading === undefined) return '';
-  switch (reading.kind) {
-    case 'number':
-    case 'percent':
-    case 'age':
-    case 'presence':
-      return `${reading.value}`;
-    case 'missing':
-      return '';
-    default:
-      return normalizeName(reading.raw);
-  }
-}
-
-function sameValue(a: YearCell | null, b: YearCell | null): boolean {
-  return meaning(a?.reading) === meaning(b?.reading);
-}
-
-/** What changed between two matched KPIs. */
-export function changesBetween(before: Kpi, after: Kpi): ChangeMark[] {
-  const marks: ChangeMark[] = [];
-  if (!sameValue(before.target, after.target)) marks.push('目標変更');
-  if (!sameValue(before.baseline, after.baseline)) marks.push('基準値変更');
-  if (before.unit !== after.unit) marks.push('単位変更');
-  return marks.length === 0 ? ['変更なし'] : marks;
+/** Same 基本目標, unit, baseline and target, each present: what a renamed KPI keeps. */
+function sameFigures(a: Entry, b: Entry): boolean {
+  const base = readingMeaning(a.kpi.baseline?.reading);
+  const target = readingMeaning(a.kpi.target?.reading);
+  return (
+    a.goalNumber === b.goalNumber &&
+    a.kpi.unit === b.kpi.unit &&
+    base !== '' &&
+    target !== '' &&
+    base === readingMeaning(b.kpi.baseline?.reading) &&
+    target === readingMeaning(b.kpi.target?.reading)
+  );
 }
 
 interface Candidate {
@@ -152,13 +146,14 @@ interface Candidate {
 export function compareSheets(before: KpiSheet, after: KpiSheet, options: CompareOptions = {}): Comparison {
   const sure = options.sure ?? SURE_MATCH;
   const unsure = options.unsure ?? UNSURE_MATCH;
+  const sameValues = options.sameValues ?? SAME_VALUES_MATCH;
   const left = entries(before);
   const right = entries(after);
   const candidates: Candidate[] = [];
   left.forEach((a, i) =>
     right.forEach((b, j) => {
       const score = nameSimilarity(a.kpi.name, b.kpi.name);
-      if (score >= unsure)
+      if (score >= unsure || (score >= sameValues && sameFigures(a, b)))
         candidates.push({
           i,
           j,
@@ -211,15 +206,16 @@ export function compareSheets(before: KpiSheet, after: KpiSheet, options: Compar
     before: left[i].shown,
     after: null,
     score: null,
+    notes: [],
   });
   for (const i of removedAfter.get(-1) ?? []) rows.push(removed(i));
   right.forEach((b, j) => {
     const m = rightMatch.get(j);
     rows.push(
       m === undefined
-        ? { marks: ['追加'], before: null, after: b.shown, score: null }
+        ? { marks: ['追加'], before: null, after: b.shown, score: null, notes: [] }
         : {
-            marks: changesBetween(left[m.i].kpi, b.kpi),
+            ...changesBetween(left[m.i].kpi, b.kpi),
             before: left[m.i].shown,
             after: b.shown,
             score: round(m.score),

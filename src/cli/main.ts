@@ -2,6 +2,7 @@
  * `kpi-sheet`: the command line over .xlsx files (xlsx host). Each subcommand lives in its own module
  * and returns the process exit code: 0 done, 1 failed unexpectedly, 2 bad input (options, file, sheet).
  */
+import { runCompare } from './compare';
 import { runEvaluate } from './evaluate';
 import { runInspect } from './inspect';
 import { runSettingsCommand } from './settings-command';
@@ -18,6 +19,8 @@ const HELP = `kpi-sheet ${VERSION} — 地方創生 KPI 一覧の読み取り・
       各 KPI を目標と比べて判定します。-o で判定列・書式・サマリーを書いたブックを保存します。
   kpi-sheet settings <file.xlsx> [options]
       ブックに保存された設定と、各設定の出どころ (既定・ブック・コマンドライン) を表示します。
+  kpi-sheet compare <策定時.xlsx> <進捗.xlsx> [-o out.xlsx] [--json]
+      策定時の表と進捗の表を KPI ごとに突き合わせ、目標・基準値・単位の変更や追加・削除を表示します。
   kpi-sheet --help | --version
 
 詳しくは各コマンドの --help をご覧ください (kpi-sheet evaluate --help)。
@@ -58,6 +61,8 @@ async function dispatch(argv: readonly string[]): Promise<number> {
       return runEvaluate(rest);
     case 'settings':
       return runSettingsCommand(rest);
+    case 'compare':
+      return runCompare(rest);
     default:
       process.stderr.write(`不明なコマンドです: ${command}\n\n${HELP}`);
       return EXIT_USAGE;

@@ -5,43 +5,11 @@
  */
 import { nfkcProtected } from '../read/normalize';
 import type { Kpi, KpiSheet } from '../types';
-import { changesBetween, readingMeaning, type ChangeMark } from './changes';
+import { changesBetween, readingMeaning } from './changes';
+import type { ComparedKpi, Comparison, ComparisonRow, UncertainMatch } from './comparison';
 
 export { changesBetween, type ChangeMark, type Changes } from './changes';
-
-/** One KPI as the comparison shows it. */
-export interface ComparedKpi {
-  readonly goal: string;
-  readonly name: string;
-  readonly unit: string;
-  readonly baseline: string;
-  readonly target: string;
-  readonly row: number;
-  readonly sheet: string;
-}
-
-export interface ComparisonRow {
-  /** Marks for a matched pair (several can apply), or 追加 / 削除 alone. */
-  readonly marks: readonly ChangeMark[];
-  readonly before: ComparedKpi | null;
-  readonly after: ComparedKpi | null;
-  /** Name similarity 0..1 of a matched pair; null for 追加 / 削除. */
-  readonly score: number | null;
-  /** Japanese notes on the pair: a value one table left out (not a change). */
-  readonly notes: readonly string[];
-}
-
-/** A pair that looks alike but not enough to merge: the user decides. Both KPIs also appear as 削除 / 追加. */
-export interface UncertainMatch {
-  readonly before: ComparedKpi;
-  readonly after: ComparedKpi;
-  readonly score: number;
-}
-
-export interface Comparison {
-  readonly rows: readonly ComparisonRow[];
-  readonly uncertain: readonly UncertainMatch[];
-}
+export type { ComparedKpi, Comparison, ComparisonRow, UncertainMatch } from './comparison';
 
 export interface CompareOptions {
   /** At or above: the same KPI. */
@@ -229,3 +197,12 @@ export function compareSheets(before: KpiSheet, after: KpiSheet, options: Compar
 function round(score: number): number {
   return Math.round(score * 100) / 100;
 }
+export {
+  compareSheetPlan,
+  markCounts,
+  COMPARE_MARK,
+  COMPARE_SHEET,
+  MARK_ORDER,
+  ROW_HEADER,
+  type CompareSheetInput,
+} from './sheet-plan';

@@ -3,7 +3,8 @@
  * matches the KPIs of the strategy table as adopted (策定時) with the progress table's and marks what
  * changed. With -o, a copy of the progress workbook gets a 比較 sheet and nothing else changes.
  */
-import { readKpiSheet, bindMappings } from '../core/layout';
+import { basename } from 'node:path';
+import { bindMappings, readKpiSheet } from '../core/layout';
 import { compareSheetPlan, compareSheets, type Comparison } from '../core/compare';
 import type { ColumnMapping, KpiSheet } from '../core/types';
 import { openBook, pickBookSheet } from '../xlsx/open-book';
@@ -113,13 +114,14 @@ export async function runCompare(argv: readonly string[]): Promise<number> {
     const progress = await readTable(progressFile, option(options.get('--progress-sheet')));
     if (!progress.ok) return failRead(progress.message);
     const comparison = compareSheets(strategy.table.sheet, progress.table.sheet);
+    // The sheet names the files without their folders: a folder path is the user's, not the workbook's.
     const written =
       output === undefined
         ? null
         : await writeCompareSheet(progress.table.book, comparison, {
             output,
-            strategyLabel: label(strategyFile, strategy.table.sheet),
-            progressLabel: label(progressFile, progress.table.sheet),
+            strategyLabel: label(basename(strategyFile), strategy.table.sheet),
+            progressLabel: label(basename(progressFile), progress.table.sheet),
           });
     if (options.has('--json')) {
       const json = compareToJson(

@@ -185,6 +185,17 @@ describe('-o: a 比較 sheet in a copy of the progress workbook', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['KPI一覧', '比較']);
   });
 
+  it('is left alone by evaluate, which judges the city’s sheet only', async () => {
+    const dir = scratchDir();
+    const compared = join(dir, 'compared.xlsx');
+    const evaluated = join(dir, 'evaluated.xlsx');
+    expect((await compare(STRATEGY, PROGRESS, '-o', compared)).code).toBe(0);
+    const report = await runCli(main, ['evaluate', compared, '--json']);
+    expect((JSON.parse(report.stdout) as { sheets: string[] }).sheets).toEqual(['KPI一覧']);
+    expect((await runCli(main, ['evaluate', compared, '-o', evaluated])).code).toBe(0);
+    expect(await sheetValues(evaluated, '比較')).toEqual(await sheetValues(compared, '比較'));
+  });
+
   it('refuses to write over a file it reads', async () => {
     const dir = scratchDir();
     const input = join(dir, 'progress.xlsx');

@@ -198,6 +198,7 @@ function round(score: number): number {
   return Math.round(score * 100) / 100;
 }
 export {
+  compareOutputSheets,
   compareSheetPlan,
   markCounts,
   COMPARE_MARK,

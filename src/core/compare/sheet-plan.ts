@@ -40,6 +40,11 @@ export interface CompareSheetInput {
   readonly marks: readonly OutputMark[];
 }
 
+/** The sheet an earlier compare wrote, by its mark: the add-in's own, never read as a city's KPI table. */
+export function compareOutputSheets(marks: readonly OutputMark[]): string[] {
+  return marks.filter((m) => m.name === COMPARE_MARK).map((m) => m.sheet);
+}
+
 /** How many KPIs carry each mark (a pair with two changes counts under both). */
 export function markCounts(comparison: Comparison): Record<ChangeMark, number> {
   const counts = Object.fromEntries(MARK_ORDER.map((m) => [m, 0])) as Record<ChangeMark, number>;

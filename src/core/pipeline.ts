@@ -2,7 +2,7 @@
  * The whole domain in one call chain: Grid → KpiSheet → Evaluation → WritePlan.
  * Hosts (xlsx, Excel, the demo page) call these and nothing deeper.
  */
-import { compareOutputSheets } from './compare';
+import { compareOutputSheets } from './compare/mark';
 import { defaultEvaluationYear, evaluate } from './evaluate';
 import { readKpiSheet } from './layout';
 import { bookSheets, combineSheets, type RepeatedSheet } from './layout/combine-sheets';

@@ -7,9 +7,11 @@ import type { CellRange, CellStyle, OutputMark, PlanValue, WriteOp, WritePlan } 
 import { BORDER, HEADER_STYLE } from '../plan/palette';
 import { freeSheetName } from '../plan/sheet-names';
 import type { ChangeMark } from './changes';
+import { COMPARE_MARK } from './mark';
+
+export { COMPARE_MARK, compareOutputSheets } from './mark';
 import type { ComparedKpi, Comparison } from './comparison';
 
-export const COMPARE_MARK = 'KPISHEET_COMPARE';
 export const COMPARE_SHEET = '比較';
 
 export const MARK_ORDER: readonly ChangeMark[] = [
@@ -38,11 +40,6 @@ export interface CompareSheetInput {
   /** Every sheet of the workbook written into, and its KPISHEET_ marks. */
   readonly sheetNames: readonly string[];
   readonly marks: readonly OutputMark[];
-}
-
-/** The sheet an earlier compare wrote, by its mark: the add-in's own, never read as a city's KPI table. */
-export function compareOutputSheets(marks: readonly OutputMark[]): string[] {
-  return marks.filter((m) => m.name === COMPARE_MARK).map((m) => m.sheet);
 }
 
 /** How many KPIs carry each mark (a pair with two changes counts under both). */

@@ -3,6 +3,7 @@
  * and returns the process exit code: 0 done, 1 failed unexpectedly, 2 bad input (options, file, sheet),
  * 3 partly done (rollup: some files could not be read).
  */
+import { runCompare } from './compare';
 import { runEvaluate } from './evaluate';
 import { runInspect } from './inspect';
 import { runRollup } from './rollup';
@@ -22,6 +23,8 @@ const HELP = `kpi-sheet ${VERSION} — 地方創生 KPI 一覧の読み取り・
       いくつものブックを 1 つの集計ブックにまとめます (基本目標ごとの集計と、全 KPI のフィルター付きの表)。
   kpi-sheet settings <file.xlsx> [options]
       ブックに保存された設定と、各設定の出どころ (既定・ブック・コマンドライン) を表示します。
+  kpi-sheet compare <策定時.xlsx> <進捗.xlsx> [-o out.xlsx] [--json]
+      策定時の表と進捗の表を KPI ごとに突き合わせ、目標・基準値・単位の変更や追加・削除を表示します。
   kpi-sheet --help | --version
 
 詳しくは各コマンドの --help をご覧ください (kpi-sheet evaluate --help)。
@@ -64,6 +67,8 @@ async function dispatch(argv: readonly string[]): Promise<number> {
       return runSettingsCommand(rest);
     case 'rollup':
       return runRollup(rest);
+    case 'compare':
+      return runCompare(rest);
     default:
       process.stderr.write(`不明なコマンドです: ${command}\n\n${HELP}`);
       return EXIT_USAGE;

@@ -2,6 +2,7 @@
  * The whole domain in one call chain: Grid → KpiSheet → Evaluation → WritePlan.
  * Hosts (xlsx, Excel, the demo page) call these and nothing deeper.
  */
+import { compareOutputSheets } from './compare/mark';
 import { defaultEvaluationYear, evaluate } from './evaluate';
 import { readKpiSheet } from './layout';
 import { bookSheets, combineSheets, type RepeatedSheet } from './layout/combine-sheets';
@@ -100,7 +101,10 @@ export function analyzeBook(
   first?: string,
 ): BookAnalysis | null {
   const sheets: { name: string; sheet: KpiSheet; grid: Grid }[] = [];
+  // The 比較 sheet lists KPIs in columns a reader can take for a KPI table: it is the add-in's, not the city's.
+  const ours = new Set(reads.flatMap(({ grid }) => compareOutputSheets(grid.marks)));
   for (const { grid, layout } of reads) {
+    if (ours.has(grid.sheet)) continue;
     const read = withMappings(grid, layout, settings);
     if (read.ok) sheets.push({ name: grid.sheet, sheet: read.sheet, grid });
   }

@@ -24,12 +24,20 @@ const PX_PER_CHAR = 7.5;
 
 export async function startDemo(body: HTMLElement): Promise<DemoPage> {
   // `?sample=unplaceable`: a sheet only 「列の割り当て」 makes readable, instead of the bundled sample.
+  const requested = new URLSearchParams(window.location.search).get('sample');
   const sample =
-    new URLSearchParams(window.location.search).get('sample') === 'unplaceable'
+    requested === 'unplaceable'
       ? unplaceableGrid()
       : ((await import(/* webpackChunkName: "demo-sample" */ './sample-grid.json'))
           .default as unknown as Grid);
-  const host = new DemoWorkbookHost(DemoWorkbook.fromGrid(sample));
+  const workbook = DemoWorkbook.fromGrid(sample);
+  // `?sample=compare`: the strategy table as adopted on a second sheet, for 「策定時の表と比べる」.
+  if (requested === 'compare')
+    workbook.addGrid(
+      (await import(/* webpackChunkName: "demo-strategy" */ './strategy-grid.json'))
+        .default as unknown as Grid,
+    );
+  const host = new DemoWorkbookHost(workbook);
   const book = host.book;
   let shown = host.active;
   let selected: { row: number; col: number } | null = null;

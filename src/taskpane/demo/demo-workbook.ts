@@ -89,7 +89,13 @@ export class DemoWorkbook {
   /** A workbook holding one sheet read from a Grid (the bundled sample). */
   static fromGrid(grid: Grid): DemoWorkbook {
     const book = new DemoWorkbook();
-    const sheet = book.addSheet(grid.sheet, 'visible');
+    book.addGrid(grid);
+    return book;
+  }
+
+  /** Adds a sheet read from a Grid, with the grid's marks. */
+  addGrid(grid: Grid): void {
+    const sheet = this.addSheet(grid.sheet, 'visible');
     grid.values.forEach((rowValues, i) => {
       rowValues.forEach((value, j) => {
         const text = grid.texts[i]?.[j] ?? String(value);
@@ -105,8 +111,7 @@ export class DemoWorkbook {
       });
     });
     sheet.merges = [...grid.merges];
-    for (const mark of grid.marks) book.marks.set(mark.name, mark);
-    return book;
+    for (const mark of grid.marks) this.marks.set(mark.name, mark);
   }
 
   get sheets(): readonly DemoSheet[] {

@@ -3,9 +3,11 @@ import { t } from '../../i18n';
 import { button, describe, help } from '../controls';
 import type { ValueElement } from '../controls';
 import { fill, h } from '../dom';
+import { lazyCard } from '../lazy-card';
 import type { PaneCard, PaneContext, PaneView } from '../view';
 
-export function printTab({ session }: PaneContext): PaneCard {
+export function printTab(context: PaneContext): PaneCard {
+  const { session } = context;
   const printButton = button(t('printButton'), 'accent', 'print');
   const printList = h('div', { 'data-testid': 'print-ready', 'aria-live': 'polite' });
   const doneTitle = h('h3', { className: 'card__subtitle', id: 'print-done', tabindex: -1 }, t('printDone'));
@@ -15,6 +17,12 @@ export function printTab({ session }: PaneContext): PaneCard {
     void session.preparePrint().then(() => doneTitle.focus());
   });
   const printHelp = help('print', t('printHelp'));
+  // 「策定時の表と比べる」, for the same reviewers: its own chunk, loaded with the tab.
+  const compare = lazyCard(() =>
+    import(/* webpackChunkName: "compare-card" */ '../compare/compare-card').then((m) =>
+      m.compareCard(context),
+    ),
+  );
   describe(printButton, printHelp);
   const element = h(
     'div',
@@ -23,10 +31,13 @@ export function printTab({ session }: PaneContext): PaneCard {
     h('div', { className: 'actions-block' }, h('div', { className: 'actions' }, printButton), printHelp),
     doneTitle,
     printList,
+    compare.element,
   );
   return {
     element,
-    render({ state }: PaneView): void {
+    render(view: PaneView): void {
+      const { state } = view;
+      compare.render(view);
       const busy = state.activity !== 'idle';
       (printButton as unknown as ValueElement).disabled = busy;
       printButton.toggleAttribute('disabled', busy || state.analysis === null);

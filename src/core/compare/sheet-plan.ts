@@ -64,7 +64,7 @@ export const ROW_HEADER = [
   '備考',
 ] as const;
 
-const WIDTHS = [14, 24, 40, 40, 8, 8, 8, 14, 14, 14, 14, 36];
+const WIDTHS = [12, 16, 32, 32, 7, 6, 6, 11, 11, 11, 11, 28];
 
 const UNCERTAIN_HEADER = ['確認', '基本目標', '策定時の KPI', '進捗の KPI', '名前の一致度'] as const;
 
@@ -167,6 +167,23 @@ export function compareSheetPlan(input: CompareSheetInput): WritePlan {
       style: { ...MARK_FILL.基準値変更, border: BORDER, vertical: 'top', wrap: true },
     });
   }
+  // Neither Excel nor LibreOffice fits a wrapped row's height when it opens a file.
+  ops.push({ op: 'fitRowHeights', sheet, range: cells(headerRow, 1, rect.length, width) });
+  ops.push({
+    op: 'setPageLayout',
+    sheet,
+    layout: {
+      orientation: 'landscape',
+      paperSize: 'A4',
+      fitToWidth: true,
+      printArea: cells(1, 1, rect.length, width),
+      titleRows: { first: headerRow, last: headerRow },
+      header: '',
+      footer: '&P / &N',
+      rowBreaks: [],
+      centerHorizontally: false,
+    },
+  });
   ops.push({
     op: 'addMark',
     mark: { name: COMPARE_MARK, sheet, range: cells(1, 1, rect.length, width) },

@@ -63,6 +63,7 @@ export function compareCard({ host }: PaneContext): PaneCard {
     fill(
       result,
       h('p', {}, words.written(outcome.sheet)),
+      ...outcome.skipped.map((reason) => h('p', { className: 'hint hint--warn' }, sheetText(reason))),
       h(
         'ul',
         { className: 'compare-counts' },

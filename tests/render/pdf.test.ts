@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { renderPdf } from '../../src/cli/render-pdf';
 import { flagValuesFor, FLAG_OFFSET } from '../../src/core/plan';
 import type { Evaluation, KpiSheet } from '../../src/core/types';
-import { FIXTURES, runOnce, scratchDir } from '../xlsx/evaluated';
+import { FIXTURES, readBook, runOnce, scratchDir } from '../xlsx/evaluated';
+import { boxTexts, normalized, overlappingWords, readRules, wordsOverRules, type Rule } from './pdf-cells';
 import {
   centreX,
   linesReading,
@@ -34,6 +35,10 @@ const GRADE_LINE = /^(A 達成|B 概ね順調|C 要努力|D 遅れ|X 評価不�
 interface Printed {
   readonly pdf: string;
   readonly pages: Page[];
+  /** Each page's cell borders, as LibreOffice drew them. */
+  readonly rules: Rule[][];
+  /** Every text cell of the printed sheets, by sheet: what the pages must show whole. */
+  readonly texts: ReadonlyMap<string, { cell: string; text: string }[]>;
   readonly sheet: KpiSheet;
   readonly evaluation: Evaluation;
 }
@@ -48,9 +53,36 @@ async function printWith(paperArgs: readonly string[]): Promise<Printed> {
   return {
     pdf: result.pdf,
     pages: readPdfLayout(result.pdf),
+    rules: readRules(result.pdf),
+    texts: await textCells(xlsx, ['KPI一覧', 'KPI評価サマリー']),
     sheet: analysis.sheet,
     evaluation: analysis.evaluation,
   };
+}
+
+/** The texts of the sheets' cells (numbers and dates print in their formats: left out), merges once. */
+async function textCells(
+  xlsx: string,
+  sheets: readonly string[],
+): Promise<Map<string, { cell: string; text: string }[]>> {
+  const book = await readBook(xlsx);
+  const out = new Map<string, { cell: string; text: string }[]>();
+  for (const name of sheets) {
+    const ws = book.getWorksheet(name);
+    if (!ws) throw new Error(`no sheet ${name} in ${xlsx}`);
+    const texts: { cell: string; text: string }[] = [];
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.isMerged && cell.master !== cell) return;
+        const value = cell.value;
+        const isText =
+          typeof value === 'string' || (typeof value === 'object' && value !== null && 'richText' in value);
+        if (isText && normalized(cell.text) !== '') texts.push({ cell: cell.address, text: cell.text });
+      }),
+    );
+    out.set(name, texts);
+  }
+  return out;
 }
 
 /** The sheet a page belongs to: its header prints the sheet's name (`&A`) at the top. */
@@ -244,6 +276,48 @@ describe.each([
         }
       }
       expect(wrong).toEqual([]);
+    });
+  });
+
+  describe('every cell prints whole inside its own box', () => {
+    const onPages = (check: (page: Page, rules: readonly Rule[]) => string[]): string[] =>
+      printed.pages.flatMap((page, i) =>
+        check(page, printed.rules[i] ?? []).map((s) => `p${page.number}: ${s}`),
+      );
+
+    it('the pages draw the cells’ borders (what the checks below measure against)', () => {
+      for (const page of [...kpiPages(), ...summaryPages()]) {
+        expect(printed.rules[page.number - 1]?.length ?? 0).toBeGreaterThan(10);
+      }
+    });
+
+    it('no word crosses its column’s edge', () => {
+      const cut = onPages((page, rules) =>
+        wordsOverRules(
+          page,
+          rules.filter((r) => r.vertical),
+        ).map((w) => `「${w.text}」`),
+      );
+      expect(cut).toEqual([]);
+    });
+
+    it('no word prints over another', () => {
+      const over = onPages((page) => overlappingWords(page).map(([a, b]) => `「${a.text}」/「${b.text}」`));
+      expect(over).toEqual([]);
+    });
+
+    it('every character of every text cell prints inside the cell’s box', () => {
+      const clipped: string[] = [];
+      for (const [sheet, cells] of printed.texts) {
+        const boxes = printed.pages
+          .filter((p) => sheetOf(p).includes(sheet))
+          .flatMap((p) => boxTexts(p, printed.rules[p.number - 1] ?? []));
+        for (const { cell, text } of cells) {
+          if (!boxes.some((box) => box.includes(normalized(text))))
+            clipped.push(`${sheet}!${cell}「${text}」`);
+        }
+      }
+      expect(clipped).toEqual([]);
     });
   });
 

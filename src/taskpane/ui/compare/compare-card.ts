@@ -15,6 +15,7 @@ const WORDS = {
     title: '策定時の表と比べる',
     button: '策定時の表と比べる',
     pick: '策定時の表のシート',
+    pickHelp: 'このブックの、策定時の KPI 表があるシートを選びます。',
     help: '開いているシート (進捗の表) の KPI を、選んだシートの KPI と名前で突き合わせ、目標・基準値・単位の変更と追加・削除を「比較」シートに書きます。ほかのセルは変えません。',
     none: 'このブックには比べられるシートがほかにありません。策定時の表を別のシートに貼り付けてから選んでください。',
     written: (sheet: string) => `「${sheet}」シートに書きました。`,
@@ -26,6 +27,7 @@ const WORDS = {
     title: 'Compare with the adopted table',
     button: 'Compare with the adopted table',
     pick: 'Sheet with the adopted table',
+    pickHelp: 'The sheet of this workbook that holds the KPI table as adopted.',
     help: 'Matches the KPIs of the open sheet (the progress table) with those of the chosen sheet by name and writes the changed targets, baselines and units, and the KPIs added and dropped, to a 比較 sheet. No other cell changes.',
     none: 'This workbook has no other sheet to compare with. Paste the adopted table into a sheet of its own, then choose it.',
     written: (sheet: string) => `Written to the ${sheet} sheet.`,
@@ -38,6 +40,8 @@ const WORDS = {
 export function compareCard({ host }: PaneContext): PaneCard {
   const words = WORDS[language()];
   const select = h('select', { id: 'compare-sheet', className: 'select', 'data-testid': 'compare-sheet' });
+  const pickHelp = help('compare-sheet', words.pickHelp);
+  describe(select, pickHelp);
   const run = button(words.button, 'neutral', 'compare');
   const line = help('compare', words.help);
   describe(run, line);
@@ -109,6 +113,7 @@ export function compareCard({ host }: PaneContext): PaneCard {
       { className: 'field' },
       h('label', { className: 'field-label', for: 'compare-sheet' }, words.pick),
       select,
+      pickHelp,
     ),
     h('div', { className: 'actions-block' }, h('div', { className: 'actions' }, run), line),
     result,

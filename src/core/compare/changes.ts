@@ -69,22 +69,18 @@ export function changesBetween(before: Kpi, after: Kpi): Changes {
     if (result === 'changed') marks.push(mark);
     else if (result !== 'same') notes.push(absentNote(what, result, result === 'before' ? shownB : shownA));
   };
-  check(
-    '目標変更',
-    '目標値',
-    readingMeaning(before.target?.reading),
-    readingMeaning(after.target?.reading),
-    cellText(before.target),
-    cellText(after.target),
-  );
-  check(
-    '基準値変更',
-    '基準値',
-    readingMeaning(before.baseline?.reading),
-    readingMeaning(after.baseline?.reading),
-    cellText(before.baseline),
-    cellText(after.baseline),
-  );
+  // Targets and baselines are compared by meaning (0.16 = 16%) and shown as the cell was written.
+  const checkCell = (mark: ChangeMark, what: string, cellOf: (kpi: Kpi) => YearCell | null): void =>
+    check(
+      mark,
+      what,
+      readingMeaning(cellOf(before)?.reading),
+      readingMeaning(cellOf(after)?.reading),
+      cellText(cellOf(before)),
+      cellText(cellOf(after)),
+    );
+  checkCell('目標変更', '目標値', (kpi) => kpi.target);
+  checkCell('基準値変更', '基準値', (kpi) => kpi.baseline);
   check('単位変更', '単位', before.unit, after.unit, before.unit, after.unit);
   return { marks: marks.length === 0 ? ['変更なし'] : marks, notes };
 }

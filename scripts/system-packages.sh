@@ -4,6 +4,7 @@
 #   libreoffice-calc  the print tests and the demo's PDF (soffice --headless --convert-to pdf)
 #   fonts-noto-cjk    Japanese glyphs in that PDF
 #   poppler-utils     pdfinfo / pdftotext / pdftoppm to measure the PDF and draw its pages
+#   python3-openpyxl  a second reader of the workbooks the CLI writes (the rollup's Excel table)
 # As root it installs what is missing with apt-get; otherwise it stops at once with the one line to run.
 # `--optional` (used by `npm run demo`): say what is missing and go on without it instead of failing.
 set -uo pipefail
@@ -13,8 +14,9 @@ declare -A PRESENT_IF=(
   [libreoffice-calc]='command -v soffice && test -e /usr/lib/libreoffice/program/scalc'
   [fonts-noto-cjk]='fc-list :lang=ja | grep -qi "noto sans cjk"'
   [poppler-utils]='command -v pdfinfo && command -v pdftotext && command -v pdftoppm'
+  [python3-openpyxl]='/usr/bin/python3 -c "import openpyxl"'
 )
-PACKAGES=(chromium libreoffice-calc fonts-noto-cjk poppler-utils)
+PACKAGES=(chromium libreoffice-calc fonts-noto-cjk poppler-utils python3-openpyxl)
 
 optional=false
 [[ ${1:-} == --optional ]] && optional=true

@@ -6,20 +6,16 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
+import { NO_TABLE_MAPPING_HINT } from '../core/layout/read-sheet';
 import { bookReport } from '../core/report/kpi-report';
-import {
-  goalRows,
-  kpiRows,
-  rollupNames,
-  type RollupBook,
-  type RollupFailure,
-} from '../core/rollup/rollup-rows';
+import { rollupNames, type RollupBook, type RollupFailure } from '../core/rollup/rollup-rows';
 import { rollupLayout } from '../core/rollup/rollup-sheets';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { openBook } from '../xlsx/open-book';
 import { rollupWorkbook } from '../xlsx/rollup-book';
 import { WorkbookError } from '../xlsx/workbook-error';
 import { runTime } from './evaluate';
+import { rollupToJson } from './rollup-json';
 import { EXIT_FAILURE, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE } from './exit-codes';
 import { optionHelp, parseCommandLine, type EvaluateCommand, type OptionSpec } from './options';
 import { checkSavePath, saveFileSafely } from './safe-save';
@@ -102,6 +98,14 @@ function parseRollupArgs(argv: readonly string[]): ParsedRollup {
   };
 }
 
+/**
+ * Rollup takes no --columns: each workbook is read with the column mapping saved in it, so the way to a table
+ * with other headings is to save one there first.
+ */
+const ROLLUP_MAPPING_HINT =
+  "見出しの書き方が違う表は、作業ウィンドウの「列の割り当て」か `kpi-sheet evaluate <ファイル> --columns '…' -o <保存先>` で" +
+  '列の割り当てをブックに保存すると、集計でも読み取れます (割り当ての書き方は `kpi-sheet inspect <ファイル>` が示します)。';
+
 type ReadOutcome =
   | { readonly ok: true; readonly book: RollupBook; readonly notices: readonly string[] }
   | { readonly ok: false; readonly reason: string };
@@ -121,7 +125,8 @@ async function readForRollup(file: string, name: string): Promise<ReadOutcome> {
     const outcome = analyzeWorkbook(workbook, command, (grid) =>
       settingsForSheet(command, workbook, grid, (m) => notices.push(m)),
     );
-    if (!outcome.ok) return { ok: false, reason: outcome.message };
+    if (!outcome.ok)
+      return { ok: false, reason: outcome.message.replaceAll(NO_TABLE_MAPPING_HINT, ROLLUP_MAPPING_HINT) };
     const { book } = outcome;
     notices.push(...repeatedNotices(book).map((n) => `お知らせ: ${n}`));
     const report = bookReport(book.combined, book.sheets);
@@ -136,33 +141,6 @@ async function readForRollup(file: string, name: string): Promise<ReadOutcome> {
     const kind = error instanceof Error ? error.name : 'Error';
     return { ok: false, reason: `予期しないエラーで読み込めませんでした (${kind})` };
   }
-}
-
-/** The JSON of `--json`: the 集計 rows by workbook, the files not read, and every KPI. */
-function rollupJson(books: readonly RollupBook[], failures: readonly RollupFailure[]): object {
-  return {
-    books: books.map((b) => ({
-      file: b.file,
-      name: b.name,
-      title: b.title,
-      year: b.report.year,
-      previousYear: b.report.previousYear,
-      goals: goalRows(b).map((g) => ({
-        goal: g.goal,
-        total: g.total,
-        kpis: g.kpis,
-        levels: g.levels,
-        counts: g.counts,
-        top: g.top,
-        share: g.share,
-        previousShare: g.previousShare,
-        moves: g.moves,
-        dataIssues: g.dataIssues,
-      })),
-    })),
-    failures,
-    kpis: books.flatMap(kpiRows),
-  };
 }
 
 export async function runRollup(argv: readonly string[]): Promise<number> {
@@ -216,7 +194,7 @@ export async function runRollup(argv: readonly string[]): Promise<number> {
     process.stderr.write(`保存しました: ${output} (ブック ${books.length} 件、KPI ${kpis} 件)\n`);
   }
   if (json.to !== 'none') {
-    const text = `${JSON.stringify(rollupJson(books, failures), null, 2)}\n`;
+    const text = `${JSON.stringify(rollupToJson(books, failures), null, 2)}\n`;
     if (json.to === 'stdout') process.stdout.write(text);
     else {
       try {

@@ -4,12 +4,15 @@
  * checked against `kpi-sheet evaluate --json` of each file, the single-workbook run.
  */
 import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
 import ExcelJS from 'exceljs';
 import { EXIT_OK, EXIT_PARTIAL, EXIT_USAGE } from '../../src/cli/exit-codes';
 import { main } from '../../src/cli/main';
+import { ROLLUP_SCHEMA_ID } from '../../src/cli/rollup-json';
 import { runCli } from './run-cli';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
@@ -149,7 +152,8 @@ describe('kpi-sheet rollup: the fixtures and one unreadable file', () => {
   });
 
   it('is read by openpyxl too, with no warning: the table, its filter, the frozen header rows', () => {
-    // A second, independent reader where one is installed (python3 with openpyxl); skipped otherwise.
+    // A second, independent reader. Never skipped: `npm test` installs python3-openpyxl first
+    // (scripts/system-packages.sh) or stops before jest.
     const script = [
       'import sys, warnings, openpyxl',
       "warnings.simplefilter('error')",
@@ -157,13 +161,8 @@ describe('kpi-sheet rollup: the fixtures and one unreadable file', () => {
       "t = wb['全KPI'].tables['AllKpis']",
       "print(t.ref, t.autoFilter.ref, t.headerRowCount, wb['全KPI'].freeze_panes, wb['集計'].freeze_panes)",
     ].join('\n');
-    try {
-      execFileSync('python3', ['-c', 'import openpyxl'], { stdio: 'ignore' });
-    } catch {
-      console.warn('python3 with openpyxl is not installed: the openpyxl check is skipped');
-      return;
-    }
-    const output = execFileSync('python3', ['-c', script, out], { encoding: 'utf8' });
+    // Debian's python3 (the package's), not whichever python3 comes first on PATH.
+    const output = execFileSync('/usr/bin/python3', ['-c', script, out], { encoding: 'utf8' });
     const rows = rowsOf(book.getWorksheet('全KPI')!).filter((r) => r.some((v) => v !== null)).length;
     expect(output.trim()).toBe(`A1:Q${rows} A1:Q${rows} 1 A2 A5`);
   });
@@ -236,5 +235,74 @@ describe('kpi-sheet rollup: the other runs (nothing readable, no -o, a second ru
     expect(json.books[0].goals.at(-1)?.goal).toBe('全体');
     expect(json.failures).toEqual([]);
     expect(json.kpis.length).toBe(50 + 56);
+  });
+});
+
+describe('kpi-sheet rollup --json: what schema/rollup-v1.schema.json says', () => {
+  const schema = JSON.parse(
+    readFileSync(path.join(__dirname, '..', '..', 'schema', 'rollup-v1.schema.json'), 'utf8'),
+  ) as { $id: string };
+  const validate = new Ajv2020({ allErrors: true, strict: true, strictRequired: false }).compile(schema);
+  const everyFixture = readdirSync(FIXTURES)
+    .filter((f) => f.endsWith('.xlsx'))
+    .sort()
+    .map((f) => path.join(FIXTURES, f));
+  let dir = '';
+  let json: {
+    $schema: string;
+    books: { name: string }[];
+    failures: { file: string; reason: string }[];
+    kpis: { grade: string }[];
+  };
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'kpi-rollup-json-'));
+    const broken = path.join(dir, '壊れたブック.xlsx');
+    await writeFile(broken, 'これは Excel ブックではありません\n');
+    const to = path.join(dir, 'rollup.json');
+    const run = await runCli(main, ['rollup', ...everyFixture, broken, '--json', to]);
+    expect(run.code).toBe(EXIT_PARTIAL);
+    json = JSON.parse(await readFile(to, 'utf8')) as typeof json;
+  }, 120_000);
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('validates against the published, versioned schema, every fixture rolled up', () => {
+    expect(schema.$id).toBe(ROLLUP_SCHEMA_ID);
+    expect(json.$schema).toBe(ROLLUP_SCHEMA_ID);
+    expect(validate(json) ? [] : validate.errors).toEqual([]);
+    expect(json.books.length + json.failures.length).toBe(everyFixture.length + 1);
+    expect(json.kpis.length).toBeGreaterThan(300);
+  });
+
+  it('is rejected by the schema when a KPI loses its grade', () => {
+    const broken = structuredClone(json);
+    delete (broken.kpis[0] as { grade?: string }).grade;
+    expect(validate(broken)).toBe(false);
+  });
+
+  it('tells how to make a table with other headings readable by rollup, which takes no --columns', () => {
+    const noTable = json.failures.find((f) => f.file.endsWith('budget-no-kpi.xlsx'));
+    expect(noTable?.reason).toContain('KPI 表が見つかりません');
+    expect(noTable?.reason).toContain('列の割り当てをブックに保存すると、集計でも読み取れます');
+    expect(noTable?.reason).not.toContain('コマンドラインでは --columns');
+  });
+
+  it('reads a workbook with the column mapping an evaluate --columns run saved in it, as the hint says', async () => {
+    const mapped = path.join(dir, 'mapped.xlsx');
+    const columns = 'row=3,A=name,B=baseline:2019,C=actual:2023,D=target:2024';
+    const saved = await runCli(main, [
+      'evaluate',
+      path.join(FIXTURES, 'budget-no-kpi.xlsx'),
+      '--columns',
+      columns,
+      '-o',
+      mapped,
+    ]);
+    expect(saved.code).toBe(EXIT_OK);
+    const run = await runCli(main, ['rollup', mapped, '--json']);
+    expect(run.code).toBe(EXIT_OK);
+    const rolled = JSON.parse(run.stdout) as { books: { name: string }[]; kpis: { name: string }[] };
+    expect(rolled.books.map((b) => b.name)).toEqual(['mapped']);
+    expect(rolled.kpis.length).toBe(3);
   });
 });

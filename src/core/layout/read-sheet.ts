@@ -23,11 +23,18 @@ export interface ReadOptions {
 /** The mark on the add-in's summary sheet (plan/marks.ts). */
 const SUMMARY_MARK = 'KPISHEET_SUMMARY';
 
+/**
+ * The last sentence of the no-table message: how to say what each column is. Exported so a command that takes
+ * no --columns (rollup) can put its own way in its place.
+ */
+export const NO_TABLE_MAPPING_HINT =
+  '見出しの書き方が違う表は、作業ウィンドウの「列の割り当て」(コマンドラインでは --columns) で、どの列が何かを指定すると読み取れます。';
+
 const NO_TABLE_MESSAGE =
   'このシートに KPI 表が見つかりません。KPI 評価は、見出し行に「KPI」「重要業績評価指標」「指標名」「成果指標」の' +
   'いずれかの列と、年度の列 (「H30 (現状値)」「R2」「R6 (目標値)」や「現状値 (H30年度)」「目標値 (R6年度)」) が' +
   'ある表を読み取ります。KPI 表のあるシートを選ぶか、見出し行にこれらの語を書いてください。' +
-  '見出しの書き方が違う表は、作業ウィンドウの「列の割り当て」(コマンドラインでは --columns) で、どの列が何かを指定すると読み取れます。';
+  NO_TABLE_MAPPING_HINT;
 
 const EMPTY_MESSAGE =
   'このシートは空です。KPI 表 (「KPI」の列と「H30 (現状値)」「R6 (目標値)」などの年度の列がある表) のあるシートを選んでください。';

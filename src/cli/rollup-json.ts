@@ -1,0 +1,66 @@
+/**
+ * The public JSON of `kpi-sheet rollup --json` (schema/rollup-v1.schema.json): the 集計 rows by workbook and
+ * 基本目標, the files that could not be read with their reasons, and every KPI of every file.
+ */
+import {
+  goalRows,
+  kpiRows,
+  type GoalRow,
+  type KpiRow,
+  type RollupBook,
+  type RollupFailure,
+} from '../core/rollup/rollup-rows';
+import type { FiscalYear } from '../core/types';
+
+export const ROLLUP_SCHEMA_VERSION = 1;
+export const ROLLUP_SCHEMA_ID = `https://kpi-sheet.invalid/schema/rollup-v${ROLLUP_SCHEMA_VERSION}.schema.json`;
+
+/** A 集計 row without the workbook fields its book already carries. */
+export type RollupGoalJson = Omit<GoalRow, 'book' | 'title' | 'year' | 'previousYear'>;
+
+export interface RollupJson {
+  readonly $schema: string;
+  readonly schemaVersion: number;
+  readonly books: readonly {
+    readonly file: string;
+    readonly name: string;
+    readonly title: string | null;
+    readonly year: FiscalYear;
+    readonly previousYear: FiscalYear | null;
+    readonly goals: readonly RollupGoalJson[];
+  }[];
+  readonly failures: readonly RollupFailure[];
+  readonly kpis: readonly KpiRow[];
+}
+
+function goalJson(g: GoalRow): RollupGoalJson {
+  return {
+    goal: g.goal,
+    total: g.total,
+    kpis: g.kpis,
+    levels: g.levels,
+    counts: g.counts,
+    top: g.top,
+    share: g.share,
+    previousShare: g.previousShare,
+    moves: g.moves,
+    dataIssues: g.dataIssues,
+  };
+}
+
+export function rollupToJson(books: readonly RollupBook[], failures: readonly RollupFailure[]): RollupJson {
+  return {
+    $schema: ROLLUP_SCHEMA_ID,
+    schemaVersion: ROLLUP_SCHEMA_VERSION,
+    books: books.map((b) => ({
+      file: b.file,
+      name: b.name,
+      title: b.title,
+      year: b.report.year,
+      previousYear: b.report.previousYear,
+      goals: goalRows(b).map(goalJson),
+    })),
+    failures,
+    kpis: books.flatMap(kpiRows),
+  };
+}

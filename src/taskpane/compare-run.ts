@@ -12,7 +12,7 @@ import {
   type UncertainMatch,
 } from '../core/compare';
 import { readKpiSheet } from '../core/layout';
-import type { Grid, KpiSheet } from '../core/types';
+import type { ColumnMapping, Grid, KpiSheet } from '../core/types';
 
 export type CompareRunOutcome =
   | {
@@ -33,23 +33,29 @@ export function adoptedTableChoices(grid: Grid): string[] {
   return grid.sheetNames.filter((name) => name !== grid.sheet && !hidden.has(name) && !ours.has(name));
 }
 
-function read(grid: Grid): { sheet: KpiSheet } | { message: string } {
-  const layout = readKpiSheet(grid);
+/** Each sheet read as 評価する reads it: with the column mapping the user saved for that sheet, if any. */
+function read(grid: Grid, mappings: readonly ColumnMapping[]): { sheet: KpiSheet } | { message: string } {
+  const own = mappings.filter((m) => m.sheet === grid.sheet);
+  const layout = readKpiSheet(grid, own.length > 0 ? { mappings: own } : {});
   return layout.ok
     ? { sheet: layout.sheet }
     : { message: `シート「${grid.sheet}」: ${layout.failure.message}` };
 }
 
-export async function compareWithSheet(host: WorkbookHost, adoptedSheet: string): Promise<CompareRunOutcome> {
+export async function compareWithSheet(
+  host: WorkbookHost,
+  adoptedSheet: string,
+  mappings: readonly ColumnMapping[],
+): Promise<CompareRunOutcome> {
   const progressGrid = await host.readGrid(undefined, 'failInCellEdit');
   if (adoptedSheet === progressGrid.sheet)
     return { ok: false, message: '比べる相手には、開いているシートとは別のシートを選んでください。' };
   if (!progressGrid.sheetNames.includes(adoptedSheet))
     return { ok: false, message: `シート「${adoptedSheet}」が見つかりません。` };
   const adoptedGrid = await host.readGrid(adoptedSheet, 'failInCellEdit');
-  const progress = read(progressGrid);
+  const progress = read(progressGrid, mappings);
   if ('message' in progress) return { ok: false, message: progress.message };
-  const adopted = read(adoptedGrid);
+  const adopted = read(adoptedGrid, mappings);
   if ('message' in adopted) return { ok: false, message: adopted.message };
   const comparison = compareSheets(adopted.sheet, progress.sheet);
   const plan = compareSheetPlan({

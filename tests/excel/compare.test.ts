@@ -3,6 +3,7 @@
  * another sheet of the same workbook, the 比較 sheet written through the Excel host; a re-run leaves the
  * workbook as one run does, and the city's sheets are never touched.
  */
+import { parseMapping } from '../../src/core/layout/mapping';
 import { adoptedTableChoices, compareWithSheet } from '../../src/taskpane/compare-run';
 import type { FakeSheet } from './fake-excel';
 import { fixtureGrid } from './fixture-grids';
@@ -43,7 +44,7 @@ describe('the pane compares the open sheet with another sheet of the workbook', 
 
   it('writes a 比較 sheet with every KPI and its mark, and the pairs to confirm, through the Excel host', async () => {
     const { fake, host } = await workbook();
-    const outcome = await compareWithSheet(host, STRATEGY);
+    const outcome = await compareWithSheet(host, STRATEGY, []);
     expect(outcome).toEqual(
       expect.objectContaining({
         ok: true,
@@ -63,10 +64,10 @@ describe('the pane compares the open sheet with another sheet of the workbook', 
   it('leaves the city’s two sheets as they were, and a second run leaves the workbook as the first', async () => {
     const { fake, host } = await workbook();
     const before = [PROGRESS, STRATEGY].map((name) => cellsOf(fake.state.sheet(name)));
-    await compareWithSheet(host, STRATEGY);
+    await compareWithSheet(host, STRATEGY, []);
     const once = fake.state.snapshot();
     expect([PROGRESS, STRATEGY].map((name) => cellsOf(fake.state.sheet(name)))).toEqual(before);
-    await compareWithSheet(host, STRATEGY);
+    await compareWithSheet(host, STRATEGY, []);
     expect(fake.state.snapshot()).toEqual(once);
     expect(fake.state.sheets.map((s) => s.name)).toEqual([PROGRESS, STRATEGY, '比較']);
     // The 比較 sheet is the add-in's own: not offered as a table to compare with.
@@ -77,9 +78,43 @@ describe('the pane compares the open sheet with another sheet of the workbook', 
     const { fake, host } = await workbook();
     fake.state.addSheet('メモ');
     const once = fake.state.snapshot();
-    const outcome = await compareWithSheet(host, 'メモ');
+    const outcome = await compareWithSheet(host, 'メモ', []);
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) expect(outcome.message).toMatch(/^シート「メモ」: /);
     expect(fake.state.snapshot()).toEqual(once);
+  });
+});
+
+describe('the pane reads each sheet with the column mapping saved for it, as 評価する does', () => {
+  async function withBudgetSheet() {
+    const harness = await workbook();
+    const budget = await fixtureGrid('budget-no-kpi.xlsx');
+    harness.fake.state.seed(budget);
+    harness.fake.state.activeSheet = PROGRESS;
+    return { ...harness, budget: budget.sheet };
+  }
+
+  it('cannot read a table with other headings without its mapping, and says so in Japanese', async () => {
+    const { host, budget } = await withBudgetSheet();
+    const outcome = await compareWithSheet(host, budget, []);
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.message).toContain('KPI 表が見つかりません');
+  });
+
+  it('compares with that table once a mapping is saved for its sheet, and only for that sheet', async () => {
+    const { fake, host, budget } = await withBudgetSheet();
+    const parsed = parseMapping('row=3,A=name,B=baseline:2019,C=actual:2023,D=target:2024', budget);
+    if (!parsed.ok) throw new Error(parsed.message);
+    const outcome = await compareWithSheet(host, budget, [parsed.mapping]);
+    expect(outcome.ok).toBe(true);
+    // The budget sheet's 3 rows are the adopted KPIs: two are not in the progress table by name.
+    if (outcome.ok) expect(outcome.counts.削除).toBe(2);
+    expect(column(fake.state.sheet('比較'), 3)).toEqual(
+      expect.arrayContaining(['移住定住促進事業', 'ふるさと寄附金事業', '地域おこし協力隊事業']),
+    );
+    // A mapping saved for another sheet is not applied to these two.
+    const elsewhere = parseMapping('row=3,A=name,B=baseline:2019,D=target:2024', 'メモ');
+    if (!elsewhere.ok) throw new Error(elsewhere.message);
+    expect((await compareWithSheet(host, budget, [elsewhere.mapping])).ok).toBe(false);
   });
 });

@@ -4,6 +4,7 @@
  * Its own script chunk: its words live here, not in the pane's catalogue.
  */
 import { MARK_ORDER } from '../../../core/compare';
+import type { ColumnMapping } from '../../../core/types';
 import { adoptedTableChoices, compareWithSheet, type CompareRunOutcome } from '../../compare-run';
 import { language } from '../../i18n';
 import { button, describe, help, sheetText, type ValueElement } from '../controls';
@@ -49,6 +50,7 @@ export function compareCard({ host }: PaneContext): PaneCard {
   let busy = false;
   let paneBusy = false;
   let choices: string[] = [];
+  let mappings: readonly ColumnMapping[] = [];
 
   const sync = (): void => {
     const off = busy || paneBusy || choices.length === 0;
@@ -94,7 +96,7 @@ export function compareCard({ host }: PaneContext): PaneCard {
     if (run.hasAttribute('disabled') || select.value === '') return;
     busy = true;
     sync();
-    compareWithSheet(host, select.value)
+    compareWithSheet(host, select.value, mappings)
       .then(show, (error: unknown) =>
         show({ ok: false, message: error instanceof Error ? error.message : String(error) }),
       )
@@ -122,6 +124,7 @@ export function compareCard({ host }: PaneContext): PaneCard {
     element,
     render({ state }: PaneView): void {
       paneBusy = state.activity !== 'idle';
+      mappings = state.settings.columnMappings ?? [];
       const grid = state.analysis?.grid;
       const next = grid ? adoptedTableChoices(grid) : [];
       if (next.join('\n') !== choices.join('\n')) {

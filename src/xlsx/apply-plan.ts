@@ -187,8 +187,8 @@ const DEFAULT_ROW_HEIGHT = 15;
 const DEFAULT_FONT_SIZE = 11;
 
 /**
- * Grows each row of the range to fit its wrapped cells at the sheet's column widths, by the core's text
- * measure; never shrinks a row (the city may have made it tall on purpose). Cells merged down several
+ * Grows each row of the range to fit its text (wrapped cells at the sheet's column widths, by the core's
+ * text measure; one line at its font's line height); never shrinks a row (the city may have made it tall on purpose). Cells merged down several
  * rows are left out: their text has all their rows.
  */
 function fitRowHeights(ws: Worksheet, range: CellRange): void {
@@ -209,9 +209,8 @@ function fitRowHeights(ws: Worksheet, range: CellRange): void {
   };
   const needs = (cell: ExcelJS.Cell, width: number): number => {
     const size = cell.font?.size ?? DEFAULT_FONT_SIZE;
-    const lines = wrappedLines(cell.text, width, size);
-    // One line fits the row as it is.
-    return lines > 1 ? rowHeightFor(lines, size) : 0;
+    // Text that does not wrap is one line, and needs that line's height too (rowHeightFor).
+    return rowHeightFor(cell.alignment?.wrapText ? wrappedLines(cell.text, width, size) : 1, size);
   };
   const heightOf = (r: number): number => ws.getRow(r).height ?? DEFAULT_ROW_HEIGHT;
   for (let r = range.top; r <= range.bottom; r++) {
@@ -220,7 +219,7 @@ function fitRowHeights(ws: Worksheet, range: CellRange): void {
     for (let c = range.left; c <= range.right; c++) {
       const cell = row.getCell(c);
       if (cell.isMerged && cell.master !== cell) continue;
-      if (!cell.alignment?.wrapText || cell.text === '' || tall.has(`${r},${c}`)) continue;
+      if (cell.text === '' || tall.has(`${r},${c}`)) continue;
       needed = Math.max(needed, needs(cell, widthFrom(c, wide.get(`${r},${c}`) ?? c)));
     }
     if (needed > heightOf(r)) row.height = needed;

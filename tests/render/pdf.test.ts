@@ -301,6 +301,16 @@ describe.each([
       expect(cut).toEqual([]);
     });
 
+    it('no word crosses its row’s top or bottom edge (every row as tall as its text)', () => {
+      const cut = onPages((page, rules) =>
+        wordsOverRules(
+          page,
+          rules.filter((r) => !r.vertical),
+        ).map((w) => `「${w.text}」`),
+      );
+      expect(cut).toEqual([]);
+    });
+
     it('no word prints over another', () => {
       const over = onPages((page) => overlappingWords(page).map(([a, b]) => `「${a.text}」/「${b.text}」`));
       expect(over).toEqual([]);

@@ -22,6 +22,7 @@ import type {
 import { rangeContains, rangeOf } from '../a1';
 import { mark, markKind } from './marks';
 import { HEADER_STYLE } from './palette';
+import { widthForWords } from './word-width';
 
 export const COMMENT_HEADERS = ['要因・分析', '今後の方向性'] as const;
 export const COMMENT_COUNT = COMMENT_HEADERS.length;
@@ -231,6 +232,23 @@ function columnValues(grid: Grid, table: TableRegion, col: number): PlanValue[][
   return values;
 }
 
+/** Past this a word breaks as any long text does (a pasted address, say): the columns stay on the page. */
+const WIDEST_COMMENT = 60;
+
+/** Each comment column's width: COMMENT_WIDTHS, widened to the longest word typed in it (word-width.ts). */
+function commentWidths(grid: Grid, found: readonly FoundColumns[]): number[] {
+  return COMMENT_WIDTHS.map((base, i) => {
+    const texts: string[] = [];
+    for (const { table, cols } of found) {
+      const col = cols[i];
+      if (col === null) continue;
+      for (let row = table.firstRow; row <= table.lastRow; row++)
+        texts.push(String(valueAt(grid, row, col) ?? ''));
+    }
+    return widthForWords(texts, base, WIDEST_COMMENT);
+  });
+}
+
 export function commentPlan(input: CommentInput): CommentPlan {
   const { grid, tables } = input;
   const found = findColumns(grid, tables);
@@ -257,7 +275,7 @@ export function commentPlan(input: CommentInput): CommentPlan {
   if (!input.enabled) plan.notices.push('「要因・分析」「今後の方向性」の列に入力があるため、列を残しました');
 
   const startCol = placeComments(input, found);
-  plan.ops.push({ op: 'setColumnWidths', sheet, firstCol: startCol, widths: COMMENT_WIDTHS });
+  plan.ops.push({ op: 'setColumnWidths', sheet, firstCol: startCol, widths: commentWidths(grid, found) });
   for (const { table, cols } of found) {
     cols.forEach((col, i) => {
       const target = startCol + i;

@@ -17,6 +17,7 @@ import type {
 import { rangeOf } from '../a1';
 import { BORDER, HEADER_STYLE, RATE_FORMAT } from './palette';
 import { fiscalYearText, readingText } from './reading-text';
+import { widthForWords } from './word-width';
 
 /** Headers of the flag columns, left to right. The layout reader knows them by these words. */
 export const FLAG_HEADERS = ['最新値', '達成率', '進捗率', '傾向', '判定', '方向', '備考'] as const;
@@ -33,8 +34,15 @@ export const FLAG_OFFSET = {
   notes: 6,
 } as const;
 
-/** Column widths in characters, as Excel counts them. */
+/** Column widths in characters, as Excel counts them: the least each column gets (flagWidths). */
 export const FLAG_WIDTHS: readonly number[] = [13, 8, 8, 5, 11, 5, 30];
+
+/** The 備考's font size: small, so a note of several reasons stays a few lines. */
+export const NOTES_FONT_SIZE = 9;
+
+/** Past these widths a word breaks as any long text does: the table stays on its pages. */
+const WIDEST_LATEST = 24;
+const WIDEST_NOTES = 48;
 
 export const DIRECTION_CHOICES: readonly string[] = ['↑', '↓'];
 
@@ -113,6 +121,20 @@ export function flagValuesByRow(kpis: readonly KpiEvaluation[], settings: Settin
   return new Map(kpis.map((k) => [k.row, flagValuesFor(k, settings)]));
 }
 
+/**
+ * The flag columns' widths for these rows: the wrapped 最新値 and 備考 columns widened to their longest
+ * word (`1,234,567,890円` is not split across lines), the others as FLAG_WIDTHS. The same rows give the
+ * same widths, so a re-run writes what the first run did.
+ */
+export function flagWidths(values: FlagValuesByRow): readonly number[] {
+  const { latest, notes } = FLAG_OFFSET;
+  const column = (offset: number): string[] => [...values.values()].map((v) => String(v[offset] ?? ''));
+  const widths = [...FLAG_WIDTHS];
+  widths[latest] = widthForWords(column(latest), FLAG_WIDTHS[latest], WIDEST_LATEST);
+  widths[notes] = widthForWords(column(notes), FLAG_WIDTHS[notes], WIDEST_NOTES, NOTES_FONT_SIZE);
+  return widths;
+}
+
 /** A row of the table that is no KPI (a section or note row): its flag cells stay empty. */
 const NO_FLAGS: readonly PlanValue[] = FLAG_HEADERS.map(() => null);
 
@@ -174,7 +196,7 @@ export function flagOps(target: FlagTable, flagValues: FlagValuesByRow): WriteOp
       sheet,
       range: data(notes, notes),
       // Wrapped (its row grows to fit, fitRowHeights), so a long note prints whole.
-      style: { border: BORDER, vertical: 'middle', fontSize: 9, wrap: true },
+      style: { border: BORDER, vertical: 'middle', fontSize: NOTES_FONT_SIZE, wrap: true },
     },
     {
       op: 'setDataValidation',

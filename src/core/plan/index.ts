@@ -17,7 +17,7 @@ import { previousYear, type PreviousYear } from '../evaluate/previous-year';
 import { COMMENT_COUNT, commentPlan, readComments, type CommentLookup, type RowComment } from './comments';
 import { YEAR_BEFORE_COUNT, yearBeforeOps } from './year-before-columns';
 import { flagRuleOps, tintRuleOps } from './conditional';
-import { FLAG_COUNT, FLAG_OFFSET, FLAG_WIDTHS, flagOps, flagValuesByRow } from './flags';
+import { FLAG_COUNT, FLAG_OFFSET, flagOps, flagValuesByRow, flagWidths } from './flags';
 import { bookRemovalOps, mark, markKind, marksOf, ownSheets, sheetRemovalOps } from './marks';
 import { cityRight, placeFlags } from './placement';
 import { kpiSheetPrintOp, summaryPrintOp } from './print';
@@ -135,7 +135,8 @@ function sheetPart(input: SheetInput, firstIndex: number, now: Date, previous?: 
   // Comment columns that move leave their old cells first, before anything is written where they were.
   ops.push(...comments.before);
 
-  ops.push({ op: 'setColumnWidths', sheet: grid.sheet, firstCol: startCol, widths: FLAG_WIDTHS });
+  const ownWidths = flagWidths(flagValues);
+  ops.push({ op: 'setColumnWidths', sheet: grid.sheet, firstCol: startCol, widths: ownWidths });
   const markOps: WriteOp[] = [];
   let index = firstIndex;
   for (const table of tables) {
@@ -176,7 +177,7 @@ function sheetPart(input: SheetInput, firstIndex: number, now: Date, previous?: 
       range: rangeOf(table.headerTop, table.firstCol, table.lastRow, lastFlagCol),
     });
   }
-  const widths = printWidths(grid, startCol);
+  const widths = printWidths(grid, startCol, ownWidths);
   const rowHeights = printedRowHeights(grid, tables, widths, flagValues, startCol);
   ops.push(
     kpiSheetPrintOp({

@@ -4,8 +4,8 @@
  * fits (the `fitRowHeights` op grows them by the same rule, text-size.ts).
  */
 import type { CellRange, Grid, KpiSheet, PlanValue, TableRegion } from '../types';
-import { FLAG_COUNT, FLAG_WIDTHS, FLAG_OFFSET, type FlagValuesByRow } from './flags';
-import { rowHeightFor, TextMeasure, wrappedLines } from './text-size';
+import { FLAG_COUNT, FLAG_OFFSET, NOTES_FONT_SIZE, type FlagValuesByRow } from './flags';
+import { ONE_LINE_HEIGHT, rowHeightFor, TextMeasure, wrappedLines } from './text-size';
 
 /** Excel's default row height in points (Calibri 11). */
 export const DEFAULT_ROW_HEIGHT = 15;
@@ -13,19 +13,21 @@ export const DEFAULT_ROW_HEIGHT = 15;
 /** A city column whose width the host did not read: a typical year column. */
 const ASSUMED_WIDTH = 11;
 
-/** The font size of the flags' 備考 (flags.ts). */
-const NOTES_FONT_SIZE = 9;
-
-export function printWidths(grid: Grid, flagCol: number): (col: number) => number {
+/** Each column's width: the city's, and the flags' as the plan writes them (`flagWidths`, flags.ts). */
+export function printWidths(
+  grid: Grid,
+  flagCol: number,
+  flagWidths: readonly number[],
+): (col: number) => number {
   return (col) => {
-    if (col >= flagCol && col < flagCol + FLAG_COUNT) return FLAG_WIDTHS[col - flagCol];
+    if (col >= flagCol && col < flagCol + FLAG_COUNT) return flagWidths[col - flagCol];
     return grid.columnWidths?.[col - 1] ?? ASSUMED_WIDTH;
   };
 }
 
-/** The height fitRowHeights grows a row to for that many lines: one line keeps the row as it is. */
+/** The height fitRowHeights grows a row of text to for that many lines (one line too, rowHeightFor). */
 function grownHeight(lines: number, fontSize = 11): number {
-  return lines > 1 ? rowHeightFor(lines, fontSize) : DEFAULT_ROW_HEIGHT;
+  return rowHeightFor(lines, fontSize);
 }
 
 function textAt(grid: Grid, row: number, col: number): string {
@@ -60,16 +62,13 @@ function rateHeight(value: PlanValue | undefined, width: number): number {
 }
 
 /** The height a KPI row's own flag cells need: the latest value, a capped rate, the 備考 at 9 pt. */
-function flagRowHeight(flags: readonly PlanValue[]): number {
+function flagRowHeight(flags: readonly PlanValue[], width: (offset: number) => number): number {
   const { latest, notes, achievementRate, progressRate } = FLAG_OFFSET;
   return Math.max(
-    rateHeight(flags[achievementRate], FLAG_WIDTHS[achievementRate]),
-    rateHeight(flags[progressRate], FLAG_WIDTHS[progressRate]),
-    grownHeight(
-      wrappedLines(String(flags[notes] ?? ''), FLAG_WIDTHS[notes], NOTES_FONT_SIZE),
-      NOTES_FONT_SIZE,
-    ),
-    grownHeight(wrappedLines(String(flags[latest] ?? ''), FLAG_WIDTHS[latest])),
+    rateHeight(flags[achievementRate], width(achievementRate)),
+    rateHeight(flags[progressRate], width(progressRate)),
+    grownHeight(wrappedLines(String(flags[notes] ?? ''), width(notes), NOTES_FONT_SIZE), NOTES_FONT_SIZE),
+    grownHeight(wrappedLines(String(flags[latest] ?? ''), width(latest))),
   );
 }
 
@@ -91,17 +90,25 @@ export function printedRowHeights(
       const texts = grid.texts[row - grid.top] ?? [];
       for (let col = table.firstCol; col < flagCol; col++) {
         const text = texts[col - grid.left] ?? '';
-        // Most cells fit on one line in their own column (a merge only widens them): no lookup for those.
-        if (text === '' || fitsOneLine(text, width(col)) || covered.has(cellKey(row, col))) continue;
+        if (text === '' || covered.has(cellKey(row, col))) continue;
         const merge = byTopLeft.get(cellKey(row, col));
         // A cell merged down several rows has their height to itself.
         if (merge && merge.bottom > merge.top) continue;
+        // Most cells fit on one line in their own column (a merge only widens them): no lookup for those.
+        if (fitsOneLine(text, width(col))) {
+          height = Math.max(height, ONE_LINE_HEIGHT);
+          continue;
+        }
         let cellWidth = 0;
         for (let c = col; c <= (merge?.right ?? col); c++) cellWidth += width(c);
         height = Math.max(height, grownHeight(measure.lines(text, cellWidth)));
       }
       const flags = row >= table.firstRow ? flagValues.get(row) : undefined;
-      if (flags) height = Math.max(height, flagRowHeight(flags));
+      if (flags)
+        height = Math.max(
+          height,
+          flagRowHeight(flags, (offset) => width(flagCol + offset)),
+        );
       heights.set(row, height);
     }
   }

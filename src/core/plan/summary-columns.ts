@@ -19,11 +19,10 @@ export function summaryWidths(settings: Settings): readonly number[] {
   return [...SUMMARY_WIDTHS, ...Array<number>(Math.max(0, needed - SUMMARY_WIDTHS.length)).fill(8)];
 }
 
-/** Excel's default row height in points (Calibri 11), for rows the sheet leaves unsized. */
+/** Excel's default row height in points (Calibri 11), for the sheet's empty rows (gaps, the chart's). */
 export const DEFAULT_ROW_HEIGHT = 15;
 
 /** Printed height of a row holding these wrapped texts, each with its column. */
 export function rowPoints(cells: readonly { col: number; text: string }[]): number {
-  const lines = Math.max(1, ...cells.map((c) => wrappedLines(c.text, SUMMARY_WIDTHS[c.col - 1] ?? 8)));
-  return lines > 1 ? rowHeightFor(lines) : DEFAULT_ROW_HEIGHT;
+  return rowHeightFor(Math.max(1, ...cells.map((c) => wrappedLines(c.text, SUMMARY_WIDTHS[c.col - 1] ?? 8))));
 }

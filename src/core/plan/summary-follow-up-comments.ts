@@ -7,12 +7,9 @@ import type { FollowUp, PlanValue } from '../types';
 import type { CommentLookup } from './comments';
 import { BORDER, HEADER_STYLE } from './palette';
 import { merge, tallerRows, type SummaryTable } from './summary-cursor';
-import { rowHeightFor, wrappedLines } from './text-size';
+import { ONE_LINE_HEIGHT, rowHeightFor, wrappedLines } from './text-size';
 
 export const NOT_WRITTEN = '(未記入)';
-
-/** Excel's default row height in points, for rows of one line. */
-const ONE_LINE = 15;
 
 /**
  * Columns of the summary sheet: the KPI in A, 要因・分析 across B–E, 今後の方向性 across F–I; `widths` are the
@@ -36,7 +33,7 @@ export function followUpCommentsTable(
       wrappedLines(e.factor, factorWidth),
       wrappedLines(e.outlook, outlookWidth),
     );
-    return lines > 1 ? rowHeightFor(lines) : ONE_LINE;
+    return rowHeightFor(lines);
   });
   const cell = { border: BORDER, vertical: 'top', wrap: true } as const;
   const mergeRow = (w: Parameters<SummaryTable['styleHeader']>[0], row: number): void => {
@@ -54,8 +51,8 @@ export function followUpCommentsTable(
     heights,
     styleRows: (w, first, from, to) => {
       for (let i = from; i <= to; i++) mergeRow(w, first + i - from);
-      w.style(first, 1, first + to - from, 9, { ...cell, rowHeight: ONE_LINE });
-      tallerRows(w, first, heights, from, to, ONE_LINE);
+      w.style(first, 1, first + to - from, 9, { ...cell, rowHeight: ONE_LINE_HEIGHT });
+      tallerRows(w, first, heights, from, to, ONE_LINE_HEIGHT);
     },
     empty: '該当なし',
   };

@@ -9,10 +9,10 @@ import { gradeText } from './flags';
 import { BORDER, DATA_BAR, gradeFill, gradesOf, HEADER_STYLE, RATE_FORMAT } from './palette';
 import { fiscalYearText } from './reading-text';
 import { legendEntries } from './legend';
-import { rowHeightFor, wrappedLines } from './text-size';
+import { ONE_LINE_HEIGHT, rowHeightFor, wrappedLines } from './text-size';
 import { goalShort, rowCell, tallerRows } from './summary-cursor';
 import type { SummaryCursor, SummaryTable } from './summary-cursor';
-import { DEFAULT_ROW_HEIGHT, rowPoints, SUMMARY_WIDTHS, summaryWidths } from './summary-columns';
+import { rowPoints, SUMMARY_WIDTHS, summaryWidths } from './summary-columns';
 
 const CELL: CellStyle = { border: BORDER, vertical: 'middle' };
 
@@ -37,8 +37,8 @@ function fitRows(
 ): void {
   // One op gives the rows their look and default height, then the taller ones their height: a long list
   // stays few ops, and small ones.
-  w.style(first, left, first + to - from, right, { ...style, rowHeight: DEFAULT_ROW_HEIGHT });
-  tallerRows(w, first, heights, from, to, DEFAULT_ROW_HEIGHT);
+  w.style(first, left, first + to - from, right, { ...style, rowHeight: ONE_LINE_HEIGHT });
+  tallerRows(w, first, heights, from, to, ONE_LINE_HEIGHT);
 }
 
 /** A list whose first column is wrapped text (each row as tall as its text) and columns 2 to `right` centred. */
@@ -183,7 +183,7 @@ export function legendTable(settings: Settings): SummaryTable {
   const meaningWidth = widths.slice(1).reduce((a, b) => a + b, 0);
   const heights = entries.map((e) => {
     const lines = Math.max(wrappedLines(e.mark, SUMMARY_WIDTHS[0]), wrappedLines(e.meaning, meaningWidth));
-    return lines > 1 ? rowHeightFor(lines) : DEFAULT_ROW_HEIGHT;
+    return rowHeightFor(lines);
   });
   return {
     heading: '凡例 (このブックの記号と色)',

@@ -1,7 +1,7 @@
 /** The summary sheet's row cursor, which lays out the printed pages as it writes, and how it writes one table. */
 import type { CellStyle, PlanValue, WriteOp } from '../types';
 import { rangeOf } from '../a1';
-import { rowHeightFor } from './text-size';
+import { ONE_LINE_HEIGHT, rowHeightFor } from './text-size';
 import { DEFAULT_ROW_HEIGHT, rowPoints } from './summary-columns';
 import type { SummaryCursor, SummaryTable, WrittenTable } from './summary-cursor';
 
@@ -66,9 +66,8 @@ export class SheetWriter implements SummaryCursor {
       sheet: this.sheet,
       range: rangeOf(this.row, 1, this.row, this.lastCol),
     });
-    const height =
-      style.fontSize !== undefined && style.fontSize > 11 ? rowHeightFor(1, style.fontSize) : undefined;
-    this.style(this.row, 1, this.row, this.lastCol, { ...style, rowHeight: height ?? DEFAULT_ROW_HEIGHT });
+    const height = rowHeightFor(1, style.fontSize);
+    this.style(this.row, 1, this.row, this.lastCol, { ...style, rowHeight: height });
     this.advance(height);
   }
 
@@ -108,7 +107,7 @@ export function writeTable(w: SheetWriter, table: SummaryTable): WrittenTable {
   const sum = (heights: readonly number[]): number => heights.reduce((a, b) => a + b, 0);
   const headerHeight = rowPoints(table.header.map((text, i) => ({ col: i + 1, text: String(text ?? '') })));
   const top = HEADING_HEIGHT + headerHeight;
-  const whole = top + Math.max(DEFAULT_ROW_HEIGHT, sum(table.heights));
+  const whole = top + Math.max(ONE_LINE_HEIGHT, sum(table.heights));
   // A table that does not fit in what is left starts a new page when it fits there and this page is at
   // least half full, or when not even its headings and a few rows fit here; else it runs on with its
   // headings repeated.

@@ -10,7 +10,7 @@ import { gradeText } from './flags';
 import { BORDER, HEADER_STYLE } from './palette';
 import { fiscalYearText } from './reading-text';
 import { goalShort, rowCell, tallerRows, type SummaryTable } from './summary-cursor';
-import { rowHeightFor, wrappedLines } from './text-size';
+import { ONE_LINE_HEIGHT, rowHeightFor, wrappedLines } from './text-size';
 
 const CELL = { border: BORDER, vertical: 'middle' } as const;
 const CHANGES: readonly GradeChange[] = ['up', 'same', 'down'];
@@ -70,13 +70,10 @@ export function yearBeforeChanges(
   return { byGoal, fallen };
 }
 
-/** Excel's default row height in points, for rows of one line. */
-const ONE_LINE = 15;
-
 /** Printed height of a row whose texts wrap in their columns (`widths`: the summary's). */
 function heightOf(cells: readonly { col: number; text: string }[], widths: readonly number[]): number {
   const lines = Math.max(1, ...cells.map((c) => wrappedLines(c.text, widths[c.col - 1] ?? 8)));
-  return lines > 1 ? rowHeightFor(lines) : ONE_LINE;
+  return rowHeightFor(lines);
 }
 
 /** The counts per 基本目標, then the KPIs that fell; one table saying why when there is no year before. */
@@ -115,9 +112,9 @@ export function yearBeforeTables(
     heights: goalHeights,
     styleRows: (w, first, fromIndex, to) => {
       const last = first + to - fromIndex;
-      w.style(first, 1, last, 1, { ...CELL, wrap: true, rowHeight: ONE_LINE });
+      w.style(first, 1, last, 1, { ...CELL, wrap: true, rowHeight: ONE_LINE_HEIGHT });
       w.style(first, 2, last, header.length, { ...CELL, horizontal: 'center' });
-      tallerRows(w, first, goalHeights, fromIndex, to, ONE_LINE);
+      tallerRows(w, first, goalHeights, fromIndex, to, ONE_LINE_HEIGHT);
     },
     empty: '該当なし',
   };
@@ -146,10 +143,10 @@ export function yearBeforeTables(
     heights: fallenHeights,
     styleRows: (w, first, fromIndex, to) => {
       const last = first + to - fromIndex;
-      w.style(first, 1, last, 2, { ...CELL, wrap: true, rowHeight: ONE_LINE });
+      w.style(first, 1, last, 2, { ...CELL, wrap: true, rowHeight: ONE_LINE_HEIGHT });
       w.style(first, 3, last, 4, { ...CELL, horizontal: 'center', bold: true });
       w.style(first, 5, last, 6, { ...CELL, horizontal: 'center' });
-      tallerRows(w, first, fallenHeights, fromIndex, to, ONE_LINE);
+      tallerRows(w, first, fallenHeights, fromIndex, to, ONE_LINE_HEIGHT);
     },
     empty: '該当なし',
   };

@@ -28,10 +28,18 @@ export function wrappedLines(text: string, width: number, fontSize = 11): number
   return sum;
 }
 
-/** Row height in points for that many lines. */
+/**
+ * Row height in points for a row holding that many lines of text, one line included: Excel's default row
+ * (15 points, sized for Calibri) is lower than a line of LibreOffice's Japanese font (Noto Sans CJK at
+ * 11 points needs about 17.5), so a row of text left at the default prints with its words cut at the
+ * bottom edge.
+ */
 export function rowHeightFor(lines: number, fontSize = 11): number {
-  return Math.ceil(lines * fontSize * 1.4 + 3);
+  return Math.ceil(Math.max(1, lines) * fontSize * 1.4 + 3);
 }
+
+/** The height of a row of one line of 11-point text (19 points). */
+export const ONE_LINE_HEIGHT = rowHeightFor(1);
 
 /**
  * wrappedLines with each text's width counted once per plan: a KPI sheet repeats its units, departments,

@@ -335,11 +335,10 @@ function fitRowHeights(sheet: WorksheetPart, range: CellRange, book: XlsxBook, m
   };
   const needs = (xml: string, width: number): number => {
     const { text, s } = cellShownText(xml, book);
+    if (text === '') return 0;
     const layout = styles.textLayoutOf(s);
-    if (!layout.wrap || text === '') return 0;
-    const lines = wrappedLines(text, width, layout.fontSize);
-    // One line fits the row as it is.
-    return lines > 1 ? rowHeightFor(lines, layout.fontSize) : 0;
+    // Text that does not wrap is one line, and needs that line's height too (rowHeightFor).
+    return rowHeightFor(layout.wrap ? wrappedLines(text, width, layout.fontSize) : 1, layout.fontSize);
   };
   const cellXml = (row: number, col: number): string | undefined => {
     const found = sheet.data.row(row);

@@ -92,6 +92,26 @@ describe('comment columns: beside the flags, headed and formatted for input', ()
   });
 });
 
+describe('comment columns: as wide as the longest word typed in them', () => {
+  const widthsAt = (plan: WritePlan): readonly number[] | undefined =>
+    opsOf(plan, 'setColumnWidths').find((op) => op.sheet === SHEET && op.firstCol === 19)?.widths;
+
+  it('36 characters each for sentences, which wrap', () => {
+    expect(
+      widthsAt(planFor(earlier(12, 19, [[7, 19, '相談件数は増えたが、創業につながった件数は横ばい']]))),
+    ).toEqual([36, 36]);
+  });
+
+  it('wider where an address typed there would otherwise break across lines, up to 60', () => {
+    const url = 'https://www.city.asakuchi.lg.jp/soshiki/shoko/kpi-2024-report.html';
+    const plan = planFor(earlier(12, 19, [[7, 20, `詳細は ${url} を参照`]]));
+    expect(widthsAt(plan)).toEqual([36, 60]);
+    // 40 characters: 41.5 with the cell's padding, so 42.
+    const address = 'https://www.city.asakuchi.lg.jp/kpi.html';
+    expect(widthsAt(planFor(earlier(12, 19, [[7, 19, `${address} を参照`]])))).toEqual([42, 36]);
+  });
+});
+
 describe('comment columns: an input message on each, saying what to write', () => {
   const validationsIn = (plan: WritePlan, col: number) =>
     opsOf(plan, 'setDataValidation').filter((op) => op.sheet === SHEET && op.range.left === col);

@@ -299,8 +299,9 @@ describe('print setup of the KPI sheet', () => {
       fitToWidth: true,
       header: '&C&A',
     });
-    // Three short blocks share one page.
-    expect(layout.rowBreaks).toEqual([]);
+    // Two short blocks share the first page; the third no longer fits under them (its rows of text are
+    // 19 points, print-rows.ts) and starts the next: a break only before a block.
+    expect(layout.rowBreaks).toEqual([sample.sheet.blocks[2].firstRow]);
     expect(layout.printArea).toMatchObject({ top: 1, left: 1, right: 18 });
     expect(layout.printArea.bottom).toBe(sample.sheet.blocks[2].kpiTable!.lastRow);
     expect(layout.titleRows).toBeNull();

@@ -164,6 +164,8 @@ describe('the summary sheet lays out its own pages', () => {
         ['KPI', '担当課', '判定', '最新値', '目標値', '差', '基本目標', '行'],
       ],
       ['前年度から判定が下がった KPI (続き)', ['KPI', '担当課', '前年度', '今年度', '基本目標', '行']],
+      // The legend comes last; with rows of 19 points it may run onto the next page.
+      ['凡例 (このブックの記号と色) (続き)', ['記号・色', '意味']],
     ]);
     expect(continued.map((row) => valuesAt.get(row)?.[0])).toContain('要フォローアップ (C・D 判定) (続き)');
     for (const row of continued) {

@@ -286,8 +286,10 @@ describe.each([
       );
 
     it('the pages draw the cells’ borders (what the checks below measure against)', () => {
+      // Every page prints a table: its header row and at least one row under it, boxed (the shortest
+      // page, a table's last three rows under its repeated heading, draws 10 lines).
       for (const page of [...kpiPages(), ...summaryPages()]) {
-        expect(printed.rules[page.number - 1]?.length ?? 0).toBeGreaterThan(10);
+        expect(printed.rules[page.number - 1]?.length ?? 0).toBeGreaterThanOrEqual(8);
       }
     });
 

@@ -112,14 +112,16 @@ const COLOUR_NAMES: Readonly<Record<string, string>> = {
 const FOOTER_LIMIT = 255;
 
 /**
- * The KPI sheet's left footer: its marks in one short paragraph, so every printed page explains its own
+ * The KPI sheet's left footer: its marks in three short lines, so every printed page explains its own
  * marks. `&9` is the font size in points. The grades are the scale's; their colours are the 判定 cells'.
+ * Lines, not one paragraph: the footer scales with the sheet, and a small table printed at 100 % would run
+ * one long line under the page number on the right.
  */
 export function kpiSheetLegendFooter(settings: Settings): string {
   const levels = settings.scale.levels;
   const rest =
-    '傾向 ↗良くなった →変わらない ↘悪くなった (基準値比)。方向 ↑増えるほど良い ↓減るほど良い。' +
-    '(R5) 値の年度。詳しくはサマリーの凡例';
+    '\n傾向 ↗良くなった →変わらない ↘悪くなった (基準値比)。方向 ↑増えるほど良い ↓減るほど良い。' +
+    '\n(R5) 値の年度。詳しくはサマリーの凡例';
   const named = levels.map((l) => `${l.symbol} ${COLOUR_NAMES[l.color.toUpperCase()] ?? l.label}`).join('・');
   const fixed = COLOUR_NAMES[settings.scale.unjudgeable.color.toUpperCase()];
   const withLabels = `&L&9凡例: 判定の色 ${named}・X 評価不能と廃止${fixed ? ` ${fixed}` : ''} (行は淡色)。${rest}`;

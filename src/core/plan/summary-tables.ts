@@ -113,15 +113,20 @@ export function gradeCountTable(
 }
 
 export function followUpTable(followUps: readonly FollowUp[], evaluation: Evaluation): SummaryTable {
+  const { scale } = evaluation.settings;
+  // The short columns wrap too: a grade's label (`B 概ね順調`) and a row on another sheet (`基本目標1!10`)
+  // can be wider than their column, and would print across its edges.
   const heights = followUps.map((f) =>
     rowPoints([
       { col: 1, text: f.name },
       { col: 2, text: f.department },
+      { col: 3, text: gradeText(f.grade, evaluation.settings) },
       { col: 4, text: f.latest },
       { col: 5, text: f.target },
+      { col: 7, text: goalShort(f.goal) },
+      { col: 8, text: String(rowCell(f.sheet, f.row) ?? '') },
     ]),
   );
-  const { scale } = evaluation.settings;
   const listed = scale.levels.filter((level) => level.followUp).map((level) => level.symbol);
   return {
     heading: `要フォローアップ (${listed.join('・')} 判定)`,
@@ -142,10 +147,10 @@ export function followUpTable(followUps: readonly FollowUp[], evaluation: Evalua
       const last = first + to - from;
       w.style(first, 1, last, 2, { ...CELL, wrap: true });
       fitRows(w, first, heights, from, to, 1, 2, { ...CELL, wrap: true });
-      w.style(first, 3, last, 3, { ...CELL, horizontal: 'center', bold: true });
+      w.style(first, 3, last, 3, { ...CELL, horizontal: 'center', bold: true, wrap: true });
       w.style(first, 4, last, 5, { ...CELL, horizontal: 'right', wrap: true });
       w.style(first, 6, last, 6, { ...CELL, horizontal: 'right', numberFormat: '#,##0.##;[Red]-#,##0.##' });
-      w.style(first, 7, last, 8, { ...CELL, horizontal: 'center' });
+      w.style(first, 7, last, 8, { ...CELL, horizontal: 'center', wrap: true });
     },
     rules: (w, first, last) => {
       for (const grade of gradesOf(scale)) {

@@ -102,6 +102,9 @@ export class SheetWriter implements SummaryCursor {
 const HEADING_STYLE: CellStyle = { bold: true, fontSize: 12 };
 const HEADING_HEIGHT = rowHeightFor(1, 12);
 
+/** The fewest rows a table continues with on a page of its own. */
+const TAIL_ROWS = 3;
+
 /** Heading, header and rows; on a new page when the table would not fit, headings repeated after a break. */
 export function writeTable(w: SheetWriter, table: SummaryTable): WrittenTable {
   const sum = (heights: readonly number[]): number => heights.reduce((a, b) => a + b, 0);
@@ -109,11 +112,13 @@ export function writeTable(w: SheetWriter, table: SummaryTable): WrittenTable {
   const top = HEADING_HEIGHT + headerHeight;
   const whole = top + Math.max(ONE_LINE_HEIGHT, sum(table.heights));
   // A table that does not fit in what is left starts a new page when it fits there and this page is at
-  // least half full, or when not even its headings and a few rows fit here; else it runs on with its
-  // headings repeated.
+  // least half full or only its last few rows would run on (a page of a table's tail alone), or when not
+  // even its headings and a few rows fit here; else it runs on with its headings repeated.
   const firstRows = top + sum(table.heights.slice(0, 3));
   const halfFull = w.left() <= w.capacity / 2;
-  if (whole > w.left() && ((whole <= w.capacity && halfFull) || firstRows > w.left())) w.pageBreak();
+  const tailOnly = whole - w.left() <= sum(table.heights.slice(-TAIL_ROWS));
+  if (whole > w.left() && ((whole <= w.capacity && (halfFull || tailOnly)) || firstRows > w.left()))
+    w.pageBreak();
   const headings = (continued: boolean): void => {
     w.line(continued ? `${table.heading} (続き)` : table.heading, HEADING_STYLE);
     w.values([table.header]);
@@ -137,6 +142,10 @@ export function writeTable(w: SheetWriter, table: SummaryTable): WrittenTable {
       to++;
       height += table.heights[to];
     }
+    // A page that would carry only a table's last row or two takes a few rows more from this one.
+    const after = table.rows.length - 1 - to;
+    const pulled = to - (TAIL_ROWS - after);
+    if (after > 0 && after < TAIL_ROWS && pulled >= from + TAIL_ROWS - 1) to = pulled;
     const first = w.row;
     w.values(table.rows.slice(from, to + 1));
     table.styleRows(w, first, from, to);

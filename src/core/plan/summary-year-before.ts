@@ -119,11 +119,17 @@ export function yearBeforeTables(
     empty: '該当なし',
   };
   const listHeader: PlanValue[] = ['KPI', '担当課', '前年度', '今年度', '基本目標', '行'];
+  // Every cell wraps: a grade's label (`B 概ね順調`) and a row on another sheet (`基本目標1!10`) can be wider
+  // than their column, and would print across its edges.
   const fallenHeights = fallen.map((f) =>
     heightOf(
       [
         { col: 1, text: f.name },
         { col: 2, text: f.department },
+        { col: 3, text: f.previous },
+        { col: 4, text: f.current },
+        { col: 5, text: goalShort(f.goal) },
+        { col: 6, text: String(rowCell(f.sheet, f.row) ?? '') },
       ],
       widths,
     ),
@@ -144,8 +150,8 @@ export function yearBeforeTables(
     styleRows: (w, first, fromIndex, to) => {
       const last = first + to - fromIndex;
       w.style(first, 1, last, 2, { ...CELL, wrap: true, rowHeight: ONE_LINE_HEIGHT });
-      w.style(first, 3, last, 4, { ...CELL, horizontal: 'center', bold: true });
-      w.style(first, 5, last, 6, { ...CELL, horizontal: 'center' });
+      w.style(first, 3, last, 4, { ...CELL, horizontal: 'center', bold: true, wrap: true });
+      w.style(first, 5, last, 6, { ...CELL, horizontal: 'center', wrap: true });
       tallerRows(w, first, fallenHeights, fromIndex, to, ONE_LINE_HEIGHT);
     },
     empty: '該当なし',

@@ -11,6 +11,8 @@ import { MIN_PRINT_SCALE, packedRowBreaks } from '../../../src/core/plan/print';
 import { gradeFill } from '../../../src/core/plan/palette';
 import { withRateThresholds } from '../../../src/core/settings';
 import { SUMMARY_WIDTHS } from '../../../src/core/plan/summary-sheet';
+import type { SummaryTable } from '../../../src/core/plan/summary-cursor';
+import { SheetWriter, writeTable } from '../../../src/core/plan/summary-writer';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 import type { Block, PageLayout, Settings, TableRegion, WriteOp, WritePlan } from '../../../src/core/types';
 import { buildSample, SHEET } from './sample';
@@ -123,6 +125,14 @@ describe('the KPI sheet’s footer explains its marks on every page', () => {
       expect(footer).toContain(mark);
     expect(footer).toContain('&R&9&P / &N  R6年度評価 (2026-11-21)');
     expect(footer.length).toBeLessThanOrEqual(255);
+  });
+
+  it('puts the legend on three short lines, so at 100 % it stays clear of the page number', () => {
+    const { footer } = layoutOf(planWith(DEFAULT_SETTINGS), SHEET);
+    const left = footer.slice(0, footer.indexOf('&R'));
+    const lines = left.split('\n');
+    expect(lines).toHaveLength(3);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(60);
   });
 });
 
@@ -239,6 +249,48 @@ describe('the summary sheet lays out its own pages', () => {
     expect(legendEntries({ ...DEFAULT_SETTINGS, rowTint: false }).map((e) => e.mark)).not.toContain(
       '行の淡い色',
     );
+  });
+});
+
+describe('a summary table that does not fit where it starts', () => {
+  // A page of 600 points, of which `used` are taken in rows of 20; the table's rows, heading and header
+  // are 19 points each.
+  const table = (rows: number): SummaryTable => ({
+    heading: '凡例',
+    header: ['記号・色', '意味'],
+    styleHeader: () => undefined,
+    rows: Array.from({ length: rows }, (_, i) => [`記号${i}`, '意味']),
+    heights: Array<number>(rows).fill(19),
+    styleRows: () => undefined,
+    empty: '該当なし',
+  });
+  const writeAfter = (used: number, rows: number): SheetWriter => {
+    const w = new SheetWriter('KPI評価サマリー', 600, 9);
+    for (let i = 0; i < used / 20; i++) w.advance(20);
+    writeTable(w, table(rows));
+    return w;
+  };
+
+  it('runs on to the next page, its heading repeated, when it is longer than a page', () => {
+    // 400 points left of 600; 19 + 19 + 30 × 19 = 608 fits on no page.
+    const w = writeAfter(200, 30);
+    expect(w.rowBreaks).toHaveLength(1);
+    expect(w.rowBreaks[0]).toBeGreaterThan(11 + 2);
+  });
+
+  it('longer than a page, leaves at least three of its rows for its last page', () => {
+    // Page 1 holds 19 of the 50 rows (38 + 19 × 19 of 400 points), page 2 would hold 29 (38 + 29 × 19 of
+    // 600), which leaves 2 for page 3: page 2 gives it one more.
+    const w = writeAfter(200, 50);
+    expect(w.rowBreaks).toHaveLength(2);
+    const lastPageRows = w.row - w.rowBreaks[1] - 2;
+    expect(lastPageRows).toBe(3);
+  });
+
+  it('starts a new page instead of leaving only its last rows to the next one', () => {
+    // 400 points left: 19 + 19 + 20 × 19 = 418, so its last row would print alone on the next page.
+    const w = writeAfter(200, 20);
+    expect(w.rowBreaks).toEqual([11]);
   });
 });
 

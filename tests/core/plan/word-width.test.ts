@@ -1,6 +1,11 @@
 import { flagWidths, FLAG_OFFSET, FLAG_WIDTHS } from '../../../src/core/plan/flags';
 import { wrappedLines } from '../../../src/core/plan/text-size';
-import { longestWordUnits, unbreakableWords, widthForWords } from '../../../src/core/plan/word-width';
+import {
+  longestWordUnits,
+  unbreakableWords,
+  widthForValues,
+  widthForWords,
+} from '../../../src/core/plan/word-width';
 
 describe('the words a wrapped line cannot break inside', () => {
   it('a number with its signs and Latin unit stays whole; a Japanese unit may start the next line', () => {
@@ -51,15 +56,36 @@ describe('a wrapped column is as wide as its longest word', () => {
   });
 });
 
+describe('a column of short values is as wide as its longest value, up to a cap', () => {
+  it('fits `98,000人 (R2)` on one line', () => {
+    const width = widthForValues(['180人 (R2)', '98,000人 (R2)'], 13, 20);
+    expect(width).toBe(15);
+    expect(wrappedLines('98,000人 (R2)', width)).toBe(1);
+  });
+
+  it('keeps the base width for short values, and stops at the cap', () => {
+    expect(widthForValues(['4.4ha (R6)'], 13, 20)).toBe(13);
+    expect(widthForValues(['1,234,567,890円 (R6)'], 13, 20)).toBe(20);
+  });
+});
+
 describe('the flag columns the plan writes', () => {
-  it('are FLAG_WIDTHS for the usual values, and the 最新値 column widens for a long number', () => {
-    const rows = (text: string): Map<number, readonly (string | number | null)[]> =>
-      new Map([[10, [text, null, null, '', 'X', '↑', '']]]);
-    expect(flagWidths(rows('30,239人 (R6)'))).toEqual(FLAG_WIDTHS);
-    const wide = flagWidths(rows('1,234,567,890円 (R6)'));
-    expect(wide[FLAG_OFFSET.latest]).toBe(15);
-    expect(wide.filter((_, i) => i !== FLAG_OFFSET.latest)).toEqual(
-      FLAG_WIDTHS.filter((_, i) => i !== FLAG_OFFSET.latest),
+  const rows = (latest: string, notes = ''): Map<number, readonly (string | number | null)[]> =>
+    new Map([[10, [latest, null, null, '', 'X', '↑', notes]]]);
+  const others = (widths: readonly number[]): number[] =>
+    widths.filter((_, i) => i !== FLAG_OFFSET.latest && i !== FLAG_OFFSET.notes);
+
+  it('are FLAG_WIDTHS for short values and notes', () => {
+    expect(flagWidths(rows('4.4ha (R6)', '目標値なし'))).toEqual(FLAG_WIDTHS);
+  });
+
+  it('widen the 最新値 column to its longest value and the 備考 to its longest word, nothing else', () => {
+    const widths = flagWidths(
+      rows('30,239人 (R6)', '出典: https://www.city.asakuchi.lg.jp/soshiki/kikaku/tokei/kpi-2024.html'),
     );
+    expect(widths[FLAG_OFFSET.latest]).toBe(15);
+    // 9-point notes: 62 characters need 62 × 9 / 11 + 1.5, so 53, capped at 48.
+    expect(widths[FLAG_OFFSET.notes]).toBe(48);
+    expect(others(widths)).toEqual(others(FLAG_WIDTHS));
   });
 });

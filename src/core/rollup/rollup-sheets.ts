@@ -5,7 +5,7 @@
  */
 import { fiscalYearLabel } from '../evaluate/format';
 import { formatJst } from '../plan/describe';
-import type { CellRange, CellStyle, PageLayout, PlanValue, WriteOp, WritePlan } from '../types';
+import type { CellRange, CellStyle, PageLayout, PlanValue, TableSpec, WriteOp, WritePlan } from '../types';
 import {
   gradeColumns,
   goalRows,
@@ -20,15 +20,6 @@ export const ROLLUP_SHEET = '集計';
 export const ALL_KPIS_SHEET = '全KPI';
 /** The Excel table's name (an ASCII name: every host and locale takes it as it is). */
 export const ALL_KPIS_TABLE = 'AllKpis';
-
-/** An Excel table over a header row and the data rows below it (ECMA-376 Part 1, 18.5.1.2 table). */
-export interface TableSpec {
-  readonly sheet: string;
-  readonly name: string;
-  readonly range: CellRange;
-  /** The header cells' text, one per column: a table's column names must be these. */
-  readonly columns: readonly string[];
-}
 
 export interface RollupLayout {
   readonly plan: WritePlan;

@@ -5,6 +5,7 @@
  * ExcelJS. The caller adds its sheets before saving: a workbook with no sheet does not open.
  */
 import { XlsxBook } from './book';
+import { REL_OFFICE_DOCUMENT, REL_STYLES } from './opc';
 import { newEntry, writeZip } from './zip';
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -19,20 +20,23 @@ const CONTENT_TYPES =
   '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
   '</Types>';
 
-const PACKAGE_RELS =
-  `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-  `<Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/>` +
-  '</Relationships>';
+/** A relationships part with the one relationship `rId1`: what the package and the workbook part need. */
+function relationshipsPart(type: string, target: string): string {
+  return (
+    `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+    `<Relationship Id="rId1" Type="${type}" Target="${target}"/>` +
+    '</Relationships>'
+  );
+}
+
+const PACKAGE_RELS = relationshipsPart(REL_OFFICE_DOCUMENT, 'xl/workbook.xml');
 
 const WORKBOOK =
   `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
   '<workbookPr/><bookViews><workbookView activeTab="0"/></bookViews><sheets/>' +
   '<calcPr calcId="191029"/></workbook>';
 
-const WORKBOOK_RELS =
-  `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-  `<Relationship Id="rId1" Type="${REL_NS}/styles" Target="styles.xml"/>` +
-  '</Relationships>';
+const WORKBOOK_RELS = relationshipsPart(REL_STYLES, 'styles.xml');
 
 /** Japanese Excel's default font (游ゴシック 11), and the entries index 0 of every collection means. */
 const STYLES =

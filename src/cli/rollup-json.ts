@@ -11,6 +11,7 @@ import {
   type RollupFailure,
 } from '../core/rollup/rollup-rows';
 import type { FiscalYear } from '../core/types';
+import { pickFields } from './json';
 
 export const ROLLUP_SCHEMA_VERSION = 1;
 export const ROLLUP_SCHEMA_ID = `https://kpi-sheet.invalid/schema/rollup-v${ROLLUP_SCHEMA_VERSION}.schema.json`;
@@ -33,19 +34,22 @@ export interface RollupJson {
   readonly kpis: readonly KpiRow[];
 }
 
+/** The fields of a 集計 row in the JSON, in the schema's order. */
+const GOAL_FIELDS = [
+  'goal',
+  'total',
+  'kpis',
+  'levels',
+  'counts',
+  'top',
+  'share',
+  'previousShare',
+  'moves',
+  'dataIssues',
+] as const satisfies readonly (keyof RollupGoalJson)[];
+
 function goalJson(g: GoalRow): RollupGoalJson {
-  return {
-    goal: g.goal,
-    total: g.total,
-    kpis: g.kpis,
-    levels: g.levels,
-    counts: g.counts,
-    top: g.top,
-    share: g.share,
-    previousShare: g.previousShare,
-    moves: g.moves,
-    dataIssues: g.dataIssues,
-  };
+  return pickFields(g, GOAL_FIELDS);
 }
 
 export function rollupToJson(books: readonly RollupBook[], failures: readonly RollupFailure[]): RollupJson {

@@ -2,14 +2,7 @@
  * The public JSON of `kpi-sheet rollup --json` (schema/rollup-v1.schema.json): the 集計 rows by workbook and
  * 基本目標, the files that could not be read with their reasons, and every KPI of every file.
  */
-import {
-  goalRows,
-  kpiRows,
-  type GoalRow,
-  type KpiRow,
-  type RollupBook,
-  type RollupFailure,
-} from '../core/rollup/rollup-rows';
+import type { GoalRow, KpiRow, Rollup, RollupFailure } from '../core/rollup/rollup-rows';
 import type { FiscalYear } from '../core/types';
 import { pickFields } from './json';
 
@@ -52,7 +45,8 @@ function goalJson(g: GoalRow): RollupGoalJson {
   return pickFields(g, GOAL_FIELDS);
 }
 
-export function rollupToJson(books: readonly RollupBook[], failures: readonly RollupFailure[]): RollupJson {
+export function rollupToJson(rollup: Rollup): RollupJson {
+  const { books, kpis, failures } = rollup;
   return {
     $schema: ROLLUP_SCHEMA_ID,
     schemaVersion: ROLLUP_SCHEMA_VERSION,
@@ -62,9 +56,9 @@ export function rollupToJson(books: readonly RollupBook[], failures: readonly Ro
       title: b.title,
       year: b.report.year,
       previousYear: b.report.previousYear,
-      goals: goalRows(b).map(goalJson),
+      goals: b.goals.map(goalJson),
     })),
     failures,
-    kpis: books.flatMap(kpiRows),
+    kpis,
   };
 }

@@ -8,10 +8,9 @@ import { formatJst } from '../plan/describe';
 import type { CellRange, CellStyle, PageLayout, PlanValue, TableSpec, WriteOp, WritePlan } from '../types';
 import {
   gradeColumns,
-  goalRows,
-  kpiRows,
   type GoalRow,
   type KpiRow,
+  type Rollup,
   type RollupBook,
   type RollupFailure,
 } from './rollup-rows';
@@ -184,13 +183,9 @@ function printOp(sheet: string, area: CellRange, titleRow: number): WriteOp {
 }
 
 /** The two sheets of the rollup, and its table. `now` is printed as 作成日時. */
-export function rollupLayout(
-  books: readonly RollupBook[],
-  failures: readonly RollupFailure[],
-  now: Date,
-): RollupLayout {
-  const goals = books.flatMap(goalRows);
-  const kpis = books.flatMap(kpiRows);
+export function rollupLayout(rollup: Rollup, now: Date): RollupLayout {
+  const { books, kpis, failures } = rollup;
+  const goals = books.flatMap((b) => b.goals);
   const goalCols = goalColumns(books);
   const ops: WriteOp[] = [
     { op: 'addSheet', sheet: ROLLUP_SHEET, visibility: 'visible' },

@@ -11,10 +11,10 @@ import { openBook, pickBookSheet } from '../xlsx/open-book';
 import type { XlsxBook } from '../xlsx/package/book';
 import { applyBookPlan } from '../xlsx/package/apply-book';
 import { readBookMarks } from '../xlsx/package/read-book';
-import { WorkbookError } from '../xlsx/workbook-error';
 import { compareToJson } from './compare-json';
 import { renderCompare } from './compare-table';
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './exit-codes';
+import { commandError } from './command-error';
+import { EXIT_OK, EXIT_USAGE } from './exit-codes';
 import { optionHelp, parseCommandLine, type OptionSpec } from './options';
 import { checkSavePath, saveTarget } from './safe-save';
 import { saveWorkbook, savedSettings, sheetToRead } from './write-output';
@@ -143,15 +143,7 @@ export async function runCompare(argv: readonly string[]): Promise<number> {
     }
     return EXIT_OK;
   } catch (error) {
-    if (error instanceof WorkbookError) {
-      process.stderr.write(`kpi-sheet compare: ${error.message}\n`);
-      return EXIT_USAGE;
-    }
-    process.stderr.write(
-      `kpi-sheet compare: 予期しないエラーで比較を中止しました (${error instanceof Error ? error.name : 'Error'})。` +
-        'ファイルは変更していません。お手数ですが、ファイルを添えて開発者に報告してください。\n',
-    );
-    return EXIT_FAILURE;
+    return commandError('compare', error, '比較', true);
   }
 }
 

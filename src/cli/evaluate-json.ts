@@ -10,7 +10,7 @@ import type { Judged } from '../core/pipeline';
 import type { BookReport, GoalReport, KpiReport } from '../core/report/kpi-report';
 import type { Direction, KpiEvaluation, KpiSheet } from '../core/types';
 import type { Settings, Summary } from '../core/types';
-import { kpiSheetToJson, type BlockJson, type InspectJson, type KpiJson } from './json';
+import { kpiSheetToJson, pickFields, type BlockJson, type InspectJson, type KpiJson } from './json';
 
 export interface KpiEvaluationJson {
   readonly year: number;
@@ -46,11 +46,20 @@ export function kpiEvaluationJson(e: KpiEvaluation, settings: Settings): KpiEval
   };
 }
 
+/** The report's fields a KPI carries in the JSON, in the order it prints them. */
+const REPORT_FIELDS = [
+  'grade',
+  'rate',
+  'pathTarget',
+  'previousGrade',
+  'change',
+  'comments',
+  'cells',
+  'diagnostics',
+] as const satisfies readonly (keyof KpiReport)[];
+
 /** The report's fields of a KPI (core/report): the same in the JSON and the CSV. */
-export type KpiReportJson = Pick<
-  KpiReport,
-  'grade' | 'rate' | 'pathTarget' | 'previousGrade' | 'change' | 'comments' | 'cells' | 'diagnostics'
->;
+export type KpiReportJson = Pick<KpiReport, (typeof REPORT_FIELDS)[number]>;
 
 export type KpiWithEvaluationJson = KpiJson &
   Partial<KpiReportJson> & {
@@ -92,19 +101,6 @@ function sheetsOf(sheet: KpiSheet): string[] {
   return named.length > 0 ? named : [sheet.sheet];
 }
 
-function reportFields(r: KpiReport): KpiReportJson {
-  return {
-    grade: r.grade,
-    rate: r.rate,
-    pathTarget: r.pathTarget,
-    previousGrade: r.previousGrade,
-    change: r.change,
-    ...(r.comments ? { comments: r.comments } : {}),
-    cells: r.cells,
-    diagnostics: r.diagnostics,
-  };
-}
-
 /**
  * The inspect JSON of the sheet, each KPI with its direction and evaluation, and the summary; with `report`
  * (core/report) each KPI also carries the report's fields, each block its grade counts, and a report made for
@@ -130,7 +126,7 @@ export function evaluationJson(
         direction: e?.direction ?? 'up',
         directionSource: e?.directionSource ?? 'default',
         evaluation: e ? kpiEvaluationJson(e, evaluation.settings) : null,
-        ...(r ? reportFields(r) : {}),
+        ...(r ? pickFields(r, REPORT_FIELDS) : {}),
       };
     };
   const inspect = kpiSheetToJson(analysis.sheet, file);

@@ -5,8 +5,8 @@
 import { bindMappings, formatMapping, proposeMapping, readKpiSheet } from '../core/layout';
 import type { ColumnMapping, KpiSheet, LayoutResult } from '../core/types';
 import { openBook, pickBookSheet } from '../xlsx/open-book';
-import { WorkbookError } from '../xlsx/workbook-error';
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './exit-codes';
+import { commandError } from './command-error';
+import { EXIT_OK, EXIT_USAGE } from './exit-codes';
 import { renderInspect } from './inspect-table';
 import { kpiSheetToJson } from './json';
 import { COLUMNS_OPTION, columnsOption, optionHelp, type OptionSpec } from './options';
@@ -84,16 +84,8 @@ export async function runInspect(argv: readonly string[]): Promise<number> {
     }
     return EXIT_OK;
   } catch (error) {
-    if (error instanceof WorkbookError) {
-      process.stderr.write(`kpi-sheet inspect: ${error.message}\n`);
-      return EXIT_USAGE;
-    }
-    // A bug, not the user's file: said so in Japanese, without Node's error text.
-    process.stderr.write(
-      `kpi-sheet inspect: 予期しないエラーで読み取りを中止しました (${error instanceof Error ? error.name : 'Error'})。` +
-        'お手数ですが、ファイルを添えて開発者に報告してください。\n',
-    );
-    return EXIT_FAILURE;
+    // inspect never writes: no word of an unchanged file.
+    return commandError('inspect', error, '読み取り', false);
   }
 }
 

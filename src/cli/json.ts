@@ -43,6 +43,16 @@ export interface InspectJson extends Pick<KpiSheet, 'sheet' | 'diagnostics'> {
   readonly blocks: readonly BlockJson[];
 }
 
+/**
+ * The named fields of `value`, in the order named (the order the JSON prints them in); a field `value` leaves
+ * out stays out.
+ */
+export function pickFields<T extends object, K extends keyof T>(value: T, keys: readonly K[]): Pick<T, K> {
+  const picked: Partial<Pick<T, K>> = {};
+  for (const key of keys) if (value[key] !== undefined) picked[key] = value[key];
+  return picked as Pick<T, K>;
+}
+
 export function readingToJson(reading: Reading): ReadingJson {
   return {
     kind: reading.kind,

@@ -2,15 +2,9 @@
  * The public JSON of `kpi-sheet rollup --json` (schema/rollup-v1.schema.json): the 集計 rows by workbook and
  * 基本目標, the files that could not be read with their reasons, and every KPI of every file.
  */
-import {
-  goalRows,
-  kpiRows,
-  type GoalRow,
-  type KpiRow,
-  type RollupBook,
-  type RollupFailure,
-} from '../core/rollup/rollup-rows';
+import type { GoalRow, KpiRow, Rollup, RollupFailure } from '../core/rollup/rollup-rows';
 import type { FiscalYear } from '../core/types';
+import { pickFields } from './json';
 
 export const ROLLUP_SCHEMA_VERSION = 1;
 export const ROLLUP_SCHEMA_ID = `https://kpi-sheet.invalid/schema/rollup-v${ROLLUP_SCHEMA_VERSION}.schema.json`;
@@ -33,22 +27,26 @@ export interface RollupJson {
   readonly kpis: readonly KpiRow[];
 }
 
+/** The fields of a 集計 row in the JSON, in the schema's order. */
+const GOAL_FIELDS = [
+  'goal',
+  'total',
+  'kpis',
+  'levels',
+  'counts',
+  'top',
+  'share',
+  'previousShare',
+  'moves',
+  'dataIssues',
+] as const satisfies readonly (keyof RollupGoalJson)[];
+
 function goalJson(g: GoalRow): RollupGoalJson {
-  return {
-    goal: g.goal,
-    total: g.total,
-    kpis: g.kpis,
-    levels: g.levels,
-    counts: g.counts,
-    top: g.top,
-    share: g.share,
-    previousShare: g.previousShare,
-    moves: g.moves,
-    dataIssues: g.dataIssues,
-  };
+  return pickFields(g, GOAL_FIELDS);
 }
 
-export function rollupToJson(books: readonly RollupBook[], failures: readonly RollupFailure[]): RollupJson {
+export function rollupToJson(rollup: Rollup): RollupJson {
+  const { books, kpis, failures } = rollup;
   return {
     $schema: ROLLUP_SCHEMA_ID,
     schemaVersion: ROLLUP_SCHEMA_VERSION,
@@ -58,9 +56,9 @@ export function rollupToJson(books: readonly RollupBook[], failures: readonly Ro
       title: b.title,
       year: b.report.year,
       previousYear: b.report.previousYear,
-      goals: goalRows(b).map(goalJson),
+      goals: b.goals.map(goalJson),
     })),
     failures,
-    kpis: books.flatMap(kpiRows),
+    kpis,
   };
 }

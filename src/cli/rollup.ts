@@ -8,7 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { NO_TABLE_MAPPING_HINT } from '../core/layout/read-sheet';
 import { bookReport } from '../core/report/kpi-report';
-import { rollupNames, type RollupBook, type RollupFailure } from '../core/rollup/rollup-rows';
+import { rollupNames, rollupRows, type RollupBook, type RollupFailure } from '../core/rollup/rollup-rows';
 import { rollupLayout } from '../core/rollup/rollup-sheets';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { openBook } from '../xlsx/open-book';
@@ -180,8 +180,10 @@ export async function runRollup(argv: readonly string[]): Promise<number> {
     process.stderr.write('kpi-sheet rollup: 読み込めたブックがないため、集計しませんでした\n');
     return EXIT_USAGE;
   }
+  // The rows once, for the workbook and the JSON alike.
+  const rollup = rollupRows(books, failures);
   if (output !== undefined) {
-    const { bytes, applied } = rollupWorkbook(rollupLayout(books, failures, runTime()));
+    const { bytes, applied } = rollupWorkbook(rollupLayout(rollup, runTime()));
     for (const skip of applied.skipped)
       process.stderr.write(`書けなかった操作 (${skip.op}): ${skip.reason}\n`);
     try {
@@ -194,7 +196,7 @@ export async function runRollup(argv: readonly string[]): Promise<number> {
     process.stderr.write(`保存しました: ${output} (ブック ${books.length} 件、KPI ${kpis} 件)\n`);
   }
   if (json.to !== 'none') {
-    const text = `${JSON.stringify(rollupToJson(books, failures), null, 2)}\n`;
+    const text = `${JSON.stringify(rollupToJson(rollup), null, 2)}\n`;
     if (json.to === 'stdout') process.stdout.write(text);
     else {
       try {

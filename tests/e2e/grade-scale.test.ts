@@ -5,21 +5,16 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { OUT, openPaneTab, openReadPane, paneIdle } from './harness';
+import { OUT, openPaneTab, paneIdle, readPaneForTests } from './harness';
 import type { PaneSession } from './harness';
 
 jest.setTimeout(60_000);
 
 let session: PaneSession;
 let page: Page;
-
-beforeAll(async () => {
-  session = await openReadPane();
-  page = session.page;
-}, 60_000);
-
-afterAll(async () => {
-  await session?.close();
+readPaneForTests((opened) => {
+  session = opened;
+  page = opened.page;
 });
 
 const idle = (): Promise<void> => paneIdle(page);

@@ -93,6 +93,21 @@ export async function openReadPane(options: PaneOptions = {}): Promise<PaneSessi
   return session;
 }
 
+/**
+ * Opens the read pane (openReadPane) before the test file's tests and closes it after them; `opened` is
+ * given the session, so the file can keep its page.
+ */
+export function readPaneForTests(opened: (session: PaneSession) => void, options: PaneOptions = {}): void {
+  let session: PaneSession | undefined;
+  beforeAll(async () => {
+    session = await openReadPane(options);
+    opened(session);
+  }, 60_000);
+  afterAll(async () => {
+    await session?.close();
+  });
+}
+
 /** Clicks the pane's tab `tab-<name>` and waits until its panel `panel-<name>` shows. */
 export async function openPaneTab(page: Page, id: string): Promise<void> {
   await page.click(`fluent-tab#${id}`);

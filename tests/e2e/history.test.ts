@@ -5,22 +5,12 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { OUT, openReadPane, paneIdle } from './harness';
-import type { PaneSession } from './harness';
+import { OUT, paneIdle, readPaneForTests } from './harness';
 
 jest.setTimeout(30_000);
 
-let session: PaneSession;
 let page: Page;
-
-beforeAll(async () => {
-  session = await openReadPane();
-  ({ page } = session);
-}, 60_000);
-
-afterAll(async () => {
-  await session?.close();
-});
+readPaneForTests((session) => ({ page } = session));
 
 const SOGYO = '創業支援事業による創業者数 (年間)';
 

@@ -3,17 +3,14 @@
  * own profile), it keeps both sheets and every cell of the 比較 sheet and of the city's sheet. Skipped where
  * LibreOffice is not installed (scripts/system-packages.sh installs it).
  */
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
-import os from 'node:os';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { main } from '../../src/cli/main';
-import { findSoffice } from '../../src/cli/render-pdf';
 import { openBook } from '../../src/xlsx/open-book';
 import type { XlsxBook } from '../../src/xlsx/package/book';
 import { readBookCell } from '../../src/xlsx/package/read-book';
 import { runCli } from '../cli/run-cli';
+import { convertWithLibreOffice, sofficeOrSkip, withLibreOffice } from './libreoffice';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
 
@@ -27,19 +24,12 @@ function cells(book: XlsxBook, sheet: string, rows: number, cols: number): strin
 }
 
 describe('the compared workbook opens in LibreOffice', () => {
-  let dir = '';
-  let soffice: string | null = null;
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'kpi-compare-'));
-    soffice = await findSoffice();
-  });
-  afterAll(() => rm(dir, { recursive: true, force: true }));
+  const lo = withLibreOffice('kpi-compare-');
 
   test('both sheets and every cell survive a headless conversion', async () => {
-    if (soffice === null) {
-      console.warn('LibreOffice is not installed: the compare conversion test is skipped');
-      return;
-    }
+    const soffice = sofficeOrSkip(lo, 'the compare conversion test');
+    if (soffice === null) return;
+    const { dir } = lo;
     const written = path.join(dir, 'compared.xlsx');
     const run = await runCli(main, [
       'compare',
@@ -51,24 +41,7 @@ describe('the compared workbook opens in LibreOffice', () => {
     expect(run.code).toBe(0);
 
     const outDir = path.join(dir, 'lo');
-    const profile = await mkdtemp(path.join(os.tmpdir(), 'kpi-compare-lo-'));
-    try {
-      await promisify(execFile)(
-        soffice,
-        [
-          `-env:UserInstallation=file://${profile}`,
-          '--headless',
-          '--convert-to',
-          'xlsx',
-          '--outdir',
-          outDir,
-          written,
-        ],
-        { timeout: 180_000 },
-      );
-    } finally {
-      await rm(profile, { recursive: true, force: true });
-    }
+    await convertWithLibreOffice(soffice, written, 'xlsx', outDir);
     const converted = path.join(outDir, 'compared.xlsx');
     expect((await stat(converted)).size).toBeGreaterThan(0);
 

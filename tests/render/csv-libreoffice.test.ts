@@ -4,37 +4,27 @@
  * does not end up in the first header. Skipped where LibreOffice is not installed
  * (scripts/system-packages.sh installs it).
  */
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { main } from '../../src/cli/main';
-import { findSoffice } from '../../src/cli/render-pdf';
 import { saveWorkbook } from '../../src/cli/write-output';
 import { openBook } from '../../src/xlsx/open-book';
 import { applyBookPlan } from '../../src/xlsx/package/apply-book';
 import { readBookCell } from '../../src/xlsx/package/read-book';
 import { runCli } from '../cli/run-cli';
+import { convertWithLibreOffice, sofficeOrSkip, withLibreOffice } from './libreoffice';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
 const FACTOR = '創業相談は増えたが、物価高で開業を見送る例が多かった。「R5は25人」';
 const OUTLOOK = '商工会と連携し、創業塾の受講者に\n開業資金の相談窓口を案内する。';
 
 describe('the CSV opens in LibreOffice with its Japanese text intact', () => {
-  let dir = '';
-  let soffice: string | null = null;
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'kpi-csv-'));
-    soffice = await findSoffice();
-  });
-  afterAll(() => rm(dir, { recursive: true, force: true }));
+  const lo = withLibreOffice('kpi-csv-');
 
   test('names, departments, grades, change marks and a two-line comment survive the conversion', async () => {
-    if (soffice === null) {
-      console.warn('LibreOffice is not installed: the CSV conversion test is skipped');
-      return;
-    }
+    const soffice = sofficeOrSkip(lo, 'the CSV conversion test');
+    if (soffice === null) return;
+    const { dir } = lo;
     // A workbook with the comment columns and one KPI's comments typed in.
     const first = path.join(dir, 'first.xlsx');
     const book = path.join(dir, 'book.xlsx');
@@ -60,27 +50,9 @@ describe('the CSV opens in LibreOffice with its Japanese text intact', () => {
     const bytes = await readFile(csv);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 
-    const profile = await mkdtemp(path.join(os.tmpdir(), 'kpi-csv-lo-'));
-    try {
-      await promisify(execFile)(
-        soffice,
-        [
-          `-env:UserInstallation=file://${profile}`,
-          '--headless',
-          // What Calc's text import dialog picks for a file with the UTF-8 byte-order mark: comma separated,
-          // double quotes, Unicode (UTF-8) (character set 76); headless, there is no dialog to detect it.
-          '--infilter=CSV:44,34,76,1',
-          '--convert-to',
-          'xlsx',
-          '--outdir',
-          dir,
-          csv,
-        ],
-        { timeout: 180_000 },
-      );
-    } finally {
-      await rm(profile, { recursive: true, force: true });
-    }
+    // What Calc's text import dialog picks for a file with the UTF-8 byte-order mark: comma separated, double
+    // quotes, Unicode (UTF-8) (character set 76); headless, there is no dialog to detect it.
+    await convertWithLibreOffice(soffice, csv, 'xlsx', dir, 'CSV:44,34,76,1');
     const opened = await openBook(path.join(dir, 'report.xlsx'));
     const name = opened.sheets()[0].name;
     const cell = (r: number, c: number): string => String(readBookCell(opened, name, r, c) ?? '');

@@ -5,7 +5,7 @@
  * fewer characters than the cell.
  */
 import { execFileSync } from 'node:child_process';
-import type { Box, Page, Word } from './pdf-layout';
+import { overlappingBoxes, wordsText, type Box, type Page, type Word } from './pdf-layout';
 
 /** A stroked line of the page, in the points of pdftotext's boxes (origin top left). */
 export interface Rule {
@@ -63,29 +63,9 @@ export function wordsOverRules(page: Page, rules: readonly Rule[], slack = 0.6):
   });
 }
 
-/**
- * Pairs of words printed over each other: more than `slack` points across and more than `share` of the
- * lower box down (a wrapped cell's consecutive lines share a sliver: the glyph box is taller than the pitch).
- */
+/** Pairs of the page's words printed over each other (overlappingBoxes). */
 export function overlappingWords(page: Page, slack = 0.5, share = 0.25): [Word, Word][] {
-  const words = [...page.words].sort((a, b) => a.yMin - b.yMin);
-  const out: [Word, Word][] = [];
-  for (let i = 0; i < words.length; i++) {
-    for (let j = i + 1; j < words.length; j++) {
-      const a = words[i];
-      const b = words[j];
-      if (b.yMin >= a.yMax - slack) break;
-      const across = Math.min(a.xMax, b.xMax) - Math.max(a.xMin, b.xMin);
-      const down = Math.min(a.yMax, b.yMax) - Math.max(a.yMin, b.yMin);
-      const height = Math.min(a.yMax - a.yMin, b.yMax - b.yMin);
-      if (across > slack && down > Math.max(slack, share * height)) out.push([a, b]);
-    }
-  }
-  return out;
-}
-
-export function normalized(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/g, '');
+  return overlappingBoxes(page.words, slack, share);
 }
 
 /**
@@ -112,22 +92,5 @@ export function boxTexts(page: Page, rules: readonly Rule[]): string[] {
     const key = [left, top, right, bottom].map((v) => v.toFixed(1)).join(',');
     boxes.set(key, [...(boxes.get(key) ?? []), w]);
   }
-  return [...boxes.values()].map((words) => {
-    const rows: Word[][] = [];
-    for (const word of [...words].sort((a, b) => a.yMin - b.yMin || a.xMin - b.xMin)) {
-      const row = rows[rows.length - 1];
-      if (row && Math.abs(row[0].yMin - word.yMin) < (word.yMax - word.yMin) / 2) row.push(word);
-      else rows.push([word]);
-    }
-    return normalized(
-      rows
-        .map((row) =>
-          [...row]
-            .sort((a, b) => a.xMin - b.xMin)
-            .map((w) => w.text)
-            .join(''),
-        )
-        .join(''),
-    );
-  });
+  return [...boxes.values()].map(wordsText);
 }

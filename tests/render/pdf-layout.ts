@@ -90,18 +90,18 @@ export function medianWordHeight(page: Page): number {
 }
 
 /**
- * Pairs of lines whose boxes overlap: text printed over other text. Two boxes overlap when they share
- * more than `slack` points across and more than `share` of the lower box's height down: the boxes of a
- * wrapped cell's consecutive lines share a few percent (the glyph box is taller than the line pitch),
- * text printed over the next row shares most of it.
+ * Pairs of boxes that overlap: text printed over other text. Two boxes overlap when they share more than
+ * `slack` points across and more than `share` of the lower box's height down: the boxes of a wrapped cell's
+ * consecutive lines share a few percent (the glyph box is taller than the line pitch), text printed over the
+ * next row shares most of it.
  */
-export function overlappingLines(page: Page, slack = 0.5, share = 0.25): [Line, Line][] {
-  const out: [Line, Line][] = [];
-  const lines = [...page.lines].sort((a, b) => a.yMin - b.yMin);
-  for (let i = 0; i < lines.length; i++) {
-    for (let j = i + 1; j < lines.length; j++) {
-      const a = lines[i];
-      const b = lines[j];
+export function overlappingBoxes<T extends Box>(boxes: readonly T[], slack = 0.5, share = 0.25): [T, T][] {
+  const out: [T, T][] = [];
+  const sorted = [...boxes].sort((a, b) => a.yMin - b.yMin);
+  for (let i = 0; i < sorted.length; i++) {
+    for (let j = i + 1; j < sorted.length; j++) {
+      const a = sorted[i];
+      const b = sorted[j];
       if (b.yMin >= a.yMax - slack) break;
       const across = Math.min(a.xMax, b.xMax) - Math.max(a.xMin, b.xMin);
       const down = Math.min(a.yMax, b.yMax) - Math.max(a.yMin, b.yMin);
@@ -110,6 +110,11 @@ export function overlappingLines(page: Page, slack = 0.5, share = 0.25): [Line, 
     }
   }
   return out;
+}
+
+/** Pairs of the page's lines printed over each other (overlappingBoxes). */
+export function overlappingLines(page: Page, slack = 0.5, share = 0.25): [Line, Line][] {
+  return overlappingBoxes(page.lines, slack, share);
 }
 
 /** The share of the page's height between its first and last line of body text (header and footer left out). */
@@ -129,29 +134,26 @@ export function joinedText(page: Page): string {
     .replace(/\s+/g, '');
 }
 
-function normalizedText(text: string): string {
+/** `text` with widths normalised (NFKC) and every space and line break removed. */
+export function normalized(text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, '');
 }
 
 /**
- * The text printed wholly inside a column band `left`..`right` (points), top to bottom: a wrapped cell's
- * lines read as one text again, and a word that runs over the band's edge (cut off or spilling into the
- * next column) is left out, so a text found here is whole and inside its column.
+ * The words' text as a reader reads it, top to bottom and left to right (words less than half a word's
+ * height apart read as one line), normalised: a wrapped cell's lines read as one text again.
  */
-export function columnText(page: Page, left: number, right: number): string {
-  const inside = page.words
-    .filter((w) => w.xMin >= left && w.xMax <= right)
-    .sort((a, b) => a.yMin - b.yMin || a.xMin - b.xMin);
+export function wordsText(words: readonly Word[]): string {
   const rows: Word[][] = [];
-  for (const word of inside) {
+  for (const word of [...words].sort((a, b) => a.yMin - b.yMin || a.xMin - b.xMin)) {
     const row = rows[rows.length - 1];
     if (row && Math.abs(row[0].yMin - word.yMin) < (word.yMax - word.yMin) / 2) row.push(word);
     else rows.push([word]);
   }
-  return normalizedText(
+  return normalized(
     rows
       .map((row) =>
-        row
+        [...row]
           .sort((a, b) => a.xMin - b.xMin)
           .map((w) => w.text)
           .join(''),
@@ -160,15 +162,24 @@ export function columnText(page: Page, left: number, right: number): string {
   );
 }
 
+/**
+ * The text printed wholly inside a column band `left`..`right` (points), top to bottom: a wrapped cell's
+ * lines read as one text again, and a word that runs over the band's edge (cut off or spilling into the
+ * next column) is left out, so a text found here is whole and inside its column.
+ */
+export function columnText(page: Page, left: number, right: number): string {
+  return wordsText(page.words.filter((w) => w.xMin >= left && w.xMax <= right));
+}
+
 /** Whether `text` prints whole inside the column band (spaces and widths normalised). */
 export function printedWhole(page: Page, text: string, left: number, right: number): boolean {
-  return columnText(page, left, right).includes(normalizedText(text));
+  return columnText(page, left, right).includes(normalized(text));
 }
 
 /** Lines whose text is exactly `text` (spaces and widths normalised). */
 export function linesReading(page: Page, text: string): Line[] {
-  const wanted = normalizedText(text);
-  return page.lines.filter((l) => normalizedText(l.text) === wanted);
+  const wanted = normalized(text);
+  return page.lines.filter((l) => normalized(l.text) === wanted);
 }
 
 export function centreX(box: Box): number {

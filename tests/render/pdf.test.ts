@@ -12,12 +12,13 @@ import { renderPdf } from '../../src/cli/render-pdf';
 import { flagValuesFor, FLAG_OFFSET } from '../../src/core/plan';
 import type { Evaluation, KpiSheet } from '../../src/core/types';
 import { FIXTURES, readBook, runOnce, scratchDir } from '../xlsx/evaluated';
-import { boxTexts, normalized, overlappingWords, readRules, wordsOverRules, type Rule } from './pdf-cells';
+import { boxTexts, overlappingWords, readRules, wordsOverRules, type Rule } from './pdf-cells';
 import {
   centreX,
   linesReading,
   printedWhole,
   medianWordHeight,
+  normalized,
   overlappingLines,
   readPdfLayout,
   type Line,

@@ -4,34 +4,24 @@
  * as a table with its filter (LibreOffice keeps a table it understood as one). Skipped where LibreOffice is
  * not installed (scripts/system-packages.sh installs it).
  */
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { main } from '../../src/cli/main';
 import { EXIT_PARTIAL } from '../../src/cli/exit-codes';
-import { findSoffice } from '../../src/cli/render-pdf';
 import { openBook } from '../../src/xlsx/open-book';
 import { readBookCell } from '../../src/xlsx/package/read-book';
 import { runCli } from '../cli/run-cli';
+import { convertWithLibreOffice, sofficeOrSkip, withLibreOffice } from './libreoffice';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
 
 describe('the rollup workbook opens in LibreOffice', () => {
-  let dir = '';
-  let soffice: string | null = null;
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'kpi-rollup-lo-'));
-    soffice = await findSoffice();
-  });
-  afterAll(() => rm(dir, { recursive: true, force: true }));
+  const lo = withLibreOffice('kpi-rollup-lo-');
 
   test('both sheets, the unreadable file and the table survive LibreOffice’s reading', async () => {
-    if (soffice === null) {
-      console.warn('LibreOffice is not installed: the rollup conversion test is skipped');
-      return;
-    }
+    const soffice = sofficeOrSkip(lo, 'the rollup conversion test');
+    if (soffice === null) return;
+    const { dir } = lo;
     const broken = path.join(dir, 'broken.xlsx');
     await writeFile(broken, 'not a workbook');
     const rollup = path.join(dir, 'rollup.xlsx');
@@ -41,24 +31,7 @@ describe('the rollup workbook opens in LibreOffice', () => {
     expect((await runCli(main, ['rollup', ...files, broken, '-o', rollup])).code).toBe(EXIT_PARTIAL);
 
     const outdir = path.join(dir, 'lo');
-    const profile = await mkdtemp(path.join(os.tmpdir(), 'kpi-rollup-lo-profile-'));
-    try {
-      await promisify(execFile)(
-        soffice,
-        [
-          `-env:UserInstallation=file://${profile}`,
-          '--headless',
-          '--convert-to',
-          'xlsx',
-          '--outdir',
-          outdir,
-          rollup,
-        ],
-        { timeout: 180_000 },
-      );
-    } finally {
-      await rm(profile, { recursive: true, force: true });
-    }
+    await convertWithLibreOffice(soffice, rollup, 'xlsx', outdir);
     const opened = await openBook(path.join(outdir, 'rollup.xlsx'));
     expect(opened.sheets().map((s) => s.name)).toEqual(['集計', '全KPI']);
     const text = (sheet: string, row: number, col: number): string =>

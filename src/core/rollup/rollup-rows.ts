@@ -260,3 +260,16 @@ export function gradeColumns(books: readonly RollupBook[]): Grade[] {
     ABOLISHED_GRADE,
   ];
 }
+
+/** The rows of a rollup, made once for both its renderings: the rollup workbook and the JSON. */
+export interface Rollup {
+  /** Each workbook read, with its 集計 rows (goalRows). */
+  readonly books: readonly (RollupBook & { readonly goals: readonly GoalRow[] })[];
+  /** Every KPI of every workbook (kpiRows), in the workbooks' order. */
+  readonly kpis: readonly KpiRow[];
+  readonly failures: readonly RollupFailure[];
+}
+
+export function rollupRows(books: readonly RollupBook[], failures: readonly RollupFailure[]): Rollup {
+  return { books: books.map((b) => ({ ...b, goals: goalRows(b) })), kpis: books.flatMap(kpiRows), failures };
+}

@@ -5,13 +5,12 @@
  */
 import { fiscalYearLabel } from '../evaluate/format';
 import { formatJst } from '../plan/describe';
-import type { CellRange, CellStyle, PageLayout, PlanValue, WriteOp, WritePlan } from '../types';
+import type { CellRange, CellStyle, PageLayout, PlanValue, TableSpec, WriteOp, WritePlan } from '../types';
 import {
   gradeColumns,
-  goalRows,
-  kpiRows,
   type GoalRow,
   type KpiRow,
+  type Rollup,
   type RollupBook,
   type RollupFailure,
 } from './rollup-rows';
@@ -20,15 +19,6 @@ export const ROLLUP_SHEET = '集計';
 export const ALL_KPIS_SHEET = '全KPI';
 /** The Excel table's name (an ASCII name: every host and locale takes it as it is). */
 export const ALL_KPIS_TABLE = 'AllKpis';
-
-/** An Excel table over a header row and the data rows below it (ECMA-376 Part 1, 18.5.1.2 table). */
-export interface TableSpec {
-  readonly sheet: string;
-  readonly name: string;
-  readonly range: CellRange;
-  /** The header cells' text, one per column: a table's column names must be these. */
-  readonly columns: readonly string[];
-}
 
 export interface RollupLayout {
   readonly plan: WritePlan;
@@ -193,13 +183,9 @@ function printOp(sheet: string, area: CellRange, titleRow: number): WriteOp {
 }
 
 /** The two sheets of the rollup, and its table. `now` is printed as 作成日時. */
-export function rollupLayout(
-  books: readonly RollupBook[],
-  failures: readonly RollupFailure[],
-  now: Date,
-): RollupLayout {
-  const goals = books.flatMap(goalRows);
-  const kpis = books.flatMap(kpiRows);
+export function rollupLayout(rollup: Rollup, now: Date): RollupLayout {
+  const { books, kpis, failures } = rollup;
+  const goals = books.flatMap((b) => b.goals);
   const goalCols = goalColumns(books);
   const ops: WriteOp[] = [
     { op: 'addSheet', sheet: ROLLUP_SHEET, visibility: 'visible' },

@@ -99,6 +99,22 @@ export interface ChartSpec {
   readonly position: CellRange;
 }
 
+/**
+ * An Excel table over a header row and the data rows below it (ECMA-376 Part 1, 18.5 Tables): a filter
+ * button on each column, banded rows. The rollup's 全KPI sheet is one; the .xlsx host writes it as a table part.
+ */
+export interface TableSpec {
+  readonly sheet: string;
+  /** Unique in the workbook; a letter first, then letters, digits, `_` or `.`. */
+  readonly name: string;
+  /** The header row and the data rows (one at least). */
+  readonly range: CellRange;
+  /** The header cells' text, one per column: a table's column names must be these. */
+  readonly columns: readonly string[];
+  /** Excel's built-in style; default TableStyleMedium2 (blue bands). */
+  readonly style?: string;
+}
+
 /** Whether the host can write native charts. */
 export type ChartSupport = 'native' | 'none';
 

@@ -5,27 +5,15 @@
  */
 import { posix } from 'node:path';
 import { compactRangeAddress } from '../../core/a1';
-import type { CellRange } from '../../core/types';
+import type { TableSpec } from '../../core/types';
 import type { XlsxBook } from './book';
 import { escapeAttribute } from './xml';
 
 export const REL_TABLE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/table';
 export const CONTENT_TYPE_TABLE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml';
 
-export interface TablePart {
-  readonly sheet: string;
-  /** Unique in the workbook; a letter first, then letters, digits, `_` or `.`. */
-  readonly name: string;
-  /** The header row and the data rows (one at least). */
-  readonly range: CellRange;
-  /** The header cells' text, which the table's column names must equal. */
-  readonly columns: readonly string[];
-  /** Excel's built-in style; default TableStyleMedium2 (blue bands). */
-  readonly style?: string;
-}
-
 /** The table part's XML; `headerRowCount` is written out although 1 is its default, as some readers miss it. */
-export function tableXml(table: TablePart, id: number): string {
+export function tableXml(table: TableSpec, id: number): string {
   const ref = compactRangeAddress(table.range);
   const columns = table.columns
     .map((name, i) => `<tableColumn id="${i + 1}" name="${escapeAttribute(name)}"/>`)
@@ -48,7 +36,7 @@ export function tableXml(table: TablePart, id: number): string {
  * The sheet must have no table yet (the rollup writes a new workbook); the header cells must hold the
  * column names, or Excel repairs the file.
  */
-export function addTablePart(book: XlsxBook, table: TablePart): string {
+export function addTablePart(book: XlsxBook, table: TableSpec): string {
   const sheetPart = book.sheetPart(table.sheet);
   const sheet = book.worksheet(table.sheet);
   if (sheetPart === undefined || !sheet) throw new Error(`シート「${table.sheet}」が見つかりません`);

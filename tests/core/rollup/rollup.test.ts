@@ -10,6 +10,7 @@ import {
   goalRows,
   kpiRows,
   rollupNames,
+  rollupRows,
   topShare,
   type RollupBook,
 } from '../../../src/core/rollup/rollup-rows';
@@ -129,7 +130,7 @@ function cellsOf(ops: readonly WriteOp[], sheetName: string): Map<string, PlanVa
 
 /** The 集計 sheet as rows of values from the header row (4) down, keyed by the header's names. */
 function goalTable(books: readonly RollupBook[]): Record<string, PlanValue>[] {
-  const cells = cellsOf(rollupLayout(books, [], new Date(0)).plan.ops, ROLLUP_SHEET);
+  const cells = cellsOf(rollupLayout(rollupRows(books, []), new Date(0)).plan.ops, ROLLUP_SHEET);
   const headers: string[] = [];
   for (let c = 1; cells.has(`4,${c}`); c++) headers.push(String(cells.get(`4,${c}`)));
   const rows: Record<string, PlanValue>[] = [];
@@ -240,7 +241,7 @@ describe('every KPI of every workbook is one row of the 全KPI table', () => {
   });
 
   it('spans the header and every row, its column names being the header cells', () => {
-    const layout = rollupLayout([CITY, TOWN], [], new Date(0));
+    const layout = rollupLayout(rollupRows([CITY, TOWN], []), new Date(0));
     const cells = cellsOf(layout.plan.ops, ALL_KPIS_SHEET);
     const { range, columns } = layout.table;
     expect(range).toEqual({ top: 1, left: 1, bottom: 1 + 7, right: columns.length });
@@ -258,7 +259,7 @@ describe('files that could not be read are listed under the 集計 table with th
         reason: 'Excel ブック (.xlsx) として読み込めませんでした\n保存し直してください。',
       },
     ];
-    const cells = cellsOf(rollupLayout([CITY], failures, new Date(0)).plan.ops, ROLLUP_SHEET);
+    const cells = cellsOf(rollupLayout(rollupRows([CITY], failures), new Date(0)).plan.ops, ROLLUP_SHEET);
     expect(String(cells.get('2,1'))).toContain('読み込めなかったファイル 1 件');
     // Header at 4, three rows of the city, a blank row, then the list.
     expect(cells.get('9,1')).toBe('読み込めなかったファイル');
@@ -284,7 +285,7 @@ describe('a workbook’s name is its file’s, without folder and extension', ()
 describe('both sheets print landscape on A4, one page wide, with their header row on every page', () => {
   it('covers the 集計 rows and the list of unread files, and the whole 全KPI table', () => {
     const failures = [{ file: 'x.xlsx', reason: '読み込めませんでした' }];
-    const layout = rollupLayout([CITY, TOWN], failures, new Date(0));
+    const layout = rollupLayout(rollupRows([CITY, TOWN], failures), new Date(0));
     const pages = layout.plan.ops.flatMap((op) => (op.op === 'setPageLayout' ? [op] : []));
     expect(pages.map((p) => p.sheet)).toEqual([ROLLUP_SHEET, ALL_KPIS_SHEET]);
     for (const { layout: page } of pages)

@@ -61,10 +61,25 @@ export function gradeChange(
 }
 
 /**
+ * The year before of each evaluation already judged, by the sheet it was judged for: one run asks for it
+ * in the plan (summary, year-before columns) and again in the report, for the same sheet and evaluation.
+ * Both are immutable, so the answer cannot go stale.
+ */
+const judged = new WeakMap<Evaluation, { readonly sheet: KpiSheet; readonly result: PreviousYear }>();
+
+/**
  * Every KPI judged at the previous evaluation year, beside `evaluation`'s grade. The settings are the
  * evaluation's, so the previous grades are what evaluating the sheet at that year gives.
  */
 export function previousYear(sheet: KpiSheet, evaluation: Evaluation): PreviousYear {
+  const known = judged.get(evaluation);
+  if (known !== undefined && known.sheet === sheet) return known.result;
+  const result = judgePreviousYear(sheet, evaluation);
+  judged.set(evaluation, { sheet, result });
+  return result;
+}
+
+function judgePreviousYear(sheet: KpiSheet, evaluation: Evaluation): PreviousYear {
   const chosen = evaluation.settings.previousYear;
   // A chosen year is used when it is before the evaluation year; otherwise the sheet's year before.
   const year =

@@ -148,7 +148,7 @@ export class XlsxBook {
   toBuffer(): Buffer {
     for (const [name, sheet] of this.worksheets) {
       const part = this.sheetPart(name);
-      if (part !== undefined) this.opc.setText(part, sheet.toString());
+      if (part !== undefined) this.opc.setPieces(part, sheet.pieces());
     }
     if (this.stylesCache?.changed()) {
       const part = this.opc.relatedPart(this.workbookPartName, REL_STYLES);

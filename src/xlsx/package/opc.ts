@@ -37,10 +37,35 @@ export function resolveTarget(source: string, target: string): string {
   return posix.normalize(base === '.' ? target : `${base}/${target}`);
 }
 
+/** Whether the pieces, in order, spell `text` (compared piece by piece, nothing joined). */
+function sameText(text: string, pieces: readonly string[]): boolean {
+  let length = 0;
+  for (const piece of pieces) length += piece.length;
+  if (length !== text.length) return false;
+  let at = 0;
+  for (const piece of pieces) {
+    if (!text.startsWith(piece, at)) return false;
+    at += piece.length;
+  }
+  return true;
+}
+
+/** The pieces' UTF-8 bytes in one buffer, each piece encoded straight into its place. */
+function utf8Pieces(pieces: readonly string[]): Buffer {
+  let size = 0;
+  for (const piece of pieces) size += Buffer.byteLength(piece, 'utf8');
+  const out = Buffer.allocUnsafe(size);
+  let at = 0;
+  for (const piece of pieces) at += out.write(piece, at, 'utf8');
+  return out;
+}
+
 export class OpcPackage {
   private readonly entries: StoredEntry[];
   private readonly texts = new Map<string, string>();
   private readonly changed = new Set<string>();
+  /** Changed parts given as pieces (setPieces), instead of in `texts`. */
+  private readonly pieces = new Map<string, readonly string[]>();
 
   private constructor(entries: StoredEntry[]) {
     this.entries = entries;
@@ -62,6 +87,12 @@ export class OpcPackage {
   text(part: string): string | undefined {
     const cached = this.texts.get(part);
     if (cached !== undefined) return cached;
+    const pieces = this.pieces.get(part);
+    if (pieces !== undefined) {
+      const joined = pieces.join('');
+      this.setText(part, joined);
+      return joined;
+    }
     const entry = this.entries.find((e) => e.name === part);
     if (!entry) return undefined;
     const text = entryData(entry).toString('utf8');
@@ -72,16 +103,40 @@ export class OpcPackage {
   /** Replaces or adds a part; a new one goes at the end of the archive. */
   setText(part: string, text: string): void {
     if (this.texts.get(part) === text && !this.changed.has(part)) return;
+    this.pieces.delete(part);
     this.texts.set(part, text);
+    this.markChanged(part);
+  }
+
+  /**
+   * setText for a part given as pieces in order (a large worksheet): kept as they are and encoded one by
+   * one when the package is written, never joined into one string. Text equal to the part's is no change.
+   */
+  setPieces(part: string, pieces: readonly string[]): void {
+    const current = this.texts.get(part);
+    if (current !== undefined && !this.changed.has(part) && sameText(current, pieces)) return;
+    this.texts.delete(part);
+    this.pieces.set(part, pieces);
+    this.markChanged(part);
+  }
+
+  private markChanged(part: string): void {
     this.changed.add(part);
     if (!this.entries.some((e) => e.name === part))
       this.entries.push({ ...newEntry(part, Buffer.alloc(0)), name: part });
+  }
+
+  /** A changed part's bytes (UTF-8). */
+  private bytes(part: string): Buffer {
+    const pieces = this.pieces.get(part);
+    return pieces === undefined ? Buffer.from(this.texts.get(part) ?? '', 'utf8') : utf8Pieces(pieces);
   }
 
   remove(part: string): void {
     const index = this.entries.findIndex((e) => e.name === part);
     if (index >= 0) this.entries.splice(index, 1);
     this.texts.delete(part);
+    this.pieces.delete(part);
     this.changed.delete(part);
   }
 
@@ -93,9 +148,7 @@ export class OpcPackage {
   toBuffer(): Buffer {
     return writeZip(
       this.entries.map((entry) =>
-        this.changed.has(entry.name)
-          ? newEntry(entry.name, Buffer.from(this.texts.get(entry.name) ?? '', 'utf8'))
-          : entry,
+        this.changed.has(entry.name) ? newEntry(entry.name, this.bytes(entry.name)) : entry,
       ),
     );
   }

@@ -327,6 +327,14 @@ export class WorksheetPart {
   }
 
   toString(): string {
+    return this.pieces().join('');
+  }
+
+  /**
+   * The part's text as pieces in order (the changed sheetData's own pieces among them), for the package to
+   * encode one by one instead of one joined string.
+   */
+  pieces(): string[] {
     if (this.pendingFormats.length > 0) {
       const [first, ...rest] = this.pendingFormats;
       this.list.insert({ name: 'conditionalFormatting', xml: first }, WORKSHEET_ORDER);
@@ -345,8 +353,10 @@ export class WorksheetPart {
       this.removedX14.clear();
       this.addedX14 = [];
     }
-    if (this.dataCache?.isChanged()) {
-      this.list.put('sheetData', this.data.toString(), WORKSHEET_ORDER);
+    const dataChanged = this.dataCache?.isChanged() === true;
+    if (dataChanged) {
+      // The list keeps the element as read (or an empty one where it had none): its text is the data's.
+      if (!this.list.find('sheetData')) this.list.put('sheetData', '<sheetData/>', WORKSHEET_ORDER);
       const used = this.data.usedRange();
       const dimension = this.list.find('dimension');
       if (used && dimension) {
@@ -363,6 +373,12 @@ export class WorksheetPart {
     if (this.merges.changed) this.list.put('mergeCells', this.merges.toString(), WORKSHEET_ORDER);
     if (this.validations.changed)
       this.list.put('dataValidations', this.validations.toString(), WORKSHEET_ORDER);
-    return this.list.toString();
+    const out: string[] = [this.list.head];
+    for (const child of this.list.children) {
+      if (dataChanged && child.name === 'sheetData') for (const piece of this.data.pieces()) out.push(piece);
+      else out.push(child.xml);
+    }
+    out.push(this.list.tail);
+    return out;
   }
 }

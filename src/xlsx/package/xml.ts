@@ -154,6 +154,13 @@ function nameAt(xml: string, at: number, name: string): boolean {
   return next === 62 || next === 47 || next === 32 || next === 9 || next === 10 || next === 13;
 }
 
+/** Where `prefix` (`<name` or `</name`) first stands from `from` with the whole name after it, or -1. */
+function namedTag(xml: string, prefix: string, name: string, from: number): number {
+  for (let at = xml.indexOf(prefix, from); at >= 0; at = xml.indexOf(prefix, at + 1))
+    if (nameAt(xml, at + prefix.length - name.length, name)) return at;
+  return -1;
+}
+
 /**
  * Index just past the end of the element whose start tag begins at `start`. Only tags of the element's own
  * name are looked at (a `<` cannot occur in attribute values or text), so nothing is sliced per tag: this
@@ -163,6 +170,14 @@ export function elementEnd(xml: string, start: number): number {
   const first = tagEnd(xml, start);
   if (xml[first - 2] === '/') return first;
   const name = tagName(xml.slice(start, first));
+  const close = namedTag(xml, `</${name}`, name, first);
+  if (close >= 0) {
+    // The first end tag of the name closes the element when nothing between opens the name again and
+    // nothing there is a comment or CDATA (which could hide one): searched natively, as a sheetData is
+    // megabytes; otherwise every tag is walked below.
+    const inner = xml.slice(first, close);
+    if (!inner.includes('<!') && namedTag(inner, `<${name}`, name, 0) < 0) return xml.indexOf('>', close) + 1;
+  }
   let depth = 1;
   let i = first;
   while (depth > 0) {

@@ -17,7 +17,7 @@ import type {
 import { rangeOf } from '../a1';
 import { BORDER, HEADER_STYLE, RATE_FORMAT } from './palette';
 import { fiscalYearText, readingText } from './reading-text';
-import { widthForValues, widthForWords } from './word-width';
+import { widthForWords } from './word-width';
 
 /** Headers of the flag columns, left to right. The layout reader knows them by these words. */
 export const FLAG_HEADERS = ['最新値', '達成率', '進捗率', '傾向', '判定', '方向', '備考'] as const;
@@ -122,15 +122,17 @@ export function flagValuesByRow(kpis: readonly KpiEvaluation[], settings: Settin
 }
 
 /**
- * The flag columns' widths for these rows: the 最新値 column widened to its longest value (`98,000人 (R2)`
- * on one line), the 備考 to its longest word, each up to a cap; the others as FLAG_WIDTHS. The same rows give the
+ * The flag columns' widths for these rows: the wrapped 最新値 and 備考 columns widened to their longest
+ * word (`1,234,567,890円` is not split across lines), each up to a cap; the others as FLAG_WIDTHS. Not to
+ * the longest value: `98,000人 (R2)` may take two lines, where a wider column would push the seed's A3
+ * print from one page wide to two. The same rows give the
  * same widths, so a re-run writes what the first run did.
  */
 export function flagWidths(values: FlagValuesByRow): readonly number[] {
   const { latest, notes } = FLAG_OFFSET;
   const column = (offset: number): string[] => [...values.values()].map((v) => String(v[offset] ?? ''));
   const widths = [...FLAG_WIDTHS];
-  widths[latest] = widthForValues(column(latest), FLAG_WIDTHS[latest], WIDEST_LATEST);
+  widths[latest] = widthForWords(column(latest), FLAG_WIDTHS[latest], WIDEST_LATEST);
   widths[notes] = widthForWords(column(notes), FLAG_WIDTHS[notes], WIDEST_NOTES, NOTES_FONT_SIZE);
   return widths;
 }

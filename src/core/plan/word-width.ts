@@ -1,7 +1,6 @@
 /**
  * The width a wrapped column needs so that no word in it is broken across lines: a column of sentences is
- * sized from the longest word it holds, not from its longest text (which would only wrap less); a column of
- * short values from its longest value, up to a cap. A line may
+ * sized from the longest word it holds, not from its longest text (which would only wrap less). A line may
  * break at a space and beside a Japanese character (UAX #14's ideographic class), but not inside a run of
  * Latin letters, digits and their signs (`30,239`, `4.4ha`, `△15`), nor before a closing mark (`、` `)`
  * `%`) or after an opening one (`(` `「`), which stay with their word, as both Excel and LibreOffice keep them.
@@ -60,20 +59,6 @@ export function longestWordUnits(text: string): number {
 export function widthForWords(texts: Iterable<string>, base: number, max: number, fontSize = 11): number {
   let widest = 0;
   for (const text of texts) widest = Math.max(widest, longestWordUnits(text));
-  return widthFor(widest, base, max, fontSize);
-}
-
-/**
- * A column of short values (`98,000人 (R2)`): `base`, widened (to at most `max`) until its longest value
- * fits on one line, so a value wraps only past `max`, and then between its words.
- */
-export function widthForValues(texts: Iterable<string>, base: number, max: number): number {
-  let widest = 0;
-  for (const text of texts) widest = Math.max(widest, textUnits(text));
-  return widthFor(widest, base, max, 11);
-}
-
-function widthFor(units: number, base: number, max: number, fontSize: number): number {
-  const needed = Math.ceil((units * fontSize) / 11 + 1.5);
+  const needed = Math.ceil((widest * fontSize) / 11 + 1.5);
   return Math.min(max, Math.max(base, needed));
 }

@@ -7,6 +7,7 @@ import { percent, t, yearLabel } from '../../i18n';
 import type { MessageKey } from '../../i18n';
 import { clerkItems, lookAlikeDepartments } from '../../model';
 import type { ClerkItem, FoundSummary, LookAlike } from '../../model';
+import { paneSetting, settingHelp, settingLabel } from '../settings/setting-field';
 import { describe, help, mixed, sheetText } from '../controls';
 import { fill, h } from '../dom';
 import { gradeChip } from '../grade-chip';
@@ -40,6 +41,8 @@ function facts(item: ClerkItem, evaluationYear: number): string[] {
 }
 
 export function clerkTab(context: PaneContext): PaneCard {
+  // The 担当課 drop-down's name and help are the registry's (core/settings/registry.ts, `department`).
+  const setting = paneSetting('department');
   let department: string | null = null;
   let knownDepartments = '';
   let last: PaneView | null = null;
@@ -48,7 +51,7 @@ export function clerkTab(context: PaneContext): PaneCard {
     className: 'select',
     'data-testid': 'department',
   });
-  const departmentHelp = help('department', t('departmentHelp'));
+  const departmentHelp = help('department', settingHelp(setting));
   describe(departmentSelect, departmentHelp);
   const lookAlikes = h('div', { className: 'look-alikes', 'data-testid': 'look-alikes' });
   const liveStatus = h('p', { className: 'hint', 'aria-live': 'polite', 'data-testid': 'live' });
@@ -72,7 +75,7 @@ export function clerkTab(context: PaneContext): PaneCard {
     h(
       'div',
       { className: 'field' },
-      h('label', { className: 'field-label', for: 'department' }, t('department')),
+      h('label', { className: 'field-label', for: 'department' }, settingLabel(setting)),
       departmentSelect,
       departmentHelp,
     ),

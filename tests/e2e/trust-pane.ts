@@ -216,6 +216,10 @@ export function trustPane(width: number, locale: Locale) {
   return {
     open,
     close,
+    /** The open pane's page. */
+    get page(): Page {
+      return page();
+    },
     pageErrors: (): readonly string[] => session?.pageErrors ?? [],
     shot,
     idle,
@@ -229,4 +233,34 @@ export function trustPane(width: number, locale: Locale) {
     sheetDCellColour,
     typeInto,
   };
+}
+
+export type TrustPane = ReturnType<typeof trustPane>;
+
+/** What the steps of one case have: the pane (open during the steps), what its language says, its width. */
+export interface TrustCase {
+  readonly pane: TrustPane;
+  readonly words: (typeof WORDS)[Locale];
+  readonly width: number;
+  readonly locale: Locale;
+}
+
+/**
+ * One part of the story for every width and language, each case in its own browser: opened (and `setUp`)
+ * before the steps, closed after them.
+ */
+export function describeTrustStory(
+  title: string,
+  steps: (story: TrustCase) => void,
+  setUp?: (pane: TrustPane) => Promise<void>,
+): void {
+  describe.each(CASES)(`the task pane at %i px in %s: ${title}`, (width, locale) => {
+    const pane = trustPane(width, locale);
+    beforeAll(async () => {
+      await pane.open();
+      await setUp?.(pane);
+    }, 60_000);
+    afterAll(() => pane.close());
+    steps({ pane, words: WORDS[locale], width, locale });
+  });
 }

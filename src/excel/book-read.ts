@@ -5,7 +5,7 @@
  */
 import { readKpiSheet } from '../core/layout';
 import { ownSheets } from '../core/plan/marks';
-import { analyzeBook, type BookAnalysis } from '../core/pipeline';
+import { analyzeBook, type BookAnalysis } from '../core/analyze';
 import type { Grid, Settings } from '../core/types';
 import type { CellEditMode, WorkbookHost } from '../core/host';
 

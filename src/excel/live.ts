@@ -5,11 +5,19 @@
  * 1.14); on ExcelApi 1.7 only the ranges it just wrote tell.
  */
 import { rangeInside } from '../core/a1';
-import { analyze, plan } from '../core/pipeline';
+import { analyze } from '../core/analyze';
 import { restrictToRows } from '../core/plan/restrict';
 import type { CellRange, Settings, WritePlan } from '../core/types';
 import { parseAddress, parseReference } from './a1';
 import type { ApplyResult, WorkbookHost } from '../core/host';
+
+/**
+ * The planner (Evaluation → WritePlan), in its own script chunk: the task pane's first script only reads and
+ * judges, and loads the planner when it first writes.
+ */
+export function loadPlanner(): Promise<typeof import('../core/pipeline')> {
+  return import(/* webpackChunkName: "write-plan" */ '../core/pipeline');
+}
 
 /** How long after a write its change events count as the add-in's own. */
 export const OWN_WRITE_WINDOW_MS = 5000;
@@ -146,6 +154,7 @@ export async function rejudgeRows(
   const grid = await host.readGrid(sheet, 'waitForCellEdit');
   const result = analyze(grid, settings);
   if (!result.ok) return null;
+  const { plan } = await loadPlanner();
   const rowsPlan = restrictToRows(plan(result.analysis, { now }), sheet, rows);
   if (rowsPlan.ops.length === 0) return { applied: 0, skipped: [], syncs: 0 };
   return host.applyPlan(rowsPlan, 'waitForCellEdit');

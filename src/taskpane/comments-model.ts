@@ -3,7 +3,7 @@
  * 「今後の方向性」, with the cell to type into. Pure; no DOM, no host.
  */
 import { cellAddress } from '../core/a1';
-import type { Analysis } from '../core/pipeline';
+import type { Analysis } from '../core/analyze';
 import { commentColumnsByRow, readComments } from '../core/plan';
 import type { Grade, TableRegion } from '../core/types';
 

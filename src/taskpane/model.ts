@@ -3,7 +3,7 @@
  * department's missing values, and the print-only part of a plan. Pure; no DOM, no host.
  */
 import { cellAddress } from '../core/a1';
-import type { Analysis } from '../core/pipeline';
+import type { Analysis } from '../core/analyze';
 import { readingText } from '../core/plan/reading-text';
 import type {
   DataIssue,

@@ -3,12 +3,12 @@
  * plan, print-only setup, and live re-evaluation of edited rows. The page renders `state` and calls
  * these; every action ends (in `finally`) with the pane usable again.
  */
-import { analyze, planBook } from '../core/pipeline';
-import type { Analysis, BookAnalysis } from '../core/pipeline';
+import { analyze } from '../core/analyze';
+import type { Analysis, BookAnalysis } from '../core/analyze';
 import { DEFAULT_SETTINGS, parseSettings } from '../core/settings';
 import type { Grid, LayoutFailure, Settings, WritePlan } from '../core/types';
 import { bookNotices, readBook } from '../excel/book-read';
-import { startLiveRejudge } from '../excel/live';
+import { loadPlanner, startLiveRejudge } from '../excel/live';
 import type { ApplyResult, SkippedOperation, WorkbookHost } from '../core/host';
 import { printOnly } from './model';
 import type { PrintPlan } from './model';
@@ -209,6 +209,7 @@ export class Session {
     const book = await this.readBookFrom(grid);
     const analysis = this.current.analysis;
     if (!book || !analysis) return false;
+    const { planBook } = await loadPlanner();
     const writePlan = planBook(book, { now: this.now(), charts: this.host.charts });
     const result = await this.host.applyPlan(writePlan);
     this.edited.clear();
@@ -239,6 +240,7 @@ export class Session {
       const grid = await this.host.readGrid();
       const book = await this.readBookFrom(grid);
       if (!book) return;
+      const { planBook } = await loadPlanner();
       const full: WritePlan = planBook(book, { now: this.now() });
       const print = printOnly(full, grid.sheetNames);
       const result = await this.host.applyPlan(print.plan);

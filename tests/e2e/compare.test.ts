@@ -4,8 +4,7 @@
  * and the pane lists the counts and the pairs to confirm. English where the display language is English.
  * Needs `npm run build` first (`npm run test:e2e` does both).
  */
-import AxeBuilder from '@axe-core/playwright';
-import { openPaneTab, openReadPane } from './harness';
+import { openPaneTab, openReadPane, seriousAxeFindings } from './harness';
 import type { PaneSession } from './harness';
 
 jest.setTimeout(60_000);
@@ -39,10 +38,7 @@ describe('the compare card on the 印刷 tab', () => {
     ).toEqual(['総合戦略KPI']);
     expect(session.pageErrors).toEqual([]);
     // axe-core on the card with its results shown: nothing serious or critical.
-    const axe = await new AxeBuilder({ page }).include('[data-testid=compare-card]').analyze();
-    expect(
-      axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
-    ).toEqual([]);
+    expect(await seriousAxeFindings(page, '[data-testid=compare-card]')).toEqual([]);
   });
 
   it('speaks English where Office does, and says when the workbook has no other sheet', async () => {

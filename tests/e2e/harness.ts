@@ -4,6 +4,8 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import axe from 'axe-core';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { serveDirectory } from '../../scripts/static-server';
@@ -112,4 +114,21 @@ export function readPaneForTests(opened: (session: PaneSession) => void, options
 export async function openPaneTab(page: Page, id: string): Promise<void> {
   await page.click(`fluent-tab#${id}`);
   await page.waitForSelector(`fluent-tab-panel#${id.replace('tab-', 'panel-')}:not([hidden])`);
+}
+
+/**
+ * Every axe-core rule, the experimental ones (label-content-name-mismatch, …) and those off by default
+ * (target-size, …) too, but the AAA contrast rule color-contrast-enhanced (7:1): the grade chips and legend
+ * wear the sheet's own Excel fills (core/plan/palette.ts, 4.9–6.2:1), which pass AA's 4.5:1.
+ */
+const AXE_RULES = Object.fromEntries(
+  axe.getRules().map(({ ruleId }) => [ruleId, { enabled: ruleId !== 'color-contrast-enhanced' }]),
+);
+
+/** axe-core's serious and critical findings inside `selector`, each as `rule: targets`; [] when none. */
+export async function seriousAxeFindings(page: Page, selector = 'main.pane'): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).include(selector).options({ rules: AXE_RULES }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }

@@ -14,10 +14,28 @@ import SETTING_TEXTS from './setting-texts.json';
 export type SettingType =
   'preset' | 'enum' | 'boolean' | 'number' | 'year' | 'scale' | 'mappings' | 'rows' | 'text';
 
-/** Where the pane offers a setting: the tab and the control's `data-testid`. */
+/** The cards of the pane's 設定 tab, top to bottom (src/taskpane/ui/settings). */
+export type SettingsCard = 'grading' | 'year' | 'output' | 'mapping' | 'meeting';
+
+/** Where the pane offers a setting: the tab, the card on the 設定 tab, and the control's `data-testid`. */
 export interface PaneControl {
   readonly tab: 'settings' | 'clerk';
   readonly testId: string;
+  /** The 設定 tab's card that shows it; absent on the clerk's tab. */
+  readonly card?: SettingsCard;
+  /** A box in the pane where the type takes a value: `--previous-year R5|auto` is ticked for the year before. */
+  readonly checkbox?: boolean;
+}
+
+export interface LanguageText {
+  readonly ja: string;
+  readonly en: string;
+}
+
+/** One value of an `enum` setting, as the pane's drop-down names it. */
+export interface SettingChoice {
+  readonly value: string;
+  readonly label: LanguageText;
 }
 
 export interface CliFlag {
@@ -35,9 +53,13 @@ export interface SettingDefinition {
   readonly type: SettingType;
   /** As the saved settings and the JSON write it; null: none (the latest year, the sheet's own). */
   readonly defaultValue: string | number | boolean | null;
-  readonly label: { readonly ja: string; readonly en: string };
-  /** One line for the CLI's help and the pane's hint. */
-  readonly help: { readonly ja: string; readonly en: string };
+  readonly label: LanguageText;
+  /** One line for the CLI's help, and the pane's line of help unless `paneHelp` says it for the control. */
+  readonly help: LanguageText;
+  /** The line of help under the pane's control, where the CLI's line speaks of a flag (`--no-tint`). */
+  readonly paneHelp?: LanguageText;
+  /** The values of an `enum` setting, in the order the pane offers them. */
+  readonly choices?: readonly SettingChoice[];
   readonly cli: CliFlag;
   /** `sheet`: chosen on the sheet itself (the 方向 cell's drop-down), not in the pane's form. */
   readonly pane: PaneControl | 'sheet';
@@ -52,19 +74,21 @@ const D = DEFAULT_SETTINGS;
 
 type SettingKey = keyof typeof SETTING_TEXTS;
 
-/** A setting the workbook saves, chosen on the pane's 設定 tab with the control `testId`. */
+/** A setting the workbook saves, chosen on the pane's 設定 tab in `card` with the control `testId`. */
 function saved(
   key: SettingKey,
   type: SettingType,
   defaultValue: SettingDefinition['defaultValue'],
+  card: SettingsCard,
   testId: string,
+  checkbox = false,
 ): SettingDefinition {
   return {
     key,
     type,
     defaultValue,
     ...SETTING_TEXTS[key],
-    pane: { tab: 'settings', testId },
+    pane: { tab: 'settings', card, testId, ...(checkbox ? { checkbox } : {}) },
     scope: 'workbook',
   };
 }
@@ -75,17 +99,17 @@ function forRun(key: SettingKey, type: SettingType, pane: SettingDefinition['pan
 }
 
 export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
-  saved('preset', 'preset', D.preset, 'preset'),
-  saved('basis', 'enum', D.basis, 'basis'),
-  saved('scale', 'scale', null, 'scale-level-0-rate'),
-  saved('interimPath', 'boolean', D.interimPath, 'interim-path'),
-  saved('trendTolerance', 'number', D.trendTolerance, 'trend-tolerance'),
-  saved('evaluationYear', 'year', D.evaluationYear, 'year'),
-  saved('rowTint', 'boolean', D.rowTint, 'row-tint'),
-  saved('paperSize', 'enum', D.paperSize, 'paper'),
-  saved('columnMappings', 'mappings', null, 'column-mapping'),
-  saved('commentColumns', 'boolean', false, 'comment-columns'),
-  saved('previousYearColumns', 'year', false, 'previous-year-columns'),
+  saved('preset', 'preset', D.preset, 'grading', 'preset'),
+  saved('basis', 'enum', D.basis, 'grading', 'basis'),
+  saved('scale', 'scale', null, 'grading', 'grade-scale'),
+  saved('interimPath', 'boolean', D.interimPath, 'grading', 'interim-path'),
+  saved('trendTolerance', 'number', D.trendTolerance, 'grading', 'trend-tolerance'),
+  saved('evaluationYear', 'year', D.evaluationYear, 'year', 'year'),
+  saved('rowTint', 'boolean', D.rowTint, 'output', 'row-tint'),
+  saved('paperSize', 'enum', D.paperSize, 'output', 'paper'),
+  saved('columnMappings', 'mappings', null, 'mapping', 'column-mapping'),
+  saved('commentColumns', 'boolean', false, 'meeting', 'comment-columns'),
+  saved('previousYearColumns', 'year', false, 'meeting', 'previous-year-columns', true),
   forRun('directionOverrides', 'rows', 'sheet'),
   forRun('department', 'text', { tab: 'clerk', testId: 'department' }),
 ];

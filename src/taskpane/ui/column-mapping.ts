@@ -10,14 +10,13 @@ import { formatFiscalYear, parseFiscalYear } from '../../core/read';
 import type { ColumnMapping, FiscalYear, Grid, MappedColumn, MappedRole, Settings } from '../../core/types';
 import { MAPPED_ROLES, YEAR_ROLES } from '../../core/types';
 import type { WorkbookHost } from '../../core/host';
+import { paneSetting, settingHelp, settingLabel } from './settings/setting-field';
 import { language } from '../i18n';
 import type { Session, SessionState } from '../session';
 import { fill, h } from './dom';
 
 const WORDS = {
   ja: {
-    title: '列の割り当て',
-    help: '見出しの各列が何かを選びます。「この割り当てで読む」で読み直し、「評価する」でブックに保存します。',
     failureHelp: 'この表の列の意味を指定すると、評価できます。',
     headerRow: '見出しの行',
     column: '列',
@@ -35,8 +34,6 @@ const WORDS = {
     roles: ROLE_LABELS_JA,
   },
   en: {
-    title: 'Column mapping',
-    help: 'Choose what each header column is. “Read with this mapping” reads the sheet again; Evaluate saves it in the workbook.',
     failureHelp: 'Say what the columns of this table are, and it can be evaluated.',
     headerRow: 'Header row',
     column: 'Column',
@@ -110,6 +107,10 @@ export function mountColumnMapping({
   host: WorkbookHost;
 }): ColumnMappingPanel {
   const w = words();
+  // Its title and line of help are the registry's (core/settings/registry.ts, `columnMappings`).
+  const definition = paneSetting('columnMappings');
+  const title = settingLabel(definition);
+  const mappingHelp = settingHelp(definition);
   const element = h('section', {
     className: 'card column-mapping',
     'data-testid': 'column-mapping',
@@ -136,9 +137,9 @@ export function mountColumnMapping({
   }
 
   function render(): void {
-    const title = h('h2', { className: 'card__title', id: 'column-mapping-title' }, w.title);
+    const heading = h('h2', { className: 'card__title', id: 'column-mapping-title' }, title);
     if (!draft) {
-      fill(element, title, h('p', { className: 'hint' }, w.nothing));
+      fill(element, heading, h('p', { className: 'hint' }, w.nothing));
       return;
     }
     const current = draft;
@@ -179,8 +180,8 @@ export function mountColumnMapping({
     });
     fill(
       element,
-      title,
-      h('p', { className: 'hint', id: 'mapping-help' }, failed ? w.failureHelp : w.help),
+      heading,
+      h('p', { className: 'hint', id: 'mapping-help' }, failed ? w.failureHelp : mappingHelp),
       h('p', { className: 'hint', 'data-testid': 'mapping-source' }, w.source[current.source]),
       h(
         'div',

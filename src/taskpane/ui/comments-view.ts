@@ -3,7 +3,7 @@
  * 「今後の方向性」, each a button that goes to the cell to type into. Hidden when the sheet has no comment
  * columns.
  */
-import type { Analysis } from '../../core/pipeline';
+import type { Analysis } from '../../core/analyze';
 import type { Grid } from '../../core/types';
 import { missingComments } from '../comments-model';
 import type { CommentItem } from '../comments-model';

@@ -4,6 +4,7 @@
  * editor lists why, in the pane's language, and the judgement keeps the last valid scale.
  */
 import { gradeSymbols, presetNameFor, validateScale } from '../../core/settings';
+import { paneSetting, settingHelp, settingLabel } from './settings/setting-field';
 import type { Grade, GradeLevel, GradeScale, LevelCondition, Settings } from '../../core/types';
 import { gradeLabel, language, t } from '../i18n';
 import { describe, help } from './controls';
@@ -12,7 +13,6 @@ import { gradeStyle } from './grade-chip';
 
 const WORDS = {
   ja: {
-    legend: '評価段階',
     symbol: '記号',
     label: '名前',
     color: '色',
@@ -25,10 +25,8 @@ const WORDS = {
     add: '段階を追加',
     level: '{n}段目',
     notSaved: 'この評価段階は保存されません:',
-    hint: '上の段階から順に、最初に当てはまる段階になります。X (評価不能) と廃止はどの段階にも加わります。',
   },
   en: {
-    legend: 'Grade scale',
     symbol: 'Symbol',
     label: 'Label',
     color: 'Colour',
@@ -41,7 +39,6 @@ const WORDS = {
     add: 'Add a level',
     level: 'Level {n}',
     notSaved: 'This scale is not saved:',
-    hint: 'A KPI gets the first level, from the top, whose condition it meets. X (not judged) and 廃止 are added to every scale.',
   },
 } as const;
 
@@ -204,9 +201,11 @@ export function gradeScaleEditor(host: ScaleEditorHost): {
   element: HTMLElement;
   sync: (settings: Settings) => void;
 } {
+  // Its name and first line of help are the registry's (core/settings/registry.ts, `scale`).
+  const definition = paneSetting('scale');
   const body = h('ol', { className: 'scale__levels' });
   const lines: ScaleHelp = {
-    helpLine: help('grade-scale', w('hint')),
+    helpLine: help('grade-scale', settingHelp(definition)),
     rateHelp: help('thresholds', t('thresholdsHelp')),
   };
   const errors = h('ul', { className: 'hint hint--warn', role: 'alert', 'data-testid': 'scale-errors' });
@@ -220,7 +219,7 @@ export function gradeScaleEditor(host: ScaleEditorHost): {
   const element = h(
     'fieldset',
     { className: 'scale', 'data-testid': 'grade-scale' },
-    h('legend', { className: 'field-label' }, w('legend')),
+    h('legend', { className: 'field-label' }, settingLabel(definition)),
     body,
     add,
     lines.helpLine,

@@ -140,4 +140,17 @@ describe('the pane’s form has a control for every setting not chosen on the sh
     );
     expect(new Set(PANE_SETTINGS.map((d) => d.pane.testId)).size).toBe(PANE_SETTINGS.length);
   });
+
+  test('each setting of the 設定 tab names its card, the clerk’s none; every choice has both languages', () => {
+    for (const d of PANE_SETTINGS) {
+      if (d.pane.tab === 'settings') expect(d.pane.card).toBeDefined();
+      else expect(d.pane.card).toBeUndefined();
+      expect(d.paneHelp?.ja ?? d.help.ja).not.toBe('');
+      expect(d.paneHelp?.en ?? d.help.en).not.toBe('');
+    }
+    for (const d of SETTING_DEFINITIONS.filter((s) => s.type === 'enum')) {
+      expect(d.choices?.map((c) => c.value)).toContain(d.defaultValue);
+      for (const c of d.choices ?? []) expect(c.label.en).toMatch(/^[\x20-\x7e]+$/);
+    }
+  });
 });

@@ -1,4 +1,7 @@
-/** 「データの問題」: each issue the reading or the evaluation found, a button that goes to its cell. */
+/**
+ * 「データの問題」: each issue the reading or the evaluation found, a button that goes to its cell. A button's
+ * name is the text it shows (speech input users say what they see: WCAG 2.5.3).
+ */
 import { t } from '../../i18n';
 import { cardSection, drawnCard } from '../card';
 import { fill, h } from '../dom';
@@ -18,7 +21,7 @@ export function issuesCard(context: PaneContext): PaneCard {
       h('h2', { className: 'card__title', id: 'issues-title' }, `${t('issues')} (${summary.issues.length})`),
       summary.issues.length === 0
         ? h('p', { className: 'hint' }, t('noIssues'))
-        : h('p', { className: 'hint' }, t('issuesHelp')),
+        : h('p', { className: 'hint', id: 'issues-help' }, t('issuesHelp')),
       h(
         'ul',
         { className: 'links' },
@@ -29,7 +32,8 @@ export function issuesCard(context: PaneContext): PaneCard {
               type: 'button',
               className: 'link',
               'data-cell': issue.cell,
-              'aria-label': `${t('cellLabel', { cell: issue.cell })}: ${issue.message}`,
+              // Named by what it shows (the cell, the message); the line above says where it goes.
+              'aria-describedby': 'issues-help',
             },
             h('span', { className: 'link__cell' }, issue.cell),
             h('span', { className: 'link__text', lang: 'ja' }, issue.message),

@@ -1,18 +1,23 @@
 /**
- * The 設定 tab: a column of setting cards, each its own module. To add a card, write a CardFactory
- * (see ../view.ts) in this folder and list it in SETTINGS_CARDS where it should appear.
+ * The 設定 tab: a column of setting cards. A setting is listed once, in the registry
+ * (core/settings/registry.ts), with the card that shows it; cards of simple controls only are fieldsCard.
+ * To add a card, write a CardFactory (see ../view.ts) in this folder and list it in SETTINGS_CARDS.
  */
 import { t } from '../../i18n';
 import { mixed } from '../controls';
 import { fill, h } from '../dom';
 import type { CardFactory, PaneCard, PaneContext, PaneView } from '../view';
+import { fieldsCard } from './fields-card';
 import { gradingCard } from './grading-card';
-import { meetingCard } from './meeting-card';
-import { outputCard } from './output-card';
 import { yearCard } from './year-card';
 
-/** The setting cards, top to bottom. */
-export const SETTINGS_CARDS: readonly CardFactory[] = [gradingCard, yearCard, outputCard, meetingCard];
+/** The setting cards, top to bottom (the column mapping comes after them: ../pane.ts). */
+export const SETTINGS_CARDS: readonly CardFactory[] = [
+  gradingCard,
+  yearCard,
+  fieldsCard('output'),
+  fieldsCard('meeting'),
+];
 
 export function settingsTab(context: PaneContext): PaneCard {
   const cards = SETTINGS_CARDS.map((make) => make(context));

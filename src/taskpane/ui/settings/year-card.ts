@@ -2,6 +2,7 @@
 import type { SessionState } from '../../session';
 import type { FoundSummary } from '../../model';
 import { t, yearLabel } from '../../i18n';
+import { cardFields, paneSetting, settingHelp, settingLabel } from './setting-field';
 import { selectField, setIfIdle } from '../controls';
 import { fill, h } from '../dom';
 import type { PaneCard, PaneContext, PaneView } from '../view';
@@ -16,7 +17,14 @@ function autoYear(state: SessionState, summary: FoundSummary): number | null {
 }
 
 export function yearCard({ session }: PaneContext): PaneCard {
-  const year = selectField('year', t('evaluationYear'), [], t('yearHelp'));
+  const definition = paneSetting('evaluationYear');
+  const year = selectField(definition.pane.testId, settingLabel(definition), [], settingHelp(definition));
+  // The year picker is drawn here; any other setting of the card comes from the registry.
+  const fields = cardFields(
+    'year',
+    { current: () => session.state.settings, change: (next) => session.changeSettings(next) },
+    { evaluationYear: year.wrapper },
+  );
   let knownYears = '';
   year.select.addEventListener('change', () => {
     const value = year.select.value;
@@ -26,7 +34,7 @@ export function yearCard({ session }: PaneContext): PaneCard {
     });
   });
   return {
-    element: year.wrapper,
+    element: h('div', { className: 'stack', 'data-card': 'year' }, ...fields.elements),
     render({ state, summary }: PaneView): void {
       const years = summary?.actualYears ?? [];
       const auto = summary ? autoYear(state, summary) : null;
@@ -44,6 +52,7 @@ export function yearCard({ session }: PaneContext): PaneCard {
         );
       }
       const s = state.settings;
+      fields.sync(s);
       setIfIdle(year.select, s.evaluationYear === null ? AUTO_YEAR : String(s.evaluationYear));
     },
   };

@@ -36,6 +36,19 @@ export const PRESETS: Readonly<Record<string, Settings>> = {
 
 export const DEFAULT_SETTINGS: Settings = STANDARD;
 
+/**
+ * The settings with a preset chosen: the preset's judging settings (basis, scale, trend tolerance) replace
+ * these, and the rest stays as the workbook saved it: the year, the sheet's look and paper, 按分目標, the
+ * meeting columns, and what the user told the add-in about the sheet (column mappings, the previous year,
+ * the rows' directions), which a change of grading must not take away. null: no such preset.
+ */
+export function withPreset(settings: Settings, name: string): Settings | null {
+  const chosen = PRESETS[name];
+  if (!chosen) return null;
+  const { preset, basis, scale, trendTolerance } = chosen;
+  return { ...settings, preset, basis, scale, trendTolerance };
+}
+
 export function presetNames(): readonly string[] {
   return Object.keys(PRESETS);
 }

@@ -1,4 +1,4 @@
-export { CUSTOM_PRESET, DEFAULT_SETTINGS, PRESETS, presetNames, presetNameFor } from './defaults';
+export { CUSTOM_PRESET, DEFAULT_SETTINGS, PRESETS, presetNames, presetNameFor, withPreset } from './defaults';
 export {
   parseSettings,
   parseScale,

@@ -5,34 +5,15 @@
  * registry (./setting-field); a scale that cannot be saved holds 評価する (Session.holdSettings) and stays as
  * typed, so what the user sees is what would be judged.
  */
-import { PRESETS, presetNameFor } from '../../../core/settings';
-import type { GradeBasis, Settings } from '../../../core/types';
+import { presetNameFor, withPreset } from '../../../core/settings';
+import type { GradeBasis } from '../../../core/types';
 import { gradeScaleEditor } from '../grade-scale';
 import type { PaneCard, PaneContext, PaneView } from '../view';
 import { h } from '../dom';
 import { cardFields, type ApplyValue, type SettingsHost } from './setting-field';
 
-/** The meeting settings of `s`, for carrying them over a preset change. */
-function meetingSettings(s: Settings): Pick<Settings, 'commentColumns' | 'previousYearColumns'> {
-  return {
-    ...(s.commentColumns ? { commentColumns: true } : {}),
-    ...(s.previousYearColumns ? { previousYearColumns: true } : {}),
-  };
-}
-
-/** A preset sets the judging settings; the year, the look of the sheet and the meeting columns stay. */
-const choosePreset: ApplyValue = (s, value) => {
-  const chosen = PRESETS[String(value)];
-  if (!chosen) return null;
-  return {
-    ...chosen,
-    evaluationYear: s.evaluationYear,
-    rowTint: s.rowTint,
-    paperSize: s.paperSize,
-    interimPath: s.interimPath,
-    ...meetingSettings(s),
-  };
-};
+/** A preset sets the judging settings; everything else stays (withPreset). */
+const choosePreset: ApplyValue = (s, value) => withPreset(s, String(value));
 
 /** Another basis keeps the scale; the preset's name follows (カスタム when no preset has both). */
 const chooseBasis: ApplyValue = (s, value) => {

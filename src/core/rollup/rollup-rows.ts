@@ -5,6 +5,7 @@
  * workbook as one row. Made from the same evaluation and report (core/report) the single-workbook run gives.
  */
 import { readingLabel } from '../evaluate/format';
+import { OVERALL_KEY } from '../evaluate/summary';
 import type { Judged } from '../pipeline';
 import type { BookReport, ChangeMark, KpiReport } from '../report/kpi-report';
 import {
@@ -38,9 +39,6 @@ export interface RollupFailure {
   readonly reason: string;
 }
 
-/** The 基本目標 of the workbook's total row. */
-export const ROLLUP_TOTAL = '全体';
-
 export interface GradeMoves {
   readonly up: number;
   readonly same: number;
@@ -52,7 +50,7 @@ export interface GoalRow {
   readonly title: string;
   readonly year: FiscalYear;
   readonly previousYear: FiscalYear | null;
-  /** The 基本目標 as written, or ROLLUP_TOTAL for the workbook's total. */
+  /** The 基本目標 as written, or OVERALL_KEY (全体, as the summary names its total) for the workbook's total. */
   readonly goal: string;
   readonly total: boolean;
   /** KPI rows (数値目標 apart, as the summary counts), 廃止 included. */
@@ -197,7 +195,7 @@ export function goalRows(book: RollupBook): GoalRow[] {
     counts ?? Object.fromEntries([...levels, UNJUDGEABLE_GRADE, ABOLISHED_GRADE].map((g) => [g, 0]));
   rows.push({
     ...base,
-    goal: ROLLUP_TOTAL,
+    goal: OVERALL_KEY,
     total: true,
     kpis: rows.reduce((sum, r) => sum + r.kpis, 0),
     counts: allCounts,

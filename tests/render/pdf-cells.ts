@@ -94,3 +94,34 @@ export function boxTexts(page: Page, rules: readonly Rule[]): string[] {
   }
   return [...boxes.values()].map(wordsText);
 }
+
+/** A printed workbook's pages with each page's cell borders, as the render tests read them. */
+export interface PrintedPages {
+  readonly pages: readonly Page[];
+  /** Each page's cell borders, in page order. */
+  readonly rules: readonly (readonly Rule[])[];
+}
+
+function onPages(printed: PrintedPages, check: (page: Page, rules: readonly Rule[]) => string[]): string[] {
+  return printed.pages.flatMap((page, i) =>
+    check(page, printed.rules[i] ?? []).map((s) => `p${page.number}: ${s}`),
+  );
+}
+
+/**
+ * Every word a cell border runs through, as `p3: 「word」`: across its column's edge (`column`, the vertical
+ * borders) or its row's top or bottom (`row`, the horizontal ones).
+ */
+export function wordsAcrossEdges(printed: PrintedPages, edge: 'column' | 'row'): string[] {
+  return onPages(printed, (page, rules) =>
+    wordsOverRules(
+      page,
+      rules.filter((r) => r.vertical === (edge === 'column')),
+    ).map((w) => `「${w.text}」`),
+  );
+}
+
+/** Every pair of words printed over each other, as `p3: 「a」/「b」`. */
+export function wordsOverOthers(printed: PrintedPages): string[] {
+  return onPages(printed, (page) => overlappingWords(page).map(([a, b]) => `「${a.text}」/「${b.text}」`));
+}

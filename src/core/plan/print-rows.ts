@@ -25,11 +25,6 @@ export function printWidths(
   };
 }
 
-/** The height fitRowHeights grows a row of text to for that many lines (one line too, rowHeightFor). */
-function grownHeight(lines: number, fontSize = 11): number {
-  return rowHeightFor(lines, fontSize);
-}
-
 function textAt(grid: Grid, row: number, col: number): string {
   return grid.texts[row - grid.top]?.[col - grid.left] ?? '';
 }
@@ -58,7 +53,7 @@ function fitsOneLine(text: string, width: number): boolean {
 
 /** A capped rate is text (`−999%未満`) and may wrap; a number is one line. */
 function rateHeight(value: PlanValue | undefined, width: number): number {
-  return typeof value === 'string' ? grownHeight(wrappedLines(value, width)) : 0;
+  return typeof value === 'string' ? rowHeightFor(wrappedLines(value, width)) : 0;
 }
 
 /** The height a KPI row's own flag cells need: the latest value, a capped rate, the 備考 at 9 pt. */
@@ -67,8 +62,8 @@ function flagRowHeight(flags: readonly PlanValue[], width: (offset: number) => n
   return Math.max(
     rateHeight(flags[achievementRate], width(achievementRate)),
     rateHeight(flags[progressRate], width(progressRate)),
-    grownHeight(wrappedLines(String(flags[notes] ?? ''), width(notes), NOTES_FONT_SIZE), NOTES_FONT_SIZE),
-    grownHeight(wrappedLines(String(flags[latest] ?? ''), width(latest))),
+    rowHeightFor(wrappedLines(String(flags[notes] ?? ''), width(notes), NOTES_FONT_SIZE), NOTES_FONT_SIZE),
+    rowHeightFor(wrappedLines(String(flags[latest] ?? ''), width(latest))),
   );
 }
 
@@ -101,7 +96,7 @@ export function printedRowHeights(
         }
         let cellWidth = 0;
         for (let c = col; c <= (merge?.right ?? col); c++) cellWidth += width(c);
-        height = Math.max(height, grownHeight(measure.lines(text, cellWidth)));
+        height = Math.max(height, rowHeightFor(measure.lines(text, cellWidth)));
       }
       const flags = row >= table.firstRow ? flagValues.get(row) : undefined;
       if (flags)
@@ -119,7 +114,7 @@ export function printedRowHeights(
     if (text === '') continue;
     let cellWidth = 0;
     for (let c = m.left; c <= m.right; c++) cellWidth += width(c);
-    const needed = grownHeight(measure.lines(text, cellWidth));
+    const needed = rowHeightFor(measure.lines(text, cellWidth));
     let has = 0;
     for (let r = m.top; r <= m.bottom; r++) has += heights.get(r) ?? DEFAULT_ROW_HEIGHT;
     if (needed > has) heights.set(m.bottom, (heights.get(m.bottom) ?? DEFAULT_ROW_HEIGHT) + needed - has);

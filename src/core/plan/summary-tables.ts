@@ -114,34 +114,27 @@ export function gradeCountTable(
 
 export function followUpTable(followUps: readonly FollowUp[], evaluation: Evaluation): SummaryTable {
   const { scale } = evaluation.settings;
-  // The short columns wrap too: a grade's label (`B 概ね順調`) and a row on another sheet (`基本目標1!10`)
-  // can be wider than their column, and would print across its edges.
-  const heights = followUps.map((f) =>
-    rowPoints([
-      { col: 1, text: f.name },
-      { col: 2, text: f.department },
-      { col: 3, text: gradeText(f.grade, evaluation.settings) },
-      { col: 4, text: f.latest },
-      { col: 5, text: f.target },
-      { col: 7, text: goalShort(f.goal) },
-      { col: 8, text: String(rowCell(f.sheet, f.row) ?? '') },
-    ]),
+  const rows = followUps.map((f): PlanValue[] => [
+    f.name,
+    f.department,
+    gradeText(f.grade, evaluation.settings),
+    f.latest,
+    f.target,
+    f.gap,
+    goalShort(f.goal),
+    rowCell(f.sheet, f.row),
+  ]);
+  // Every column but 差 (a number) wraps: a grade's label (`B 概ね順調`) and a row on another sheet
+  // (`基本目標1!10`) can be wider than their column, and would print across its edges.
+  const heights = rows.map((row) =>
+    rowPoints([1, 2, 3, 4, 5, 7, 8].map((col) => ({ col, text: String(row[col - 1] ?? '') }))),
   );
   const listed = scale.levels.filter((level) => level.followUp).map((level) => level.symbol);
   return {
     heading: `要フォローアップ (${listed.join('・')} 判定)`,
     header: ['KPI', '担当課', '判定', '最新値', '目標値', '差', '基本目標', '行'],
     styleHeader: (w, row, height) => headerStyles(w, row, 8, height),
-    rows: followUps.map((f): PlanValue[] => [
-      f.name,
-      f.department,
-      gradeText(f.grade, evaluation.settings),
-      f.latest,
-      f.target,
-      f.gap,
-      goalShort(f.goal),
-      rowCell(f.sheet, f.row),
-    ]),
+    rows,
     heights,
     styleRows: (w, first, from, to) => {
       const last = first + to - from;

@@ -119,18 +119,19 @@ export function yearBeforeTables(
     empty: '該当なし',
   };
   const listHeader: PlanValue[] = ['KPI', '担当課', '前年度', '今年度', '基本目標', '行'];
+  const fallenRows = fallen.map((f): PlanValue[] => [
+    f.name,
+    f.department,
+    f.previous,
+    f.current,
+    goalShort(f.goal),
+    rowCell(f.sheet, f.row),
+  ]);
   // Every cell wraps: a grade's label (`B 概ね順調`) and a row on another sheet (`基本目標1!10`) can be wider
   // than their column, and would print across its edges.
-  const fallenHeights = fallen.map((f) =>
+  const fallenHeights = fallenRows.map((row) =>
     heightOf(
-      [
-        { col: 1, text: f.name },
-        { col: 2, text: f.department },
-        { col: 3, text: f.previous },
-        { col: 4, text: f.current },
-        { col: 5, text: goalShort(f.goal) },
-        { col: 6, text: String(rowCell(f.sheet, f.row) ?? '') },
-      ],
+      row.map((value, i) => ({ col: i + 1, text: String(value ?? '') })),
       widths,
     ),
   );
@@ -138,14 +139,7 @@ export function yearBeforeTables(
     heading: '前年度から判定が下がった KPI',
     header: listHeader,
     styleHeader: headerStyle(listHeader.length),
-    rows: fallen.map((f): PlanValue[] => [
-      f.name,
-      f.department,
-      f.previous,
-      f.current,
-      goalShort(f.goal),
-      rowCell(f.sheet, f.row),
-    ]),
+    rows: fallenRows,
     heights: fallenHeights,
     styleRows: (w, first, fromIndex, to) => {
       const last = first + to - fromIndex;
